@@ -1,0 +1,332 @@
+"""Attribution rules over a dependency parse, and the spaCy components that run them.
+
+Constructions covered (each has a test in tests/extract/):
+
+- "X said/claimed/told Y (that) ..."     cue verb, nsubj source, ccomp / xcomp / dobj content
+- "'...,' X said." / "X said: '...'"    direct quotes, speaker before or after; a quotation that
+                                        spans sentences is taken whole
+- "according to X, ..." / "as per X"    the clause it modifies is the content
+- "According to outlet A, X claimed"    A becomes the channel (``via``) of X's attribution
+- "X denied the allegations, stating '...'"  the denial's stance with the quotation as content
+- "X told the Rossiya-24 TV channel", "wrote on Telegram", "in a post on Truth Social"  channels
+- "in a May 21 statement", "in November 2023"  the date of the statement
+- negated cues take the table's negated stance ("did not confirm" -> questions)
+
+The approach follows the classic rule-based attribution extractors over dependency parses
+(e.g. Pareti 2015; Newell et al. 2018's baseline), extended with source resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Attribution
+from ..records import Span as TextSpan
+from .dates import statement_date
+from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
+from .quotes import inside, quote_spans
+from .sources import SourceResolver, clean, noun_phrase
+
+CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the alleged attack"
+TRIM = " \n\t,;:\u2014\u2013-"
+RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+
+
+@dataclass
+class Found:
+    """An attribution being assembled from one cue."""
+
+    cue: Cue
+    cue_tokens: list[Token]
+    content: list[Token]
+    source: Token | None
+    anchor: Token  # the token the content and channel hang from
+    anaphoric: bool = False  # the content only refers back to a claim: "denied the allegations"
+
+
+def verb_cue(token: Token) -> Cue | None:
+    if token.pos_ != "VERB" or token.dep_ in SKIPPED_CUE_DEPS:
+        return None
+    return cues().get(token.lemma_.lower())
+
+
+def subject_of(verb: Token, hops: int = 3) -> Token | None:
+    """The verb's subject; for a participle or conjunct without one, its governor's."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return verb.head if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if hops and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head, hops - 1)
+    return None
+
+
+def verb_content(verb: Token, cue: Cue) -> list[Token]:
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
+    if cue.infinitive:
+        clauses += [c for c in children if c.dep_ == "xcomp"]
+    if clauses:
+        return sorted(t for c in clauses for t in c.subtree)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    misparsed_clause = objects and objects[0].left_edge.lower_ == "that"  # "maintained that Kyiv reserves"
+    if objects and (cue.object == "content" or misparsed_clause):  # "denied the allegations", "described X as Y"
+        tokens = list(objects[0].subtree)
+        tokens += [t for c in children if c.dep_ == "prep" and c.lower_ in {"as", "of"} for t in c.subtree]
+        return sorted(tokens)
+    own = list(verb.subtree)
+    if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
+        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent]
+    return []
+
+
+def verb_attributions(sent: Span, quoted) -> list[Found]:
+    found = []
+    for token in sent:
+        cue = verb_cue(token)
+        if cue is None or quoted(token.idx):
+            continue
+        content = verb_content(token, cue)
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if negated and cue.negated is None:
+            continue
+        if negated:
+            cue = replace(cue, stance=cue.negated)
+        particles = [c for c in token.children if c.dep_ in {"prt", "neg"}]
+        found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token))
+    return merge_nested_cues(found)
+
+
+def names_claim(item: Found) -> bool:
+    """Whether a cue's object only refers to a claim made before: "denied the allegations"."""
+    return any(
+        t.dep_ == "dobj" and t.head == item.anchor and t.lemma_.lower() in CLAIM_NOUNS and len(list(t.subtree)) <= 3
+        for t in item.content
+    )
+
+
+def merge_nested_cues(found: list[Found]) -> list[Found]:
+    """"X denied the allegations, stating '...'": one attribution, the denial's stance, the quote.
+
+    A cue in the manner or complement clause of another cue takes over the outer cue when the
+    outer one only names a claim ("the allegations"); otherwise it inherits the outer cue's
+    stance when that is not a plain assertion.
+    """
+    by_anchor = {f.anchor.i: f for f in found}
+    outer_of = {
+        f.anchor.i: by_anchor[f.anchor.head.i]
+        for f in found
+        if f.anchor.dep_ in {"advcl", "xcomp"} and f.anchor.head.i in by_anchor
+    }
+    merged = []
+    for item in found:
+        outer = outer_of.get(item.anchor.i)
+        if outer is not None and names_claim(outer):
+            item = replace(
+                item, cue=outer.cue, cue_tokens=outer.cue_tokens, source=item.source or outer.source, anaphoric=True
+            )
+        elif outer is not None and outer.cue.stance != "asserts" and item.cue.stance == "asserts":
+            item = replace(item, cue=replace(item.cue, stance=outer.cue.stance), source=item.source or outer.source)
+        elif item in outer_of.values() and names_claim(item):
+            continue  # its nested cue carries it
+        merged.append(item)
+    return merged
+
+
+def prep_cue(token: Token) -> tuple[Cue, list[Token], Token] | None:
+    """"according to X" / "as per X" -> (cue, cue tokens, the source's head)."""
+    table = cues()
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        obj = to and next((c for c in to.children if c.dep_ == "pobj"), None)
+        return (table["according to"], [token, to], obj) if obj is not None else None
+    if token.lower_ == "per" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        return (table["as per"], [token.doc[token.i - 1], token], obj) if obj is not None else None
+    return None
+
+
+def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict[int, Token]]:
+    """Attributions from "according to X"; and channels: {verb anchor: X} when X relays a verb cue."""
+    found, relays = [], {}
+    verb_by_anchor = {f.anchor.i: f for f in verbs}
+    for token in sent:
+        hit = prep_cue(token)
+        if hit is None:
+            continue
+        cue, cue_tokens, source = hit
+        governor = cue_tokens[0].head
+        if governor.i in verb_by_anchor and verb_by_anchor[governor.i].source is not None:
+            relays[governor.i] = source  # "According to Astra, Dashkin claimed ..."
+            continue
+        phrase = {t.i for t in cue_tokens[0].subtree} | {t.i for t in cue_tokens}
+        clause = governor if governor.sent == sent and governor != cue_tokens[0] else sent.root
+        content = [t for t in clause.subtree if t.i not in phrase and t.sent == sent]
+        found.append(Found(cue, cue_tokens, content, source, clause))
+    return found, relays
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    text = doc.text
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM + ".":
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def channel_of(item: Found, content: set[int], relay: Token | None) -> str | None:
+    """The channel a statement went through: a relaying outlet, a recipient medium, a platform."""
+    if relay is not None:
+        return channel_label(relay)
+    source = {t.i for t in item.source.subtree} if item.source is not None else set()
+    frame = [t for t in item.anchor.subtree if t.i not in content and t.i not in source]
+    if item.source is not None:  # "Trump, in a recent post on Truth Social, said"
+        frame += [t for c in item.source.rights if c.dep_ == "prep" and c.lower_ in {"in", "on"} for t in c.subtree]
+    if item.cue.object == "recipient":
+        for child in item.anchor.children:
+            if child.dep_ in {"dobj", "dative"} and is_channel(child, named_ok=True):
+                return channel_label(child)
+    for token in sorted(frame, key=lambda t: -t.i):  # the deepest, rightmost medium first
+        if token.dep_ == "pobj" and is_channel(token, named_ok=channel_preposition(token.head)):
+            return channel_label(token)
+    return None
+
+
+def channel_preposition(prep: Token) -> bool:
+    """"on Truth Social", "in an interview with CNN": a preposition that introduces a channel."""
+    return prep.lower_ in CHANNEL_PREPOSITIONS or prep.head.lemma_.lower() in STATEMENT_FORMS
+
+
+def is_channel(token: Token, named_ok: bool) -> bool:
+    """A medium by its words ("state-run media"), or a named organization where one is expected."""
+    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
+        return False
+    phrase = noun_phrase(token)
+    if any(t.lower_ in CHANNEL_WORDS for t in phrase):
+        return True
+    return named_ok and (token.pos_ == "PROPN" or any(t.ent_type_ in CHANNEL_LABELS for t in phrase))
+
+
+def channel_label(token: Token) -> str:
+    phrase = noun_phrase(token)
+    named = [e for e in phrase.ents if e.label_ in CHANNEL_LABELS]
+    if named:
+        return clean(named[-1].text)
+    words = [t for t in phrase if t.dep_ != "det"]
+    while len(words) > 1 and words[-1].lower_ not in CHANNEL_WORDS:  # "local media report" -> "local media"
+        words.pop()
+    return clean(phrase.doc[words[0].i : words[-1].i + 1].text)
+
+
+def date_of(item: Found, content: set[int], published: str | None) -> str | None:
+    frame = {t.i for t in item.anchor.subtree} - content
+    if item.source is not None:
+        frame |= {t.i for t in item.source.subtree}
+    for ent in item.anchor.doc.ents:
+        if ent.label_ == "DATE" and ent.start in frame:
+            value = statement_date(ent.text, published)
+            if value:
+                return value
+    return None
+
+
+def confidence(item: Found, named: bool, direct: bool) -> float:
+    """A rule-based prior, not a calibrated probability: named sources and quotes are surer."""
+    score = 0.5 + 0.2 * named + 0.1 * direct + 0.1 * bool(item.content)
+    return round(min(score, 0.95), 2)
+
+
+def build(item: Found, doc: Doc, resolver: SourceResolver, quotes, relay: Token | None) -> Attribution | None:
+    text = doc.text
+    content_span = span_of(item.content)
+    quote = inside(content_span, quotes) if content_span else None
+    if quote:
+        content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
+    source_phrase, actor = resolver.resolve(item.source) if item.source is not None else (None, None)
+    content_ids = {t.i for t in item.content}
+    cue_start, cue_end = item.cue_tokens[0].idx, item.cue_tokens[-1].idx + len(item.cue_tokens[-1])
+    points = [cue_start, cue_end] + (list(content_span) if content_span else [])
+    covered = doc.char_span(min(points), max(points), alignment_mode="expand")
+    evidence_start, evidence_end = covered[0].sent.start_char, covered[-1].sent.end_char
+    while evidence_end > evidence_start and text[evidence_end - 1].isspace():
+        evidence_end -= 1
+    words = {t.lower_ for t in item.anchor.subtree}
+    return Attribution(
+        article=doc._.article_id or "",
+        cue=TextSpan(text[cue_start:cue_end], cue_start, cue_end),
+        content=TextSpan(text[content_span[0] : content_span[1]], *content_span) if content_span else None,
+        source=TextSpan(source_phrase.text, source_phrase.start_char, source_phrase.end_char) if source_phrase else None,
+        actor=actor,
+        stance=item.cue.stance,
+        direct=quote is not None,
+        quote=text[quote[0] + 1 : quote[1] - 1].strip() if quote else None,
+        via=channel_of(item, content_ids, relay),
+        date=date_of(item, content_ids, doc._.published),
+        evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
+        hedged=bool(words & HEDGES),
+        anaphoric=item.anaphoric or names_claim(item),
+        confidence=confidence(item, actor is not None and actor.kind != "collective", quote is not None),
+        speech=item.cue.speech,
+    )
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in a parsed Doc, in reading order."""
+    quotes = quote_spans(doc.text)
+    resolver = SourceResolver(doc)
+    results = []
+    quoted = lambda offset: any(start < offset < end for start, end in quotes)  # noqa: E731
+    for sent in doc.sents:
+        verbs = verb_attributions(sent, quoted)
+        preps, relays = prep_attributions(sent, verbs)
+        for item in sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i):
+            attribution = build(item, doc, resolver, quotes, relays.get(item.anchor.i))
+            if attribution is not None and attribution.content is not None:
+                results.append(attribution)
+    return results
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Paragraph and line breaks end sentences, so a headline never runs into the next line."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text and previous.is_space or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+for _name in ("article_id", "published"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+
+@Language.component("kgbuild_line_breaks_v1")
+def line_breaks_component(doc: Doc) -> Doc:
+    return mark_line_breaks(doc)
+
+
+@Language.factory("kgbuild_attributions_v1")
+def make_attributions(nlp: Language, name: str):
+    return AttributionFinder()
+
+
+class AttributionFinder:
+    """Sets ``doc._.attributions`` to the attributions found in the Doc."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = find_attributions(doc)
+        return doc

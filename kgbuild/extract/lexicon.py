@@ -1,0 +1,64 @@
+"""Language resources for attribution: the cue table (``cues.tsv``) and small word lists."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+STANCES = ("asserts", "denies", "refutes", "confirms", "questions")
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    stance: str
+    negated: str | None  # stance when negated; None drops the attribution
+    speech: bool
+    object: str | None  # "content" | "recipient" | None: what a direct object is
+    infinitive: bool  # an infinitival complement is the content
+
+
+@cache
+def cues() -> dict[str, Cue]:
+    """The cue table keyed by verb lemma or multi-word preposition."""
+    text = resources.files(__package__).joinpath("cues.tsv").read_text("utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    table = {}
+    for row in rows:
+        negated = None if row["negated"] == "-" else row["negated"]
+        assert row["stance"] in STANCES and (negated is None or negated in STANCES), row
+        obj = None if row["object"] == "-" else row["object"]
+        assert obj in (None, "content", "recipient"), row
+        table[row["cue"]] = Cue(
+            row["cue"], row["stance"], negated, row["speech"] == "yes", obj, row["infinitive"] == "yes"
+        )
+    return table
+
+
+# Nouns naming a claim itself; "denied the allegations, stating ..." takes its content from "stating".
+CLAIM_NOUNS = frozenset(
+    {"allegation", "claim", "report", "accusation", "charge", "rumor", "rumour", "fake", "story", "assertion"}
+)
+
+# Words marking a channel: a medium or an outlet an actor spoke through.
+CHANNEL_WORDS = frozenset(
+    {
+        "agency", "broadcaster", "channel", "daily", "facebook", "instagram", "magazine", "media",
+        "network", "newspaper", "newswire", "outlet", "paper", "podcast", "radio", "station", "telegram",
+        "television", "tiktok", "tv", "twitter", "website", "wire", "youtube",
+    }
+)
+
+# Forms a statement takes; a named entity hanging from one is its channel ("a post on Truth Social").
+STATEMENT_FORMS = frozenset(
+    {"address", "appearance", "article", "broadcast", "briefing", "interview", "op-ed", "post", "statement", "video"}
+)
+CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})
+
+# Adverbs that hedge a report; kept as a marker on the attribution.
+HEDGES = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently", "seemingly"})
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})

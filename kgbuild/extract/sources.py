@@ -1,0 +1,181 @@
+"""Who a source phrase refers to, inside one article.
+
+Named people are collected once per article with the roles the text gives them (appositions:
+"Yury Dashkin, commander of ..."; title prefixes: "local air defense commander Yuriy Dashkin").
+A source phrase then resolves, in this order, to:
+
+- a named person or organization it contains;
+- a full name, when it is a surname alone ("Dashkin" -> "Yury Dashkin");
+- the nearest preceding person, when it is "he" / "she" / "him" / "her";
+- the one named person whose role shares its head noun ("the commander");
+  the organization named by its head noun ("the Center", "the agency");
+- otherwise an unnamed (collective or anonymous) source, labelled by its own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention
+from .lexicon import CLAIM_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+ORG_NOUNS = frozenset(
+    {
+        "agency", "authority", "center", "centre", "committee", "company", "council", "department",
+        "government", "institute", "kremlin", "ministry", "office", "organization", "organisation",
+        "service", "staff", "spokesman", "spokesperson",
+    }
+)
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod", "advmod", "quantmod", "punct"})
+NP_RIGHT_DEPS = frozenset({"prep", "pobj", "cc", "conj", "compound", "case"})
+TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in POSSESSIVE:
+        if text.endswith(suffix):
+            return text[: -len(suffix)].rstrip()
+    return text
+
+
+def strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in {"the", "a", "an"} else text
+
+
+def noun_phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``: its modifiers and "of"/"for" complements, no clauses."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in NP_RIGHT_DEPS and not (child.dep_ == "prep" and child.lower_ not in {"of", "for"}):
+            end = max(end, child.right_edge.i)
+        else:
+            break
+    while end > start and doc[end].is_punct:
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start : end + 1]
+
+
+def clean(text: str) -> str:
+    return " ".join(strip_possessive(strip_determiner(text.strip(" ,;:\u2014-"))).split())
+
+
+@dataclass
+class Person:
+    name: str
+    start: int  # character offset of the mention
+    surname: str
+    roles: list[str] = field(default_factory=list)
+
+
+def person_name(ent: Span) -> str:
+    return " ".join(strip_possessive(ent.text).split())
+
+
+def roles_of(ent: Span) -> list[str]:
+    """Roles the text gives a named entity: its apposition and its title prefix."""
+    roles = []
+    root = ent.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            roles.append(clean(child.doc[child.i : child.right_edge.i + 1].text))
+    prefix = [t for t in root.lefts if t.dep_ in TITLE_DEPS and t.i < ent.start]
+    if prefix:
+        start = min(t.left_edge.i for t in prefix)
+        words = [t for t in ent.doc[start : ent.start] if t.dep_ != "det" and not t.is_punct]
+        if words and any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+            roles.append(" ".join(t.text for t in words))
+    return [r for r in roles if r]
+
+
+def named_people(doc: Doc) -> list[Person]:
+    people = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = person_name(ent)
+        if not name or not name[0].isalpha():
+            continue
+        people.append(Person(name=name, start=ent.start_char, surname=name.split()[-1].lower(), roles=roles_of(ent)))
+    return people
+
+
+class SourceResolver:
+    """Resolves source phrases of one article, in reading order."""
+
+    def __init__(self, doc: Doc):
+        self.people = named_people(doc)
+        self.last_org: Mention | None = None
+
+    def full_name(self, name: str) -> str:
+        """A lone surname -> the one full name in the article that ends with it."""
+        if " " in name:
+            return name
+        candidates = {p.name for p in self.people if p.surname == name.lower() and " " in p.name}
+        return candidates.pop() if len(candidates) == 1 else name
+
+    def person(self, name: str, surface: str, resolved_by: str) -> Mention:
+        full = self.full_name(name)
+        how = "surname" if full != name and resolved_by == "name" else resolved_by
+        roles = sorted({r for p in self.people if self.full_name(p.name) == full for r in p.roles})
+        variants = tuple(sorted({full, surface} - {""}))
+        return Mention(name=full, kind="person", roles=tuple(roles), variants=variants, resolved_by=how)
+
+    def organization(self, name: str, resolved_by: str = "name") -> Mention:
+        mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
+        self.last_org = mention
+        return mention
+
+    def resolve(self, head: Token) -> tuple[Span, Mention | None]:
+        """A source's head token -> (its phrase in the text, who it refers to)."""
+        doc = head.doc
+        if head.lemma_.lower() in CLAIM_NOUNS:  # "according to Moscow's claims"
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                head = owners[0]
+        phrase = noun_phrase(head)
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            before = [p for p in self.people if p.start < head.idx]
+            if not before:
+                return phrase, None
+            return phrase, self.person(before[-1].name, head.text, "pronoun")
+        if lower in GROUP_PRONOUNS:
+            return phrase, self.last_org and replace(self.last_org, resolved_by="pronoun")
+        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if entity is not None and entity.label_ == "PERSON":
+            return phrase, self.person(person_name(entity), person_name(entity), "name")
+        if entity is not None and entity.label_ in ORG_LABELS and entity.root == head:
+            return phrase, self.organization(clean(phrase.text))
+        if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:  # a surname NER missed
+            return phrase, self.person(head.text, head.text, "name")
+        return phrase, self.nominal(head, phrase)
+
+    def nominal(self, head: Token, phrase: Span) -> Mention | None:
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PRON":
+            return None
+        with_role = {
+            self.full_name(p.name)
+            for p in self.people
+            if any(lemma in role.lower().split() for role in p.roles)
+        }
+        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"}:
+            return self.person(with_role.pop(), phrase.text, "nominal")
+        if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
+            return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
+        if lemma in ORG_NOUNS:
+            return self.organization(clean(phrase.text))
+        label = clean(phrase.text)
+        return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous") if label else None

@@ -1,0 +1,174 @@
+"""Merge: per-article attributions -> canonical actors and claims across the whole corpus.
+
+Within an article, pronouns, surnames and nominals were resolved by the extract stage
+(``Mention.resolved_by`` says how). Here, across articles:
+
+- people are matched by name (``names.link_names``: transliteration, initials, surname only);
+- organizations by normalized name or acronym; unnamed collectives by their wording;
+- claims are clustered by wording, and rejections linked to the claims they reject (``claims``).
+
+Every merge keeps its reason (rule and score), which the graph records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from ..records import Article, Attribution, Extraction
+from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
+from .names import cluster_names, link_names
+
+__all__ = ["Actor", "Claim", "Merged", "merge", "cluster_names"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str  # stable, used to mint the IRI
+    label: str
+    kind: str  # person | organization | collective
+    variants: tuple[str, ...]
+    roles: tuple[str, ...]
+    reasons: tuple[tuple[str, str, str, float], ...] = ()  # (variant, merged with, rule, score)
+
+
+@dataclass(frozen=True)
+class Claim:
+    key: str
+    text: str
+    first_seen: str | None
+    outlets: tuple[str, ...]
+    contested: bool
+
+
+@dataclass
+class Merged:
+    articles: list[Article]
+    attributions: list[Attribution] = field(default_factory=list)
+    actor_of: list[str] = field(default_factory=list)  # actor key per attribution
+    claim_of: list[str] = field(default_factory=list)  # claim key per attribution
+    claim_links: list[ClaimLink] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+
+
+def org_key(name: str) -> str:
+    text = re.sub(r"^(the)\s+", "", unidecode(name).lower())
+    return slug(re.sub(r"['\u2019]s\b", "", text))
+
+
+def acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+def preferred_label(counts: Counter) -> str:
+    """The most used full form; ties go to the longer, then alphabetically first."""
+    return min(counts, key=lambda n: (-(" " in n), -counts[n], -len(n), n))
+
+
+def outlet_label(article: Article) -> str:
+    return article.outlet or f"unknown outlet ({article.id})"
+
+
+def person_actors(items: list[Attribution]) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Person mentions -> ({mention name: actor key}, actors)."""
+    counts = Counter(a.actor.name for a in items)
+    names = sorted(counts)
+    clusters, links = link_names(names)
+    key_of, actors = {}, {}
+    for cluster in clusters:
+        members = [names[i] for i in cluster]
+        label = preferred_label(Counter({n: counts[n] for n in members}))
+        key = f"person/{slug(label)}"
+        in_cluster = [a.actor for a in items if a.actor.name in members]
+        variants = sorted({v for m in in_cluster for v in (m.name, *m.variants)})
+        roles = sorted({r for m in in_cluster for r in m.roles})
+        reasons = tuple(
+            sorted((link.a, link.b, link.rule, link.score) for link in links if link.a in members and link.b in members)
+        )
+        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), reasons)
+        key_of.update({n: key for n in members})
+    return key_of, actors
+
+
+def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors."""
+    counts = Counter(a.actor.name for a in items)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(counts):
+        groups[org_key(name)].append(name)
+    reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
+    if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
+        spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
+        for k in sorted(groups):
+            target = spelled_out.get(k.replace("-", ""))
+            if target and target != k and target in groups and k in groups:
+                reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
+                groups[target] += groups.pop(k)
+    key_of, actors = {}, {}
+    for group_key, names in groups.items():
+        label = preferred_label(Counter({n: counts[n] for n in names}))
+        same = [(n, label, "same normalized name", 1.0) for n in names if org_key(n) == group_key and n != label]
+        key = f"{kind}/{group_key}"
+        actors[key] = Actor(key, label, kind, tuple(sorted(names)), (), tuple(sorted(same + reasons[group_key])))
+        key_of.update({n: key for n in names})
+    return key_of, actors
+
+
+def claim_key(text: str) -> str:
+    return "claim/" + hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
+
+
+def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str | None:
+    dates = [a.date for a in members if a.date and len(a.date) == 10]
+    dates += [articles[a.article].date[:10] for a in members if articles[a.article].date]
+    return min(dates) if dates else None
+
+
+def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -> Merged:
+    """Reconcile actors and cluster claims over every article's attributions.
+
+    ``vector_of`` maps a word to its vector (the spaCy pipeline's table) for claim similarity;
+    without it, claims are matched on shared word stems alone.
+    """
+    articles = [e.article for e in extractions]
+    by_id = {a.id: a for a in articles}
+    kept = [a for e in extractions for a in e.attributions if a.actor is not None and a.content is not None]
+    result = Merged(articles=articles, unattributed=sum(len(e.attributions) for e in extractions) - len(kept))
+    key_of: dict[tuple[str, str], str] = {}
+    for kind in ("person", "organization", "collective"):
+        items = [a for a in kept if a.actor.kind == kind]
+        names, actors = person_actors(items) if kind == "person" else group_actors(items, kind)
+        key_of.update({(kind, n): k for n, k in names.items()})
+        result.actors.update(actors)
+    assignment, links, representatives = cluster_claims(kept, vector_of)
+    members: dict[int, list[Attribution]] = defaultdict(list)
+    for attribution, number in zip(kept, assignment):
+        members[number].append(attribution)
+    keys = {}
+    for number, group in members.items():
+        text = canonical_text(kept[representatives[number]])
+        key = claim_key(text)
+        keys[number] = key
+        stances = {a.stance for a in group}
+        result.claims[key] = Claim(
+            key=key,
+            text=text,
+            first_seen=first_seen(group, by_id),
+            outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
+            contested=bool(stances & {"asserts", "confirms"}) and bool(stances & {"denies", "refutes"}),
+        )
+    result.attributions = kept
+    result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
+    result.claim_of = [keys[n] for n in assignment]
+    result.claim_links = links
+    return result

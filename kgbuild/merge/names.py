@@ -1,0 +1,192 @@
+"""Person-name matching: transliteration variants, initials, titles, surname-only mentions.
+
+Names are compared through a *key*: transliterated to ASCII (Unidecode), lower-cased, titles and
+possessives dropped, and each word folded by the spelling rules in ``FOLDS`` (y/i, kh/h, w/v,
+-sky/-ski, doubled letters...). Two full names match when their surname keys agree and their
+given names are compatible (same key, close spelling, or one an initial of the other; a missing
+middle name is no conflict). Candidate pairs come only from the same surname block, so the
+cost grows with the block sizes, not with the square of all names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+from unidecode import unidecode
+
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "commander",
+        "general", "gen", "colonel", "col", "captain", "capt", "major", "minister", "senator", "sen",
+        "rep", "gov", "governor", "mayor", "judge", "justice", "pope", "king", "queen", "prince",
+        "princess", "cardinal", "saint", "st", "rev", "father", "sheikh", "jr", "sr", "ii", "iii",
+    }
+)
+PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "of", "al", "el", "as", "es", "bin", "ben", "ibn"}
+)
+FOLDS = (
+    (r"^ye", "e"), (r"^yo", "e"), (r"^ya", "ia"), (r"^yu", "iu"), ("kh", "h"), ("zh", "j"), ("tz", "c"),
+    ("ts", "c"), ("cz", "c"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("w", "v"),
+    ("x", "ks"), ("q", "k"), ("y", "i"), ("j", "i"), (r"(.)\1+", r"\1"), ("ie", "i"),
+)
+GIVEN_NAME_THRESHOLD = 0.84
+SURNAME_THRESHOLD = 0.94
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """One word -> its spelling key: "Yuriy" -> "iuri", "Zelenskyy" -> "zelenski"."""
+    word = word.lower()
+    for pattern, replacement in FOLDS:
+        word = re.sub(pattern, replacement, word)
+    return word
+
+
+def words(name: str) -> list[str]:
+    """A name -> its words, transliterated, without titles, possessives or punctuation."""
+    ascii_name = unidecode(name).replace("'s ", " ")
+    ascii_name = re.sub(r"'s$", "", ascii_name.strip())
+    ascii_name = re.sub(r"\b(al|el|as|es|ad|ar)-", " ", ascii_name, flags=re.I)  # "al-Sadat"
+    parts = [p for p in re.split(r"[^A-Za-z.]+", ascii_name) if p.strip(".")]
+    return [p for p in parts if p.lower().strip(".") not in TITLES]
+
+
+@dataclass(frozen=True)
+class NameKey:
+    name: str
+    given: tuple[str, ...]  # folded given and middle names; an initial is one letter
+    surname: str  # folded, particles joined: "vanstralen"
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.given)
+
+
+def name_key(name: str) -> NameKey:
+    parts = words(name)
+    if not parts:
+        return NameKey(name, (), fold(name.strip()))
+    lowered = [p.strip(".") for p in parts]
+    given = [p for p in lowered[:-1] if p.lower() not in PARTICLES]  # "Geoffrey of Monmouth"
+    return NameKey(name, tuple(fold(p) for p in given), fold(lowered[-1]))
+
+
+def same_given(x: str, y: str) -> str:
+    """How two given names agree ("initial", "same key", "close spelling"), or "" if they do not."""
+    if len(x) == 1 or len(y) == 1:
+        return "initial" if x[0] == y[0] else ""
+    if x == y:
+        return "same key"
+    return "close spelling" if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD else ""
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]:
+    """Given names agree when the shorter list lines up, in order, with part of the longer one
+    ("Julius Exner" / "Johan Julius Exner"); the first names must then agree, or be absent."""
+    if not a or not b:
+        return True, "surname only"
+    short, long_ = sorted((a, b), key=len)
+    first = same_given(short[0], long_[0])
+    if not first and len(short) == len(long_):
+        return False, ""
+    position, reasons = 0, []
+    for name in short:
+        while position < len(long_) and not same_given(name, long_[position]):
+            position += 1
+        if position == len(long_):
+            return False, ""
+        reasons.append(same_given(name, long_[position]))
+        position += 1
+    return True, first or "middle name"
+
+
+def surname_block(key: NameKey) -> str:
+    return key.surname[:3]
+
+
+def same_surname(a: NameKey, b: NameKey) -> bool:
+    return a.surname == b.surname or JaroWinkler.similarity(a.surname, b.surname) >= SURNAME_THRESHOLD
+
+
+class UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[max(self.find(i), self.find(j))] = min(self.find(i), self.find(j))
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two names were merged."""
+
+    a: str
+    b: str
+    rule: str
+    score: float
+
+
+def link_names(names: list[str]) -> tuple[list[list[int]], list[Link]]:
+    """Cluster names; return clusters (indices into ``names``) and the links that made them.
+
+    Full names are linked pairwise inside surname blocks. A surname alone then joins the one
+    cluster of full names with that surname; when several clusters share it, it stays alone.
+    """
+    keys = [name_key(n) for n in names]
+    uf = UnionFind(len(names))
+    links: list[Link] = []
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key.is_full:
+            blocks[surname_block(key)].append(i)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if uf.find(i) == uf.find(j) or not same_surname(keys[i], keys[j]):
+                    continue
+                ok, reason = given_compatible(keys[i].given, keys[j].given)
+                if ok:
+                    score = JaroWinkler.similarity(" ".join(keys[i].given), " ".join(keys[j].given))
+                    links.append(Link(names[i], names[j], f"person name: {reason}", round(score, 3)))
+                    uf.union(i, j)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for i, key in enumerate(keys):
+        if key.is_full:
+            by_surname[key.surname].add(uf.find(i))
+    for i, key in enumerate(keys):
+        if not key.is_full:
+            roots = by_surname.get(key.surname, set())
+            if len(roots) == 1:
+                root = next(iter(roots))
+                links.append(Link(names[i], names[root], "person name: surname only, one full name", 1.0))
+                uf.union(i, root)
+            else:  # identical single-word names are the same mention
+                for j, other in enumerate(keys[:i]):
+                    if not other.is_full and other.surname == key.surname and not roots:
+                        uf.union(i, j)
+                        break
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(names)):
+        clusters[uf.find(i)].append(i)
+    return sorted(clusters.values()), links
+
+
+def cluster_names(names: list[str]) -> list[list[str]]:
+    """Group bare person names that denote the same person by spelling alone.
+
+    >>> cluster_names(["Yury Dashkin", "Yurii Dashkin", "Dashkin", "Vladimir Putin", "Volodymyr Zelensky"])
+    [['Yury Dashkin', 'Yurii Dashkin', 'Dashkin'], ['Vladimir Putin'], ['Volodymyr Zelensky']]
+    """
+    clusters, _ = link_names(names)
+    return [[names[i] for i in cluster] for cluster in clusters]

@@ -1,0 +1,102 @@
+"""Plain records passed between stages. Every record round-trips through JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, its text exactly as given (offsets refer to it)."""
+
+    id: str
+    text: str
+    content_hash: str
+    source: str  # file (and line) it was read from
+    outlet: str | None = None
+    date: str | None = None  # ISO date, as given by metadata
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why."""
+
+    source: str
+    code: str
+    reason: str
+
+    def message(self) -> str:
+        return f"{self.code}: {self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who a source span refers to, after resolution inside its article."""
+
+    name: str  # the name the actor is known by in this article
+    kind: str  # "person" | "organization" | "collective"
+    roles: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()  # every surface form that resolved to it
+    resolved_by: str = "name"  # name | surname | pronoun | nominal | anonymous
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One report, in one article, that a source made (or rejected) some content."""
+
+    article: str
+    cue: Span
+    content: Span | None
+    source: Span | None
+    actor: Mention | None
+    stance: str  # asserts | denies | refutes | confirms | questions
+    direct: bool
+    quote: str | None
+    via: str | None
+    date: str | None  # lexical form of an xsd:date / gYearMonth / gYear / gMonthDay
+    evidence: Span
+    hedged: bool = False
+    anaphoric: bool = False  # the content only refers back to an earlier claim ("the allegations")
+    confidence: float = 0.5
+    speech: bool = True  # False for beliefs, intentions and perceptions
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Attribution":
+        def span(value):
+            return Span(**value) if value else None
+
+        actor = data.get("actor")
+        return cls(
+            **{
+                **data,
+                "cue": Span(**data["cue"]),
+                "content": span(data.get("content")),
+                "source": span(data.get("source")),
+                "evidence": Span(**data["evidence"]),
+                "actor": Mention(
+                    **{**actor, "roles": tuple(actor["roles"]), "variants": tuple(actor["variants"])}
+                )
+                if actor
+                else None,
+            }
+        )
+
+
+@dataclass
+class Extraction:
+    """What the extract stage produced for one article."""
+
+    article: Article
+    attributions: list[Attribution] = field(default_factory=list)
