@@ -74,11 +74,14 @@ def verb_content(verb: Token, cue: Cue) -> list[Token]:
         clauses += [c for c in children if c.dep_ == "xcomp"]
     if clauses:
         return sorted(t for c in clauses for t in c.subtree)
-    objects = [c for c in children if c.dep_ == "dobj"]
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]  # not "what X described as Y"
+    as_phrase = [t for c in children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    if not objects and as_phrase and cue.object == "content":
+        return as_phrase
     misparsed_clause = objects and objects[0].left_edge.lower_ == "that"  # "maintained that Kyiv reserves"
     if objects and (cue.object == "content" or misparsed_clause):  # "denied the allegations", "described X as Y"
-        tokens = list(objects[0].subtree)
-        tokens += [t for c in children if c.dep_ == "prep" and c.lower_ in {"as", "of"} for t in c.subtree]
+        tokens = list(objects[0].subtree) + as_phrase
+        tokens += [t for c in children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         return sorted(tokens)
     own = list(verb.subtree)
     if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
@@ -282,19 +285,64 @@ def build(item: Found, doc: Doc, resolver: SourceResolver, quotes, relay: Token 
     )
 
 
+EDGE_WORDS = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
+
+
+def trim_nested(items: list[Found]) -> list[Found]:
+    """Cut a nested attribution off the edge of its outer content ("..., in what officials
+    described as a threat"): each token belongs to one attribution role, as in PolNeAR."""
+    trimmed = []
+    for outer in items:
+        content = outer.content
+        for inner in items:
+            if inner is outer or inner.anchor not in content:
+                continue
+            clause = {t.i for t in inner.anchor.subtree} | {t.i for t in inner.cue_tokens}
+            if min(clause) > content[0].i and max(clause) >= content[-1].i:  # at the end
+                content = [t for t in content if t.i < min(clause)]
+            elif max(clause) < content[-1].i and min(clause) <= content[0].i:  # at the start
+                content = [t for t in content if t.i > max(clause)]
+        while content and content[-1].pos_ in EDGE_WORDS and not content[-1].is_quote:
+            content = content[:-1]
+        trimmed.append(replace(outer, content=content) if content != outer.content else outer)
+    return trimmed
+
+
+def continued_quote(sent: Span, previous: Attribution, quotes) -> Attribution | None:
+    """A sentence that is only a quotation, right after a quoting attribution, continues it:
+    '"We were ... flight," Dashkin said. "The helicopter was ... attack."'."""
+    if not previous.direct or previous.content is None or previous.content.end > sent.start_char:
+        return None
+    if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
+        return None
+    quote = inside((sent.start_char, sent.end_char), quotes)
+    if quote is None or quote[0] < sent.start_char or quote[0] == previous.content.start:
+        return None
+    text = sent.doc.text
+    return replace(
+        previous,
+        content=TextSpan(text[quote[0] : quote[1]], *quote),
+        quote=text[quote[0] + 1 : quote[1] - 1].strip(),
+        evidence=TextSpan(text[previous.evidence.start : quote[1]], previous.evidence.start, quote[1]),
+        confidence=round(previous.confidence - 0.1, 2),
+    )
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in a parsed Doc, in reading order."""
     quotes = quote_spans(doc.text)
     resolver = SourceResolver(doc)
-    results = []
+    results: list[Attribution] = []
     quoted = lambda offset: any(start < offset < end for start, end in quotes)  # noqa: E731
     for sent in doc.sents:
         verbs = verb_attributions(sent, quoted)
         preps, relays = prep_attributions(sent, verbs)
-        for item in sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i):
-            attribution = build(item, doc, resolver, quotes, relays.get(item.anchor.i))
-            if attribution is not None and attribution.content is not None:
-                results.append(attribution)
+        found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
+        built = [build(item, doc, resolver, quotes, relays.get(item.anchor.i)) for item in found]
+        built = [a for a in built if a is not None and a.content is not None]
+        if not built and results:
+            built = [a for a in [continued_quote(sent, results[-1], quotes)] if a is not None]
+        results.extend(built)
     return results
 
 

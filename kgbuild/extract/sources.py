@@ -158,7 +158,7 @@ class SourceResolver:
             return phrase, self.person(person_name(entity), person_name(entity), "name")
         if entity is not None and entity.label_ in ORG_LABELS and entity.root == head:
             return phrase, self.organization(clean(phrase.text))
-        if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:  # a surname NER missed
+        if head.text[:1].isupper() and self.full_name(head.text) != head.text:  # a surname NER missed
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
 

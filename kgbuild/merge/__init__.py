@@ -150,7 +150,8 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -
         names, actors = person_actors(items) if kind == "person" else group_actors(items, kind)
         key_of.update({(kind, n): k for n, k in names.items()})
         result.actors.update(actors)
-    assignment, links, representatives = cluster_claims(kept, vector_of)
+    result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
+    assignment, links, representatives = cluster_claims(kept, result.actor_of, vector_of)
     members: dict[int, list[Attribution]] = defaultdict(list)
     for attribution, number in zip(kept, assignment):
         members[number].append(attribution)
@@ -168,7 +169,6 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -
             contested=bool(stances & {"asserts", "confirms"}) and bool(stances & {"denies", "refutes"}),
         )
     result.attributions = kept
-    result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
     result.claim_of = [keys[n] for n in assignment]
     result.claim_links = links
     return result

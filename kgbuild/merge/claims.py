@@ -16,6 +16,7 @@ all pairs). A rejection (denies / refutes) then points at the claim it rejects:
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -29,8 +30,9 @@ from unidecode import unidecode
 
 from ..records import Attribution
 
-ASSERT_THRESHOLD = 0.55
+ASSERT_THRESHOLD = 0.5
 REJECT_THRESHOLD = 0.45
+SAME_ACTOR_BONUS = 0.1  # one actor's statement, carried by several outlets, is likely one claim
 SYNONYM_COSINE = 0.6
 MEMBERS_COMPARED = 8  # average link over at most this many members of a claim
 COMMON_TERM_SHARE = 0.2  # terms in more wordings than this do not propose candidates
@@ -118,51 +120,88 @@ class ClaimLink:
     score: float
 
 
+def candidate_pairs(wordings: Wordings, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
+    """Similarities of the pairs that share a content word no more common than COMMON_TERM_SHARE,
+    raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
+    common = max(COMMON_TERM_SHARE * len(wordings.stems), 2)
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i in items:
+        for stem in set(wordings.stems[i]):
+            if wordings.frequency[stem] <= common:
+                by_stem[stem].append(i)
+    pairs = {(i, j) for members in by_stem.values() for x, i in enumerate(members) for j in members[x + 1 :]}
+    return {
+        (i, j): min(1.0, wordings.similarity(i, j) + SAME_ACTOR_BONUS * (actors[i] == actors[j]))
+        for i, j in sorted(pairs)
+    }
+
+
+def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage, over a sparse similarity graph (absent pairs
+    count as 0): merge the two closest clusters while their average similarity reaches ``threshold``."""
+    members = {i: [i] for i in items}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in pairs.items():
+        sums[i][j] = sums[j][i] = score
+    heap = [(-score, i, j) for (i, j), score in pairs.items() if score >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if abs(current + negative) > 1e-9:  # stale entry
+            continue
+        members[a] += members.pop(b)
+        for c, score in sums.pop(b).items():
+            sums[c].pop(b, None)
+            if c != a:
+                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + score
+        for c, total in sums[a].items():
+            average = total / (len(members[a]) * len(members[c]))
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(a, c), max(a, c)))
+    return sorted(sorted(group) for group in members.values())
+
+
 def cluster_claims(
-    attributions: list[Attribution], vector_of: WordVectors | None = None
+    attributions: list[Attribution], actors: list[str], vector_of: WordVectors | None = None
 ) -> tuple[list[int], list[ClaimLink], list[int]]:
-    """Attributions -> (a claim number for each, the rule and score that put it there, and for
-    each claim the attribution whose wording stands for it: the assertion most like the others)."""
+    """Attributions and their actors' keys -> (a claim number for each, the rule and score that
+    put it there, and for each claim the attribution whose wording stands for it: the assertion
+    most like the others)."""
     wordings = Wordings([content_words(a.content.text if a.content else "") for a in attributions], vector_of)
-    common = COMMON_TERM_SHARE * len(attributions)
-    clusters: list[list[int]] = []
-    by_term: dict[str, set[int]] = defaultdict(set)  # stem -> claims whose members use it
+    asserting = [i for i, a in enumerate(attributions) if a.stance not in REJECTING]
+    rejecting = [i for i, a in enumerate(attributions) if a.stance in REJECTING]
+    pairs = candidate_pairs(wordings, asserting, actors)
+    clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     assignment = [-1] * len(attributions)
     links = [ClaimLink("own claim", 1.0)] * len(attributions)
-
-    def place(i: int, k: int, link: ClaimLink) -> None:
-        assignment[i], links[i] = k, link
-        clusters[k].append(i)
-        for stem in wordings.stems[i]:
-            by_term[stem].add(k)
-
-    order = sorted(range(len(attributions)), key=lambda i: (attributions[i].stance in REJECTING, i))
-    for i in order:
+    for k, group in enumerate(clusters):
+        for i in group:
+            assignment[i] = k
+            best = max((pairs.get((min(i, j), max(i, j)), 0.0) for j in group if j != i), default=None)
+            if best is not None:
+                links[i] = ClaimLink("similar wording", round(best, 3))
+    for i in rejecting:
         item = attributions[i]
-        rejecting = item.stance in REJECTING
-        if rejecting and item.anaphoric:
-            target = anaphora_target(item, [(j, attributions[j]) for j in range(i) if assignment[j] >= 0])
-            if target is not None:
-                place(i, assignment[target], ClaimLink("rejects the claim it refers back to", 1.0))
-                continue
-        rare = {s for s in wordings.stems[i] if wordings.frequency[s] <= max(common, 1)}
-        candidates = {k for s in (rare or set(wordings.stems[i])) for k in by_term.get(s, ())}
-        scored = [
-            (float(np.mean([wordings.similarity(i, j) for j in clusters[k][:MEMBERS_COMPARED]])), -k)
-            for k in candidates
-        ]
+        target = anaphora_target(item, [(j, attributions[j]) for j in asserting]) if item.anaphoric else None
+        if target is not None:
+            assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
+            continue
+        scored = [(float(np.mean([wordings.similarity(i, j) for j in group[:MEMBERS_COMPARED]])), -k) for k, group in enumerate(clusters)]
         best, k = max(scored, default=(0.0, 0))
-        threshold = REJECT_THRESHOLD if rejecting else ASSERT_THRESHOLD
-        if best >= threshold:
-            place(i, -k, ClaimLink("rejects a similar claim" if rejecting else "similar wording", round(best, 3)))
+        if best >= REJECT_THRESHOLD:
+            assignment[i], links[i] = -k, ClaimLink("rejects a similar claim", round(best, 3))
         else:
             clusters.append([])
-            place(i, len(clusters) - 1, ClaimLink("own claim", 1.0))
+            assignment[i] = len(clusters) - 1
+        clusters[assignment[i]].append(i)
     representatives = []
-    for members in clusters:
-        asserting = [i for i in members if attributions[i].stance not in REJECTING] or members
-        centrality = {i: sum(wordings.similarity(i, j) for j in asserting[:MEMBERS_COMPARED]) for i in asserting}
-        representatives.append(max(asserting, key=lambda i: (round(centrality[i], 6), -i)))
+    for group in clusters:
+        voices = [i for i in group if attributions[i].stance not in REJECTING] or group
+        centrality = {i: sum(wordings.similarity(i, j) for j in voices[:MEMBERS_COMPARED]) for i in voices}
+        representatives.append(max(voices, key=lambda i: (round(centrality[i], 6), -i)))
     return assignment, links, representatives
 
 
