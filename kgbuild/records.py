@@ -66,6 +66,7 @@ class Attribution:
     evidence: Span
     hedged: bool = False
     anaphoric: bool = False  # the content only refers back to an earlier claim ("the allegations")
+    form: str = "clause"  # "clause", "quote" or "object" ("denied X"): how the content is worded
     confidence: float = 0.5
     speech: bool = True  # False for beliefs, intentions and perceptions
 

@@ -46,6 +46,7 @@ class Found:
     content: list[Token]
     source: Token | None
     anchor: Token  # the token the content and channel hang from
+    form: str = "clause"  # "clause" or "object": how the content hangs from the cue
     anaphoric: bool = False  # the content only refers back to a claim: "denied the allegations"
 
 
@@ -67,26 +68,27 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
     return None
 
 
-def verb_content(verb: Token, cue: Cue) -> list[Token]:
+def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
+    """The content of a cue verb, and its form: "clause" ("said that ...") or "object" ("denied X")."""
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
     if cue.infinitive:
         clauses += [c for c in children if c.dep_ == "xcomp"]
     if clauses:
-        return sorted(t for c in clauses for t in c.subtree)
+        return sorted(t for c in clauses for t in c.subtree), "clause"
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]  # not "what X described as Y"
     as_phrase = [t for c in children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     if not objects and as_phrase and cue.object == "content":
-        return as_phrase
+        return as_phrase, "object"
     misparsed_clause = objects and objects[0].left_edge.lower_ == "that"  # "maintained that Kyiv reserves"
     if objects and (cue.object == "content" or misparsed_clause):  # "denied the allegations", "described X as Y"
         tokens = list(objects[0].subtree) + as_phrase
         tokens += [t for c in children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-        return sorted(tokens)
+        return sorted(tokens), "clause" if misparsed_clause else "object"
     own = list(verb.subtree)
     if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
-        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent]
-    return []
+        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"
+    return [], "clause"
 
 
 def verb_attributions(sent: Span, quoted) -> list[Found]:
@@ -95,14 +97,14 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
-        content = verb_content(token, cue)
+        content, form = verb_content(token, cue)
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue
         if negated:
             cue = replace(cue, stance=cue.negated)
         particles = [c for c in token.children if c.dep_ in {"prt", "neg"}]
-        found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token))
+        found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token, form))
     return merge_nested_cues(found)
 
 
@@ -280,6 +282,7 @@ def build(item: Found, doc: Doc, resolver: SourceResolver, quotes, relay: Token 
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
         hedged=bool(words & HEDGES),
         anaphoric=item.anaphoric or names_claim(item),
+        form="quote" if quote else item.form,
         confidence=confidence(item, actor is not None and actor.kind != "collective", quote is not None),
         speech=item.cue.speech,
     )

@@ -30,9 +30,9 @@ from unidecode import unidecode
 
 from ..records import Attribution
 
-ASSERT_THRESHOLD = 0.5
+ASSERT_THRESHOLD = 0.6
 REJECT_THRESHOLD = 0.45
-SAME_ACTOR_BONUS = 0.1  # one actor's statement, carried by several outlets, is likely one claim
+SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
 SYNONYM_COSINE = 0.6
 MEMBERS_COMPARED = 8  # average link over at most this many members of a claim
 COMMON_TERM_SHARE = 0.2  # terms in more wordings than this do not propose candidates
@@ -201,7 +201,8 @@ def cluster_claims(
     for group in clusters:
         voices = [i for i in group if attributions[i].stance not in REJECTING] or group
         centrality = {i: sum(wordings.similarity(i, j) for j in voices[:MEMBERS_COMPARED]) for i in voices}
-        representatives.append(max(voices, key=lambda i: (round(centrality[i], 6), -i)))
+        sentence_like = {i: attributions[i].form != "object" for i in voices}  # not "accused X of Y"
+        representatives.append(max(voices, key=lambda i: (sentence_like[i], round(centrality[i], 6), -i)))
     return assignment, links, representatives
 
 

@@ -1,0 +1,159 @@
+"""Merged records -> a self-contained interactive HTML graph (pyvis + vis-network, inlined).
+
+The page answers "which outlets attribute which claims to whom": outlets (left), claims
+(middle) and actors (right) are three kinds of node in three columns; an edge per outlet,
+claim and stance, and per claim, actor and stance, coloured by stance. Contested claims are
+drawn with a red border. A side panel shows the wordings, evidence, cue, channel and date.
+
+pyvis' own template loads Bootstrap from a CDN even with ``cdn_resources="in_line"``, so the
+page is rendered from kgbuild's template, which inlines vis-network from pyvis' package and
+fetches nothing. Article text only ever reaches the page as JSON inside a script (Jinja's
+``tojson`` escapes ``<``, ``>``, ``&`` and quotes) and is put on screen with ``textContent``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pyvis
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from pyvis.network import Network
+
+from ..merge import Merged, outlet_label
+
+STANCE_COLORS = {
+    "asserts": "#1f77b4",
+    "confirms": "#2ca02c",
+    "questions": "#ff7f0e",
+    "denies": "#d62728",
+    "refutes": "#9467bd",
+}
+KIND_STYLE = {  # colour, corner radius: square outlets, rounded claims, pill-shaped actors
+    "outlet": ("#e8e8e8", 0),
+    "claim": ("#fff3b0", 6),
+    "actor": ("#c7e9c0", 18),
+}
+BUSY_VIEW = 15  # with more claims than this, the first view shows the shared or contested ones
+TEMPLATE = "graph.html.j2"
+
+
+def short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def graph_data(merged: Merged) -> dict:
+    """Nodes, edges and attribution details as plain data for the page."""
+    articles = {a.id: a for a in merged.articles}
+    rows = []
+    for n, (a, actor, claim) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of)):
+        article = articles[a.article]
+        rows.append(
+            {
+                "id": n,
+                "article": article.id,
+                "title": article.title or "",
+                "outlet": "outlet:" + outlet_label(article),
+                "claim": claim,
+                "actor": actor,
+                "stance": a.stance,
+                "cue": a.cue.text,
+                "content": a.content.text,
+                "source": a.source.text if a.source else "",
+                "via": a.via or "",
+                "date": a.date or "",
+                "direct": a.direct,
+                "evidence": a.evidence.text,
+                "start": a.evidence.start,
+                "end": a.evidence.end,
+            }
+        )
+    outlets = Counter(r["outlet"] for r in rows)
+    nodes = {}
+    for key in sorted(outlets):
+        nodes[key] = {"kind": "outlet", "label": key.removeprefix("outlet:"), "weight": outlets[key]}
+    for key, claim in sorted(merged.claims.items()):
+        nodes[key] = {
+            "kind": "claim",
+            "label": claim.text,
+            "weight": len(claim.outlets),
+            "contested": claim.contested,
+            "outlets": list(claim.outlets),
+        }
+    for key, actor in sorted(merged.actors.items()):
+        nodes[key] = {
+            "kind": "actor",
+            "label": actor.label,
+            "weight": sum(1 for r in rows if r["actor"] == key),
+            "actorKind": actor.kind,
+            "aliases": [v for v in actor.variants if v != actor.label],
+            "roles": list(actor.roles),
+        }
+    edges = defaultdict(list)
+    for r in rows:
+        edges[(r["outlet"], r["claim"], r["stance"])].append(r["id"])
+        edges[(r["claim"], r["actor"], r["stance"])].append(r["id"])
+    return {
+        "nodes": nodes,
+        "edges": [{"from": f, "to": t, "stance": s, "rows": ids} for (f, t, s), ids in sorted(edges.items())],
+        "rows": rows,
+    }
+
+
+def build_network(data: dict) -> Network:
+    """pyvis nodes and edges; the page lays them out in three columns (see graph.html.j2)."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for key, node in data["nodes"].items():
+        color, radius = KIND_STYLE[node["kind"]]
+        contested = node.get("contested", False)
+        net.add_node(
+            key,
+            label=short(node["label"], 90 if node["kind"] == "claim" else 40),
+            title=node["label"],
+            shape="box",
+            shapeProperties={"borderRadius": radius},
+            color={"background": color, "border": "#d62728" if contested else "#666666"},
+            borderWidth=4 if contested else 1,
+            widthConstraint={"maximum": 300 if node["kind"] == "claim" else 220},
+            font={"size": 14 + 2 * min(node["weight"], 4) if node["kind"] == "claim" else 14},
+            physics=False,
+        )
+    for number, edge in enumerate(data["edges"]):
+        net.add_edge(
+            edge["from"],
+            edge["to"],
+            id=number,
+            color=STANCE_COLORS[edge["stance"]],
+            width=1 + 1.5 * len(edge["rows"]),
+            title=f'{edge["stance"]} ({len(edge["rows"])})',
+        )
+    net.toggle_physics(False)
+    return net
+
+
+def render(merged: Merged) -> str:
+    """The whole page as one string, with no external resources."""
+    data = graph_data(merged)
+    net = build_network(data)
+    environment = Environment(
+        loader=ChoiceLoader(
+            [FileSystemLoader(Path(__file__).parent), FileSystemLoader(Path(pyvis.__file__).parent / "templates")]
+        ),
+        autoescape=True,
+    )
+    nodes, edges, _, _, _, options = net.get_network_data()
+    return environment.get_template(TEMPLATE).render(
+        nodes=nodes,
+        edges=edges,
+        options=options,
+        details=data,
+        stance_colors=STANCE_COLORS,
+        busy=len(merged.claims) > BUSY_VIEW,
+        summary={
+            "articles": len(merged.articles),
+            "attributions": len(merged.attributions),
+            "claims": len(merged.claims),
+            "contested": sum(c.contested for c in merged.claims.values()),
+            "actors": len(merged.actors),
+        },
+    )

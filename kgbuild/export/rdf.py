@@ -1,0 +1,141 @@
+"""Merged records -> an rdflib Graph in the kgbuild vocabulary, and deterministic Turtle.
+
+Every node is an IRI minted under ``base`` from a normalized name or a content hash, so the
+same input always gives the same graph, and rdflib's sorted Turtle gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from urllib.parse import quote, urlsplit
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from ..extract.dates import xsd_type
+from ..merge import Merged, outlet_label, slug
+from ..records import Article, Attribution
+from ..vocab import DEFAULT_BASE, KG, SCHEMA, STANCE
+
+ACTOR_TYPES = {"person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective}
+
+
+def bind(graph: Graph, base: str) -> Graph:
+    graph.bind("kg", KG._NS)
+    graph.bind("schema", SCHEMA)
+    graph.bind("skos", SKOS)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("prov", PROV)
+    graph.bind("id", Namespace(base))
+    return graph
+
+
+def article_iri(base: str, article: Article) -> URIRef:
+    return URIRef(f"{base}article/{quote(article.id, safe='')}")
+
+
+def outlet_iri(base: str, article: Article) -> URIRef:
+    if article.outlet:
+        return URIRef(f"{base}outlet/{slug(article.outlet)}")
+    return URIRef(f"{base}outlet/unknown-{quote(article.id, safe='')}")
+
+
+def attribution_iri(base: str, attribution: Attribution) -> URIRef:
+    spans = f"{attribution.article}|{attribution.cue.start}|{attribution.content.start}|{attribution.content.end}"
+    return URIRef(f"{base}attribution/{hashlib.sha1(spans.encode()).hexdigest()[:16]}")
+
+
+def add_labelled(graph: Graph, node: URIRef, kind: URIRef, label: str) -> None:
+    """Type and label a node once: two spellings with one slug keep the first label."""
+    graph.add((node, RDF.type, kind))
+    if graph.value(node, RDFS.label) is None:
+        graph.add((node, RDFS.label, Literal(label)))
+
+
+def typed_date(lexical: str) -> Literal:
+    return Literal(lexical, datatype=XSD[xsd_type(lexical)])
+
+
+def add_article(graph: Graph, base: str, article: Article) -> None:
+    node, outlet = article_iri(base, article), outlet_iri(base, article)
+    graph.add((node, RDF.type, KG.Article))
+    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    graph.add((node, SCHEMA.publisher, outlet))
+    graph.add((node, KG.contentHash, Literal(article.content_hash)))
+    if article.title:
+        graph.add((node, SCHEMA.headline, Literal(article.title)))
+    if article.date and len(article.date) >= 10:
+        graph.add((node, SCHEMA.datePublished, Literal(article.date[:10], datatype=XSD.date)))
+    if article.url and urlsplit(article.url).scheme in {"http", "https"}:
+        graph.add((node, SCHEMA.url, URIRef(quote(article.url, safe=":/?#[]@!$&'()*+,;=%"))))
+    add_labelled(graph, outlet, KG.Outlet, outlet_label(article))
+
+
+def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
+    """The knowledge graph of a merged corpus."""
+    graph = bind(Graph(), base)
+    articles = {a.id: a for a in merged.articles}
+    for article in merged.articles:
+        add_article(graph, base, article)
+    for actor in merged.actors.values():
+        node = URIRef(base + actor.key)
+        graph.add((node, RDF.type, KG.Actor))
+        graph.add((node, RDF.type, ACTOR_TYPES[actor.kind]))
+        graph.add((node, SKOS.prefLabel, Literal(actor.label)))
+        for variant in actor.variants:
+            if variant != actor.label:
+                graph.add((node, SKOS.altLabel, Literal(variant)))
+        for role in actor.roles:
+            graph.add((node, SCHEMA.jobTitle, Literal(role)))
+        for number, (variant, other, rule, score) in enumerate(actor.reasons):
+            decision = URIRef(f"{base}{actor.key}/merge/{number}")
+            graph.add((node, KG.merge, decision))
+            graph.add((decision, RDF.type, KG.Merge))
+            graph.add((decision, KG.variant, Literal(variant)))
+            graph.add((decision, KG.mergedWith, Literal(other)))
+            graph.add((decision, KG.rule, Literal(rule)))
+            graph.add((decision, KG.score, Literal(Decimal(str(score)))))
+    for claim in merged.claims.values():
+        node = URIRef(base + claim.key)
+        graph.add((node, RDF.type, KG.Claim))
+        graph.add((node, SCHEMA.text, Literal(claim.text)))
+        graph.add((node, KG.contested, Literal(claim.contested)))
+        graph.add((node, KG.outletCount, Literal(len(claim.outlets))))
+        if claim.first_seen:
+            graph.add((node, KG.firstSeen, Literal(claim.first_seen, datatype=XSD.date)))
+    rows = zip(merged.attributions, merged.actor_of, merged.claim_of, merged.claim_links)
+    for attribution, actor_key, claim_key, link in rows:
+        node = attribution_iri(base, attribution)
+        graph.add((node, RDF.type, KG.Attribution))
+        graph.add((node, KG.article, article_iri(base, articles[attribution.article])))
+        graph.add((node, KG.actor, URIRef(base + actor_key)))
+        graph.add((node, KG.claim, URIRef(base + claim_key)))
+        graph.add((node, KG.content, Literal(attribution.content.text)))
+        graph.add((node, KG.cue, Literal(attribution.cue.text)))
+        graph.add((node, KG.stance, STANCE[attribution.stance]))
+        graph.add((node, KG.direct, Literal(attribution.direct)))
+        graph.add((node, KG.hedged, Literal(attribution.hedged)))
+        if attribution.quote:
+            graph.add((node, KG.quote, Literal(attribution.quote)))
+        if attribution.via:
+            channel = URIRef(f"{base}channel/{slug(attribution.via)}")
+            graph.add((node, KG.via, channel))
+            add_labelled(graph, channel, KG.Channel, attribution.via)
+        if attribution.date:
+            graph.add((node, KG.date, typed_date(attribution.date)))
+        graph.add((node, KG.evidence, Literal(attribution.evidence.text)))
+        graph.add((node, KG.charStart, Literal(attribution.evidence.start)))
+        graph.add((node, KG.charEnd, Literal(attribution.evidence.end)))
+        if attribution.source:
+            graph.add((node, KG.sourceText, Literal(attribution.source.text)))
+        graph.add((node, KG.resolvedBy, Literal(attribution.actor.resolved_by)))
+        graph.add((node, KG.confidence, Literal(Decimal(str(attribution.confidence)))))
+        graph.add((node, KG.claimRule, Literal(link.rule)))
+        graph.add((node, KG.claimScore, Literal(Decimal(str(link.score)))))
+    return graph
+
+
+def to_turtle(graph: Graph) -> str:
+    """Turtle with a stable order of subjects and predicates: same graph, same bytes."""
+    return graph.serialize(format="turtle")

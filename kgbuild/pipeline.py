@@ -1,0 +1,127 @@
+"""The pipeline, top to bottom: ingest -> extract -> merge -> export."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .export.html import render
+from .export.rdf import attribution_iri, to_graph, to_turtle
+from .extract import DEFAULT_MODEL, extract, load_pipeline
+from .ingest import DEFAULT_MAX_BYTES, ingest
+from .merge import Merged, merge
+from .records import Extraction
+from .vocab import DEFAULT_BASE
+
+Progress = Callable[[Iterable], Iterator]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for sharing
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def span_json(span) -> dict | None:
+    return {"text": span.text, "start": span.start, "end": span.end} if span else None
+
+
+def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) -> str:
+    """One JSON line per extracted attribution: the evaluation interface (keys are stable)."""
+    in_graph = {id(a): n for n, a in enumerate(merged.attributions)}
+    lines = []
+    for extraction in extractions:
+        for a in extraction.attributions:
+            n = in_graph.get(id(a))
+            actor = merged.actors[merged.actor_of[n]] if n is not None else None
+            record = {
+                "article": a.article,
+                "source": span_json(a.source),
+                "cue": span_json(a.cue),
+                "content": span_json(a.content),
+                "actor": base + actor.key if actor else None,
+                "actor_label": actor.label if actor else (a.actor.name if a.actor else None),
+                "claim": base + merged.claim_of[n] if n is not None else None,
+                "stance": a.stance,
+                "direct": a.direct,
+                "via": a.via,
+                "date": a.date,
+                "attribution": str(attribution_iri(base, a)) if n is not None else None,
+                "hedged": a.hedged,
+                "speech": a.speech,
+            }
+            lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@contextmanager
+def timed(timings: dict, stage: str):
+    start = time.perf_counter()
+    yield
+    timings[stage] = round(time.perf_counter() - start, 3)
+
+
+def build(
+    inputs: Iterable[str | Path] = ("seeds",),
+    out: str | Path = "out",
+    model: str | None = None,
+    base: str = DEFAULT_BASE,
+    html: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> dict:
+    """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
+    under ``out``; return the report."""
+    out, timings = Path(out), {}
+    inputs = [str(p) for p in inputs]
+    with timed(timings, "ingest"):
+        articles, skipped = ingest(inputs, max_bytes=max_bytes)
+    with timed(timings, "load_model"):
+        nlp = load_pipeline(model)
+    with timed(timings, "extract"):
+        stream = extract(articles, nlp)
+        extractions = list(progress(stream) if progress else stream)
+    with timed(timings, "merge"):
+        vocab = nlp.vocab
+        merged = merge(extractions, lambda word: vocab.get_vector(word) if vocab.has_vector(word) else None)
+    with timed(timings, "export"):
+        graph = to_graph(merged, base)
+        write_atomically(out / "graph.ttl", to_turtle(graph))
+        write_atomically(out / "attributions.jsonl", attribution_lines(extractions, merged, base))
+        if html:
+            write_atomically(out / "graph.html", render(merged))
+    report = {
+        "kgbuild": __version__,
+        "model": model or DEFAULT_MODEL,
+        "inputs": inputs,
+        "counts": {
+            "articles": len(articles),
+            "skipped": len(skipped),
+            "attributions_extracted": sum(len(e.attributions) for e in extractions),
+            "attributions_in_graph": len(merged.attributions),
+            "attributions_without_actor": merged.unattributed,
+            "actors": len(merged.actors),
+            "claims": len(merged.claims),
+            "contested_claims": sum(c.contested for c in merged.claims.values()),
+            "triples": len(graph),
+        },
+        "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
+        "skipped": [{"source": s.source, "code": s.code, "reason": s.reason} for s in skipped],
+        "timings_seconds": timings,
+    }
+    write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return report
