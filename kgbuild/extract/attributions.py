@@ -28,7 +28,7 @@ from ..records import Span as TextSpan
 from .dates import statement_date
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
 from .quotes import inside, quote_spans
-from .sources import SourceResolver, clean, noun_phrase
+from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
 CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -103,7 +103,7 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
             continue
         if negated:
             cue = replace(cue, stance=cue.negated)
-        particles = [c for c in token.children if c.dep_ in {"prt", "neg"}]
+        particles = [c for c in token.children if c.dep_ in ({"prt", "neg", "aux"} if negated else {"prt"})]
         found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token, form))
     return merge_nested_cues(found)
 
@@ -227,8 +227,11 @@ def is_channel(token: Token, named_ok: bool) -> bool:
 def channel_label(token: Token) -> str:
     phrase = noun_phrase(token)
     named = [e for e in phrase.ents if e.label_ in CHANNEL_LABELS]
-    if named:
-        return clean(named[-1].text)
+    if named:  # a name keeps its capitalized article: "The Sun"
+        name = named[-1]
+        before = name.doc[name.start - 1] if name.start else None
+        start = before.idx if before is not None and before.text == "The" and before.dep_ == "det" else name.start_char
+        return strip_possessive(name.doc.text[start : name.end_char].removeprefix("the "))
     words = [t for t in phrase if t.dep_ != "det"]
     while len(words) > 1 and words[-1].lower_ not in CHANNEL_WORDS:  # "local media report" -> "local media"
         words.pop()

@@ -35,7 +35,7 @@ REJECT_THRESHOLD = 0.45
 SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
 SYNONYM_COSINE = 0.6
 MEMBERS_COMPARED = 8  # average link over at most this many members of a claim
-COMMON_TERM_SHARE = 0.2  # terms in more wordings than this do not propose candidates
+BLOCKING_TERM_LIMIT = 200  # a word used by more wordings than this proposes no candidate pairs
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
@@ -121,13 +121,12 @@ class ClaimLink:
 
 
 def candidate_pairs(wordings: Wordings, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
-    """Similarities of the pairs that share a content word no more common than COMMON_TERM_SHARE,
+    """Similarities of the pairs that share a word used by at most BLOCKING_TERM_LIMIT wordings,
     raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
-    common = max(COMMON_TERM_SHARE * len(wordings.stems), 2)
     by_stem: dict[str, list[int]] = defaultdict(list)
     for i in items:
         for stem in set(wordings.stems[i]):
-            if wordings.frequency[stem] <= common:
+            if wordings.frequency[stem] <= BLOCKING_TERM_LIMIT:
                 by_stem[stem].append(i)
     pairs = {(i, j) for members in by_stem.values() for x, i in enumerate(members) for j in members[x + 1 :]}
     return {

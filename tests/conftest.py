@@ -1,0 +1,61 @@
+"""Shared fixtures. The spaCy pipeline and the seeds build are made once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kgbuild.extract import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def attributions_of(nlp):
+    """Text -> the attributions kgbuild finds in it."""
+    from kgbuild.extract import extract
+    from kgbuild.ingest import content_hash
+    from kgbuild.records import Article
+
+    def run(text: str, date: str | None = None):
+        article = Article(id="t", text=text, content_hash=content_hash(text), source="test", date=date)
+        return next(extract([article], nlp)).attributions
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The outputs of the whole pipeline on seeds/."""
+    from kgbuild.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds-out")
+    build([SEEDS], out=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_out):
+    from kgbuild import load_graph
+
+    return load_graph(seeds_out / "graph.ttl")
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_out) -> dict:
+    return json.loads((seeds_out / "report.json").read_text())
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path

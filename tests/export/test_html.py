@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_page_fetches_nothing(seeds_out):
+    page = (seeds_out / "graph.html").read_text()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert not re.search(r"@import|url\(\s*['\"]?https?:", page)
+    assert "default-src 'none'" in page  # the CSP forbids any fetch, too
+    assert "vis.Network" in page  # vis-network is inlined
+
+
+def test_the_page_carries_the_three_node_kinds_and_the_stance_legend(seeds_out):
+    page = (seeds_out / "graph.html").read_text()
+    details = json.loads(re.search(r"const DETAILS = (.*);\n", page).group(1))
+    kinds = {n["kind"] for n in details["nodes"].values()}
+    assert kinds == {"outlet", "claim", "actor"}
+    for stance in ("asserts", "denies", "refutes", "confirms", "questions"):
+        assert stance in page
+    assert any(n.get("contested") for n in details["nodes"].values())

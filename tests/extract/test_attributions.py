@@ -1,0 +1,152 @@
+"""One small hand-written example per construction the extractor covers."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def only(attributions, cue):
+    found = [a for a in attributions if a.cue.text == cue]
+    assert len(found) == 1, [(a.cue.text, a.content and a.content.text) for a in attributions]
+    return found[0]
+
+
+def test_said_that_with_offsets_into_the_text(attributions_of):
+    text = "The mayor said that the bridge would reopen on Monday."
+    a = only(attributions_of(text), "said")
+    assert a.source.text == "The mayor" and a.content.text == "that the bridge would reopen on Monday"
+    assert text[a.cue.start : a.cue.end] == "said"
+    assert text[a.content.start : a.content.end] == a.content.text
+    assert a.evidence.text == text and (a.evidence.start, a.evidence.end) == (0, len(text))
+    assert a.stance == "asserts" and not a.direct and a.actor.kind == "collective"
+
+
+def test_direct_quote_with_the_speaker_after(attributions_of):
+    a = only(attributions_of('"We will not retreat," Anna Kovalenko said.'), "said")
+    assert a.direct and a.quote == "We will not retreat,"
+    assert a.actor.name == "Anna Kovalenko" and a.actor.kind == "person"
+
+
+def test_colon_quote_spanning_two_sentences_is_taken_whole(attributions_of):
+    text = 'President Donald Trump said of Putin: "Something has happened to him. He has gone absolutely CRAZY!"'
+    a = only(attributions_of(text), "said")
+    assert a.direct and a.quote == "Something has happened to him. He has gone absolutely CRAZY!"
+
+
+def test_according_to(attributions_of):
+    a = only(attributions_of("According to the ministry, 46 drones were shot down overnight."), "According to")
+    assert a.source.text == "the ministry"
+    assert a.content.text == "46 drones were shot down overnight"
+
+
+def test_according_to_an_outlet_relaying_a_speaker_becomes_the_channel(attributions_of):
+    text = "According to Russian media outlet Astra, commander Yuriy Dashkin claimed that the aircraft was hit."
+    (a,) = attributions_of(text)
+    assert a.cue.text == "claimed" and a.actor.name == "Yuriy Dashkin" and a.via == "Astra"
+
+
+def test_told_a_tv_channel_is_the_channel_and_the_apposition_a_role(attributions_of):
+    text = "Yury Dashkin, commander of Russia's air defense division, told the state-run Rossiya-24 TV channel that forces were engaged."
+    a = only(attributions_of(text), "told")
+    assert a.actor.name == "Yury Dashkin"
+    assert "commander of Russia's air defense division" in a.actor.roles
+    assert "Rossiya-24" in a.via
+
+
+def test_wrote_on_telegram_and_posted_on_truth_social(attributions_of):
+    telegram = only(attributions_of('"Silence only encourages him," Zelensky wrote on Telegram.'), "wrote")
+    assert telegram.via == "Telegram"
+    text = 'President Donald Trump, in a recent post on Truth Social, said: "Something has happened to him."'
+    assert only(attributions_of(text), "said").via == "Truth Social"
+
+
+def test_denied_the_allegations_stating_a_quote_is_one_denial(attributions_of):
+    text = 'Russia accused Ukraine of an attack. Zelensky denied the allegations, stating, "We didn\'t attack Putin."'
+    denial = only(attributions_of(text), "denied")
+    assert denial.stance == "denies" and denial.direct and denial.quote == "We didn't attack Putin."
+    assert denial.anaphoric  # "the allegations" points back at the accusation
+
+
+def test_refuted_keeps_its_object_as_content(attributions_of):
+    text = "The Center for Strategic Communications has refuted the fake about an attack on a helicopter."
+    a = only(attributions_of(text), "refuted")
+    assert a.stance == "refutes" and a.content.text == "the fake about an attack on a helicopter"
+    assert a.actor.kind == "organization"
+
+
+def test_negated_confirmation_questions(attributions_of):
+    a = only(attributions_of("Ukrainian officials did not confirm that the drones were theirs."), "did not confirm")
+    assert a.stance == "questions"
+
+
+def test_negated_say_reports_nothing(attributions_of):
+    assert attributions_of("The minister did not say that the talks had failed.") == []
+
+
+def test_statement_date_from_the_text_with_the_article_year(attributions_of):
+    text = '"The positions hold," Ukraine\'s General Staff said in a May 21 statement.'
+    assert only(attributions_of(text, date="2025-05-25"), "said").date == "2025-05-21"
+    assert only(attributions_of(text), "said").date == "--05-21"
+    told = only(attributions_of('"That\'s war," Zelensky told The Sun in November 2023.'), "told")
+    assert told.date == "2023-11" and told.via == "The Sun"
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(attributions_of):
+    text = (
+        "Yurii Dashkin, a commander, spoke on Tuesday. Dashkin said that the drones were destroyed. "
+        "According to him, the helicopter was safe."
+    )
+    found = attributions_of(text)
+    assert {a.actor.name for a in found} == {"Yurii Dashkin"}
+    assert {a.actor.resolved_by for a in found} == {"surname", "pronoun"}
+
+
+def test_nominal_resolves_to_the_named_person_with_that_role(attributions_of):
+    text = "Local air defense commander Yuriy Dashkin spoke to reporters. The commander emphasized that the intensity increased."
+    a = only(attributions_of(text), "emphasized")
+    assert a.actor.name == "Yuriy Dashkin" and a.actor.resolved_by == "nominal"
+
+
+def test_the_agency_resolves_to_the_organization_named_before(attributions_of):
+    text = (
+        "The Center for Strategic Communications has refuted the report. "
+        "The agency emphasizes that the information is false."
+    )
+    a = only(attributions_of(text), "emphasizes")
+    assert a.actor.name == "Center for Strategic Communications" and a.actor.resolved_by == "nominal"
+
+
+def test_collective_and_anonymous_sources(attributions_of):
+    found = attributions_of(
+        "Russian officials claimed that the drones were intercepted. "
+        '"It was neutralized," a senior Russian officer told state-run media.'
+    )
+    claimed, told = only(found, "claimed"), only(found, "told")
+    assert (claimed.actor.kind, claimed.actor.name) == ("collective", "Russian officials")
+    assert told.actor.kind == "collective" and told.via == "state-run media"
+
+
+def test_a_headline_is_never_glued_to_the_next_sentence(attributions_of):
+    text = "Officials Deny Report\n\nThe ministry said that the report was false."
+    a = only(attributions_of(text), "said")
+    assert a.evidence.text == "The ministry said that the report was false."
+    assert a.evidence.start == text.index("The ministry")
+
+
+def test_quote_continuing_in_the_next_sentence_keeps_the_speaker(attributions_of):
+    text = '"We were engaged in battle," Dashkin said. "The helicopter was at the epicenter."'
+    found = attributions_of(text)
+    assert [a.quote for a in found] == ["We were engaged in battle,", "The helicopter was at the epicenter."]
+    assert {a.actor.name for a in found} == {"Dashkin"}
+
+
+def test_hedges_are_kept_as_a_marker(attributions_of):
+    a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
+    assert a.hedged
+
+
+def test_cue_inside_a_quotation_is_not_a_new_attribution(attributions_of):
+    found = attributions_of('Trump said: "If he does want all of Ukraine, it will lead to the downfall."')
+    assert [a.cue.text for a in found] == ["said"]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from kgbuild.merge import merge
+from kgbuild.merge.claims import average_link, canonical_text, content_words
+from kgbuild.records import Article, Attribution, Extraction, Mention, Span
+
+
+def attribution(article, text, stance="asserts", actor="Yury Dashkin", kind="person", at=0, **extra):
+    body = Span(text, at + 10, at + 10 + len(text))
+    return Attribution(
+        article=article,
+        cue=Span("said", at, at + 4),
+        content=body,
+        source=Span(actor, at, at + len(actor)),
+        actor=Mention(actor, kind, variants=(actor,)),
+        stance=stance,
+        direct=False,
+        quote=None,
+        via=None,
+        date=None,
+        evidence=Span(text, at, at + 10 + len(text)),
+        **extra,
+    )
+
+
+def extraction(article_id, *attributions, outlet=None):
+    article = Article(id=article_id, text="x" * 1000, content_hash=article_id, source=article_id, outlet=outlet)
+    return Extraction(article, list(attributions))
+
+
+def test_the_same_claim_from_three_outlets_is_one_claim_and_a_refutation_contests_it():
+    merged = merge(
+        [
+            extraction("a", attribution("a", "Putin's helicopter was at the epicenter of the drone attack"), outlet="A"),
+            extraction("b", attribution("b", "The helicopter of Putin was at the epicentre of a drone attack"), outlet="B"),
+            extraction("c", attribution("c", "Putin's helicopter was at the epicenter of the drone attack", actor="Yurii Dashkin"), outlet="C"),
+            extraction(
+                "d",
+                attribution("d", "the fake about a drone attack at the epicenter on Putin's helicopter", "refutes", "the Center", "organization"),
+                attribution("d", "Rain will fall in Kyiv on Friday", actor="forecasters", kind="collective", at=200),
+                outlet="D",
+            ),
+        ]
+    )
+    helicopter = {merged.claim_of[i] for i in range(4)}
+    assert len(helicopter) == 1
+    claim = merged.claims[helicopter.pop()]
+    assert claim.contested and claim.outlets == ("A", "B", "C", "D")
+    assert merged.claim_of[4] not in {merged.claim_of[0]}
+    assert len(merged.actors) == 3  # Yury = Yurii Dashkin; the Center; forecasters
+    assert merged.claim_links[3].rule == "rejects a similar claim"
+
+
+def test_denying_the_allegations_points_at_the_claim_just_before():
+    accusation = attribution("a", "Ukraine of a terrorist assassination attempt", actor="Russia", kind="organization")
+    denial = attribution("a", "We didn't attack Putin.", "denies", "Volodymyr Zelensky", at=60, anaphoric=True)
+    merged = merge([extraction("a", accusation, denial)])
+    assert merged.claim_of[0] == merged.claim_of[1]
+    assert merged.claims[merged.claim_of[0]].contested
+    assert merged.claim_links[1].rule == "rejects the claim it refers back to"
+
+
+def test_unrelated_claims_stay_apart():
+    merged = merge(
+        [extraction("a", attribution("a", "The bridge will reopen on Monday"), attribution("a", "Taxes rose by two percent", at=100))]
+    )
+    assert len(merged.claims) == 2
+
+
+def test_average_link_needs_the_whole_cluster_to_be_close():
+    pairs = {(0, 1): 0.9, (1, 2): 0.9}  # 0 and 2 are unrelated: chaining is refused
+    assert average_link([0, 1, 2], pairs, 0.6) in ([[0, 1], [2]], [[0], [1, 2]])
+
+
+def test_content_words_fold_british_spellings():
+    assert content_words("The epicentre of the defence") == content_words("the epicenter of the defense")
+
+
+def test_canonical_text_drops_that_and_quote_marks():
+    assert canonical_text(attribution("a", '"that the helicopter was hit"')) == "The helicopter was hit"

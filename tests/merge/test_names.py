@@ -1,0 +1,69 @@
+import pytest
+
+import kgbuild
+from kgbuild.merge.names import cluster_names, link_names, name_key
+
+
+def together(*names):
+    return len(cluster_names(list(names))) == 1
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Yury Dashkin", "Yuriy Dashkin"),  # y / iy
+        ("Yury Dashkin", "Yurii Dashkin"),  # y / ii
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),  # -sky / -skyy
+        ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),  # -sky / -skiy
+        ("Vladimir Bukovsky", "Vladimir Bukowski"),  # w / v, -sky / -ski
+        ("Mikhail Khodorkovsky", "Mihail Hodorkovsky"),  # kh / h
+        ("Yevgeny Prigozhin", "Evgeny Prigozhin"),  # ye / e
+        ("Sergei Uvarov", "Sergueï Ouvarov"),  # diacritics, ou / u
+        ("Thomas S. Kuhn", "Thomas Kuhn"),  # initials and middle names
+        ("Thomas Samuel Kuhn", "T. S. Kuhn"),
+        ("President Vladimir Putin", "Vladimir Putin"),  # titles
+        ("Putin's", "Vladimir Putin"),  # possessive, surname only
+        ("JOSÉ GUTIÉRREZ", "Jose Gutierrez"),  # case and accents
+        ("Anwar al-Sadat", "Anwar Sadat"),  # particles
+    ],
+)
+def test_variants_of_one_name_are_one_person(a, b):
+    assert together(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Vladimir Putin", "Vladimir Zelensky"),  # same first name, other surname
+        ("Vladimir Putin", "Volodymyr Zelensky"),
+        ("Hillary Clinton", "Bill Clinton"),  # same surname, other first name
+        ("John Smith", "Jane Smith"),
+        ("Thomas S. Kuhn", "Thomas R. Kuhn"),  # conflicting middle initials
+    ],
+)
+def test_different_people_stay_apart(a, b):
+    assert not together(a, b)
+
+
+def test_surname_alone_joins_the_one_full_name_with_it():
+    assert cluster_names(["Yury Dashkin", "Yurii Dashkin", "Dashkin", "Vladimir Putin"]) == [
+        ["Yury Dashkin", "Yurii Dashkin", "Dashkin"],
+        ["Vladimir Putin"],
+    ]
+
+
+def test_an_ambiguous_surname_stays_unmerged():
+    clusters = cluster_names(["Hillary Clinton", "Bill Clinton", "Clinton"])
+    assert ["Clinton"] in clusters and len(clusters) == 3
+
+
+def test_every_merge_has_a_rule_and_a_score():
+    _, links = link_names(["Yury Dashkin", "Yuriy Dashkin", "Dashkin"])
+    assert {link.rule for link in links} == {"person name: same key", "person name: surname only, one full name"}
+    assert all(0 <= link.score <= 1 for link in links)
+
+
+def test_public_api_and_keys():
+    assert kgbuild.cluster_names(["Yurii Dashkin", "Dashkin"]) == [["Yurii Dashkin", "Dashkin"]]
+    yuriy, yury = name_key("Yuriy Dashkin"), name_key("Yury Dashkin")
+    assert (yuriy.given, yuriy.surname) == (yury.given, yury.surname) == (("iuri",), "dashkin")

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kgbuild.cli import main
+from tests.conftest import write
+
+pytestmark = pytest.mark.slow
+PLAIN = "The mayor said that the bridge would reopen on Monday.\n"
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    write(folder / "good.txt", PLAIN)
+    write(folder / "empty.txt", b"")
+    write(folder / "binary.txt", b"\x00\x01\x02")
+    return folder
+
+
+def test_run_skips_bad_inputs_names_them_and_keeps_the_rest(mixed_inputs, tmp_path):
+    result = CliRunner().invoke(main, ["run", str(mixed_inputs), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "E001" in result.stderr and "empty.txt" in result.stderr and "E002" in result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["counts"]["articles"] == 1 and len(report["skipped"]) == 2
+    assert "bridge" in (tmp_path / "graph.ttl").read_text()
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_strict_exits_1_when_inputs_were_skipped(mixed_inputs, tmp_path):
+    result = CliRunner().invoke(main, ["run", str(mixed_inputs), "--out", str(tmp_path), "--strict", "--no-html"])
+    assert result.exit_code == 1
+    assert (tmp_path / "graph.ttl").exists() and not (tmp_path / "graph.html").exists()
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert CliRunner().invoke(main, ["run", str(tmp_path / "missing")]).exit_code == 2
+    assert CliRunner().invoke(main, ["query", "SELECT * WHERE {}", "--graph", str(tmp_path / "none.ttl")]).exit_code == 2
+
+
+def test_query_formats_and_validate(seeds_out, tmp_path):
+    graph = str(seeds_out / "graph.ttl")
+    query = "SELECT ?label WHERE { ?a a kg:Actor ; skos:prefLabel ?label } ORDER BY ?label"
+    query = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" + query
+    table = CliRunner().invoke(main, ["query", query, "--graph", graph])
+    assert table.exit_code == 0 and "Yury Dashkin" in table.output and "rows)" in table.output
+    as_json = json.loads(CliRunner().invoke(main, ["query", query, "--graph", graph, "--format", "json"]).output)
+    assert {"label": "Yury Dashkin"} in as_json
+    file = write(tmp_path / "q.rq", query)
+    as_csv = CliRunner().invoke(main, ["query", str(file), "--graph", graph, "--format", "csv"]).output
+    assert as_csv.splitlines()[0] == "label" and "Yury Dashkin" in as_csv
+    bad = CliRunner().invoke(main, ["query", "SELEC nonsense", "--graph", graph])
+    assert bad.exit_code == 2
+    valid = CliRunner().invoke(main, ["validate", graph])
+    assert valid.exit_code == 0 and "Conforms: True" in valid.output
+
+
+def test_validate_fails_on_a_broken_graph(tmp_path):
+    broken = write(tmp_path / "broken.ttl", "@prefix kg: <https://w3id.org/kgbuild/ns#> .\n<urn:x> a kg:Attribution .\n")
+    result = CliRunner().invoke(main, ["validate", str(broken)])
+    assert result.exit_code == 1 and "Conforms: False" in result.output

@@ -1,0 +1,104 @@
+"""The seeds' graph must tell the story: one man, one contested claim, several outlets, one refutation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pyshacl import validate
+
+from kgbuild.vocab import SHAPES
+
+pytestmark = pytest.mark.slow
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kgbuild/ns#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+def rows(graph, query):
+    return [tuple(str(v) if v is not None else None for v in row) for row in graph.query(PREFIXES + query)]
+
+
+def test_the_dashkin_spellings_are_one_actor_quoted_by_four_articles(seeds_graph):
+    actors = rows(seeds_graph, """
+        SELECT DISTINCT ?actor WHERE {
+          ?actor a kg:Actor . { ?actor skos:prefLabel ?name } UNION { ?actor skos:altLabel ?name }
+          FILTER(CONTAINS(?name, "Dashkin")) }""")
+    assert len(actors) == 1
+    labels = {r[0] for r in rows(seeds_graph, f"""
+        SELECT ?name WHERE {{ {{ <{actors[0][0]}> skos:prefLabel ?name }} UNION {{ <{actors[0][0]}> skos:altLabel ?name }} }}""")}
+    assert {"Yury Dashkin", "Yuriy Dashkin", "Yurii Dashkin", "Dashkin"} <= labels
+    articles = rows(seeds_graph, f"""
+        SELECT DISTINCT ?id WHERE {{ ?a kg:actor <{actors[0][0]}> ; kg:article/dcterms:identifier ?id }}""")
+    assert len(articles) >= 4
+
+
+def test_one_helicopter_at_the_epicentre_claim_is_reached_from_three_articles(seeds_graph):
+    claims = rows(seeds_graph, """
+        SELECT ?claim (COUNT(DISTINCT ?article) AS ?n) WHERE {
+          ?a kg:claim ?claim ; kg:content ?content ; kg:article ?article .
+          FILTER(REGEX(?content, "epicent(er|re)", "i") && REGEX(?content, "helicopter|aircraft", "i")) }
+        GROUP BY ?claim ORDER BY DESC(?n)""")
+    assert int(claims[0][1]) >= 3
+
+
+def test_the_center_refutes_in_its_article(seeds_graph):
+    found = rows(seeds_graph, """
+        SELECT ?label ?stance ?claim WHERE {
+          ?a kg:actor/skos:prefLabel ?label ; kg:stance ?stance ; kg:claim/schema:text ?claim ;
+             kg:article/dcterms:identifier "000_53f1b2db4d6df99e" .
+          FILTER(CONTAINS(?label, "Center for Strategic Communications")) }""")
+    stances = {r[1].rsplit("#", 1)[1] for r in found}
+    assert stances & {"Refutes", "Denies"}
+    refuted = [r[2] for r in found if r[1].endswith(("Refutes", "Denies"))]
+    assert any("helicopter" in text.lower() for text in refuted)  # it rejects the helicopter claim
+
+
+def test_zelensky_denies_we_didnt_attack_putin(seeds_graph):
+    found = rows(seeds_graph, """
+        SELECT ?stance WHERE { ?a kg:actor/skos:prefLabel "Volodymyr Zelensky" ; kg:stance ?stance ; kg:quote ?q .
+          FILTER(CONTAINS(?q, "We didn't attack Putin")) }""")
+    assert [r[0].rsplit("#", 1)[1] for r in found] == ["Denies"]
+
+
+def test_trump_spoke_through_truth_social(seeds_graph):
+    found = rows(seeds_graph, """
+        SELECT ?channel WHERE { ?a kg:actor/skos:prefLabel "Donald Trump" ; kg:via/rdfs:label ?channel }""")
+    assert ("Truth Social",) in found
+
+
+def test_every_article_has_its_own_unknown_outlet(seeds_graph):
+    outlets = rows(seeds_graph, "SELECT ?label WHERE { ?x a kg:Article ; schema:publisher/rdfs:label ?label }")
+    assert len(outlets) == 5 and all(label.startswith("unknown outlet (") for (label,) in outlets)
+
+
+def test_the_key_question_is_one_query(seeds_graph):
+    answers = rows(seeds_graph, """
+        SELECT ?outlet ?claim ?actor ?stance WHERE {
+          ?a a kg:Attribution ; kg:article/schema:publisher/rdfs:label ?outlet ;
+             kg:claim/schema:text ?claim ; kg:actor/skos:prefLabel ?actor ; kg:stance ?stance . }""")
+    assert len(answers) >= 40
+
+
+def test_evidence_offsets_point_into_the_article_text(seeds_out):
+    from tests.conftest import SEEDS
+
+    for line in (seeds_out / "attributions.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        text = (SEEDS / f"{record['article']}.txt").read_text()
+        for role in ("cue", "content", "source"):
+            span = record[role]
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_graph_is_valid_and_the_report_counts_each_article(seeds_graph, seeds_report):
+    conforms, _, report = validate(seeds_graph, shacl_graph=str(SHAPES))
+    assert conforms, report
+    assert seeds_report["counts"]["articles"] == 5 and seeds_report["skipped"] == []
+    assert all(n > 0 for n in seeds_report["attributions_per_article"].values())
