@@ -108,3 +108,31 @@ def validate(graph_path, shapes) -> None:
     click.echo(text.strip())
     if not conforms:
         sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="attributions.jsonl to score [default: run the pipeline on GOLD first].")
+@click.option("--model", default=None, help="spaCy pipeline for the run [default: en_core_web_md].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate_command(gold, pred, model, fmt) -> None:
+    """Score attributions against annotated articles (PolNeAR JSONL) on character spans."""
+    import tempfile
+
+    from .evaluate import evaluate
+    from .pipeline import build
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if pred is None:
+            build([gold], out=scratch, model=model, html=False, progress=progress_bar)
+            pred = Path(scratch) / "attributions.jsonl"
+        scores = evaluate(gold, pred)
+    if fmt == "json":
+        click.echo(json.dumps(scores, indent=2))
+        return
+    columns = ["strict_f1", "precision", "speech_recall", "all_cue_recall", "source_accuracy", "content_f1", "gold"]
+    lines = ["outlet".ljust(22) + "".join(c.rjust(16) for c in columns)]
+    for name, row in [("ALL", scores["overall"]), *scores["per_outlet"].items()]:
+        lines.append(name[:21].ljust(22) + "".join(str(row[c]).rjust(16) for c in columns))
+    click.echo("\n".join(lines))
