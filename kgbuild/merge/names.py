@@ -4,8 +4,8 @@ Names are compared through a *key*: transliterated to ASCII (Unidecode), lower-c
 possessives dropped, and each word folded by the spelling rules in ``FOLDS`` (y/i, kh/h, w/v,
 -sky/-ski, doubled letters...). Two full names match when their surname keys agree and their
 given names are compatible (same key, close spelling, or one an initial of the other; a missing
-middle name is no conflict). Candidate pairs come only from the same surname block, so the
-cost grows with the block sizes, not with the square of all names.
+middle name is no conflict). Each distinct spelling is compared once, and only with names in
+its surname block, so the cost grows with the block sizes, not with the square of all names.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ FOLDS = (
 )
 GIVEN_NAME_THRESHOLD = 0.84
 SURNAME_THRESHOLD = 0.94
+SURNAME_WINDOW = 8
 
 
 @lru_cache(maxsize=200_000)
@@ -105,14 +106,6 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]
     return True, first or "middle name"
 
 
-def surname_block(key: NameKey) -> str:
-    return key.surname[:3]
-
-
-def same_surname(a: NameKey, b: NameKey) -> bool:
-    return a.surname == b.surname or JaroWinkler.similarity(a.surname, b.surname) >= SURNAME_THRESHOLD
-
-
 class UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -137,48 +130,69 @@ class Link:
     score: float
 
 
+def surname_groups(keys: list[NameKey]) -> list[list[int]]:
+    """Blocks of full names to compare: one per surname key, joined with keys spelled closely
+    enough. Close spellings are found by the sorted-neighbourhood method (Hernandez & Stolfo,
+    SIGMOD 1995): each key is compared with the next SURNAME_WINDOW keys in sorted order, and
+    again with the keys sorted by their reversed spelling, so the cost is linear in the keys."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key.is_full:
+            by_surname[key.surname].append(i)
+    surnames = sorted(by_surname)
+    index = {surname: n for n, surname in enumerate(surnames)}
+    uf = UnionFind(len(surnames))
+    for order in (surnames, sorted(surnames, key=lambda k: k[::-1])):
+        for x, a in enumerate(order):
+            for b in order[x + 1 : x + 1 + SURNAME_WINDOW]:
+                if JaroWinkler.similarity(a, b) >= SURNAME_THRESHOLD:
+                    uf.union(index[a], index[b])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for surname in surnames:
+        groups[uf.find(index[surname])].extend(by_surname[surname])
+    return list(groups.values())
+
+
 def link_names(names: list[str]) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
-    Full names are linked pairwise inside surname blocks. A surname alone then joins the one
-    cluster of full names with that surname; when several clusters share it, it stays alone.
+    Distinct spellings are compared once. Full names are linked pairwise inside surname
+    blocks. A surname alone then joins the one cluster of full names with that surname; when
+    several clusters share it, it stays alone.
     """
-    keys = [name_key(n) for n in names]
-    uf = UnionFind(len(names))
+    distinct = list(dict.fromkeys(names))
+    keys = [name_key(n) for n in distinct]
+    uf = UnionFind(len(distinct))
     links: list[Link] = []
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if key.is_full:
-            blocks[surname_block(key)].append(i)
-    for members in blocks.values():
+    for members in surname_groups(keys):
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if uf.find(i) == uf.find(j) or not same_surname(keys[i], keys[j]):
+                if uf.find(i) == uf.find(j):
                     continue
                 ok, reason = given_compatible(keys[i].given, keys[j].given)
                 if ok:
                     score = JaroWinkler.similarity(" ".join(keys[i].given), " ".join(keys[j].given))
-                    links.append(Link(names[i], names[j], f"person name: {reason}", round(score, 3)))
+                    links.append(Link(distinct[i], distinct[j], f"person name: {reason}", round(score, 3)))
                     uf.union(i, j)
-    by_surname: dict[str, set[int]] = defaultdict(set)
+    full_names: dict[str, set[int]] = defaultdict(set)
     for i, key in enumerate(keys):
         if key.is_full:
-            by_surname[key.surname].add(uf.find(i))
+            full_names[key.surname].add(uf.find(i))
+    alone: dict[str, int] = {}
     for i, key in enumerate(keys):
-        if not key.is_full:
-            roots = by_surname.get(key.surname, set())
-            if len(roots) == 1:
-                root = next(iter(roots))
-                links.append(Link(names[i], names[root], "person name: surname only, one full name", 1.0))
-                uf.union(i, root)
-            else:  # identical single-word names are the same mention
-                for j, other in enumerate(keys[:i]):
-                    if not other.is_full and other.surname == key.surname and not roots:
-                        uf.union(i, j)
-                        break
+        if key.is_full:
+            continue
+        roots = full_names.get(key.surname, set())
+        if len(roots) == 1:
+            root = next(iter(roots))
+            links.append(Link(distinct[i], distinct[root], "person name: surname only, one full name", 1.0))
+            uf.union(i, root)
+        elif not roots:  # "Putin" and "Putin's" without any full name: one person still
+            uf.union(i, alone.setdefault(key.surname, i))
+    position = {name: n for n, name in enumerate(distinct)}
     clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(names)):
-        clusters[uf.find(i)].append(i)
+    for i, name in enumerate(names):
+        clusters[uf.find(position[name])].append(i)
     return sorted(clusters.values()), links
 
 

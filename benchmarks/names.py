@@ -1,0 +1,104 @@
+"""Name matching: accuracy on ../shared/eval/names/dev.jsonl and scaling of the merge.
+
+    python benchmarks/names.py
+
+Accuracy: cluster all variants of all 3,000 clusters together (kgbuild.cluster_names) and score
+with B-cubed precision, recall and F1 over name mentions.
+Scaling: cluster N synthetic name mentions of N/5 distinct people (see ``synthetic``) for
+N = 50,000, 100,000, 200,000; report seconds and the doubling ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from kgbuild import cluster_names
+
+NAMES = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "names" / "dev.jsonl"
+
+
+def bcubed(gold: list[str], predicted: list[int]) -> tuple[float, float, float]:
+    by_gold, by_pred = defaultdict(set), defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    n = len(gold)
+    precision = sum(len(by_gold[gold[i]] & by_pred[predicted[i]]) / len(by_pred[predicted[i]]) for i in range(n)) / n
+    recall = sum(len(by_gold[gold[i]] & by_pred[predicted[i]]) / len(by_gold[gold[i]]) for i in range(n)) / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def label_mentions(names: list[str]) -> list[int]:
+    """Cluster number per mention (cluster_names returns names; map them back by position)."""
+    positions = defaultdict(list)
+    for i, name in enumerate(names):
+        positions[name].append(i)
+    labels = [0] * len(names)
+    for number, cluster in enumerate(cluster_names(names)):
+        for name in cluster:
+            labels[positions[name].pop(0)] = number
+    return labels
+
+
+def synthetic(clusters: list[dict], n: int, seed: int = 0) -> list[str]:
+    """N mentions of about N/5 distinct people: a real name's variants, with the surname given a
+    random two-letter ending so that distinct people (and surname blocks) grow with N; each
+    person is mentioned in full, by initial, by surname alone and in other spellings."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = []
+    while len(names) < n:
+        variants = [v.split() for v in rng.choice(clusters)["variants"] if len(v.split()) > 1]
+        if not variants:
+            continue
+        ending = rng.choice(letters) + rng.choice(letters)
+        for _ in range(5):
+            words = rng.choice(variants)
+            given, surname = words[:-1], words[-1] + ending
+            form = rng.random()
+            if form < 0.15:
+                names.append(surname)
+            elif form < 0.3:
+                names.append(f"{given[0][0]}. {surname}")
+            else:
+                names.append(" ".join([*given, surname]))
+    return names[:n]
+
+
+def main() -> None:
+    clusters = [json.loads(line) for line in NAMES.read_text("utf-8").splitlines() if line.strip()]
+    names = [v for c in clusters for v in c["variants"]]
+    gold = [c["id"] for c in clusters for _ in c["variants"]]
+    start = time.perf_counter()
+    precision, recall, f1 = bcubed(gold, label_mentions(names))
+    accuracy_seconds = time.perf_counter() - start
+    scaling = {}
+    for n in (50_000, 100_000, 200_000):
+        mentions = synthetic(clusters, n)
+        start = time.perf_counter()
+        cluster_names(mentions)
+        scaling[n] = round(time.perf_counter() - start, 2)
+    print(
+        json.dumps(
+            {
+                "names": len(names),
+                "clusters": len(clusters),
+                "bcubed": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)},
+                "seconds": round(accuracy_seconds, 2),
+                "scaling_seconds": scaling,
+                "doubling_ratio": {
+                    "100k/50k": round(scaling[100_000] / scaling[50_000], 2),
+                    "200k/100k": round(scaling[200_000] / scaling[100_000], 2),
+                },
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
