@@ -36,6 +36,12 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def word_vectors(nlp) -> Callable[[str], "object | None"]:
+    """A word -> its vector in the pipeline's table, or None."""
+    vocab = nlp.vocab
+    return lambda word: vocab.get_vector(word) if vocab.has_vector(word) else None
+
+
 def span_json(span) -> dict | None:
     return {"text": span.text, "start": span.start, "end": span.end} if span else None
 
@@ -96,8 +102,7 @@ def build(
         stream = extract(articles, nlp)
         extractions = list(progress(stream) if progress else stream)
     with timed(timings, "merge"):
-        vocab = nlp.vocab
-        merged = merge(extractions, lambda word: vocab.get_vector(word) if vocab.has_vector(word) else None)
+        merged = merge(extractions, word_vectors(nlp))
     with timed(timings, "export"):
         graph = to_graph(merged, base)
         write_atomically(out / "graph.ttl", to_turtle(graph))

@@ -177,12 +177,12 @@ def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict
     return found, relays
 
 
-def span_of(tokens: list[Token]) -> tuple[int, int] | None:
+def span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """Character span of tokens in ``text`` (the Doc's text, computed once per Doc), trimmed."""
     if not tokens:
         return None
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    text = doc.text
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     while s < e and text[s] in TRIM:
         s += 1
@@ -230,21 +230,21 @@ def channel_label(token: Token) -> str:
     if named:  # a name keeps its capitalized article: "The Sun"
         name = named[-1]
         before = name.doc[name.start - 1] if name.start else None
-        start = before.idx if before is not None and before.text == "The" and before.dep_ == "det" else name.start_char
-        return strip_possessive(name.doc.text[start : name.end_char].removeprefix("the "))
+        start = name.start - 1 if before is not None and before.text == "The" and before.dep_ == "det" else name.start
+        return strip_possessive(name.doc[start : name.end].text.removeprefix("the "))
     words = [t for t in phrase if t.dep_ != "det"]
     while len(words) > 1 and words[-1].lower_ not in CHANNEL_WORDS:  # "local media report" -> "local media"
         words.pop()
     return clean(phrase.doc[words[0].i : words[-1].i + 1].text)
 
 
-def date_of(item: Found, content: set[int], published: str | None) -> str | None:
+def date_of(item: Found, content: set[int], page: Page) -> str | None:
     frame = {t.i for t in item.anchor.subtree} - content
     if item.source is not None:
         frame |= {t.i for t in item.source.subtree}
-    for ent in item.anchor.doc.ents:
-        if ent.label_ == "DATE" and ent.start in frame:
-            value = statement_date(ent.text, published)
+    for ent in page.dates:
+        if ent.start in frame:
+            value = statement_date(ent.text, page.doc._.published)
             if value:
                 return value
     return None
@@ -256,13 +256,34 @@ def confidence(item: Found, named: bool, direct: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
-def build(item: Found, doc: Doc, resolver: SourceResolver, quotes, relay: Token | None) -> Attribution | None:
-    text = doc.text
-    content_span = span_of(item.content)
-    quote = inside(content_span, quotes) if content_span else None
+@dataclass
+class Page:
+    """What every attribution of one Doc needs, computed once (``doc.text`` and ``doc.ents``
+    are rebuilt on each access)."""
+
+    doc: Doc
+    text: str
+    quotes: list[tuple[int, int]]
+    dates: list[Span]
+    resolver: SourceResolver
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Page":
+        text = doc.text
+        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        return cls(doc, text, quote_spans(text), dates, SourceResolver(doc))
+
+    def quoted(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.quotes)
+
+
+def build(item: Found, page: Page, relay: Token | None) -> Attribution | None:
+    doc, text = page.doc, page.text
+    content_span = span_of(item.content, text)
+    quote = inside(content_span, page.quotes) if content_span else None
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
-    source_phrase, actor = resolver.resolve(item.source) if item.source is not None else (None, None)
+    source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     cue_start, cue_end = item.cue_tokens[0].idx, item.cue_tokens[-1].idx + len(item.cue_tokens[-1])
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
@@ -281,7 +302,7 @@ def build(item: Found, doc: Doc, resolver: SourceResolver, quotes, relay: Token 
         direct=quote is not None,
         quote=text[quote[0] + 1 : quote[1] - 1].strip() if quote else None,
         via=channel_of(item, content_ids, relay),
-        date=date_of(item, content_ids, doc._.published),
+        date=date_of(item, content_ids, page),
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
         hedged=bool(words & HEDGES),
         anaphoric=item.anaphoric or names_claim(item),
@@ -314,17 +335,17 @@ def trim_nested(items: list[Found]) -> list[Found]:
     return trimmed
 
 
-def continued_quote(sent: Span, previous: Attribution, quotes) -> Attribution | None:
+def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attribution | None:
     """A sentence that is only a quotation, right after a quoting attribution, continues it:
     '"We were ... flight," Dashkin said. "The helicopter was ... attack."'."""
     if not previous.direct or previous.content is None or previous.content.end > sent.start_char:
         return None
     if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
         return None
-    quote = inside((sent.start_char, sent.end_char), quotes)
+    quote = inside((sent.start_char, sent.end_char), page.quotes)
     if quote is None or quote[0] < sent.start_char or quote[0] == previous.content.start:
         return None
-    text = sent.doc.text
+    text = page.text
     return replace(
         previous,
         content=TextSpan(text[quote[0] : quote[1]], *quote),
@@ -336,18 +357,16 @@ def continued_quote(sent: Span, previous: Attribution, quotes) -> Attribution | 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in a parsed Doc, in reading order."""
-    quotes = quote_spans(doc.text)
-    resolver = SourceResolver(doc)
+    page = Page.of(doc)
     results: list[Attribution] = []
-    quoted = lambda offset: any(start < offset < end for start, end in quotes)  # noqa: E731
     for sent in doc.sents:
-        verbs = verb_attributions(sent, quoted)
+        verbs = verb_attributions(sent, page.quoted)
         preps, relays = prep_attributions(sent, verbs)
         found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
-        built = [build(item, doc, resolver, quotes, relays.get(item.anchor.i)) for item in found]
+        built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a is not None and a.content is not None]
         if not built and results:
-            built = [a for a in [continued_quote(sent, results[-1], quotes)] if a is not None]
+            built = [a for a in [continued_quote(sent, results[-1], page)] if a is not None]
         results.extend(built)
     return results
 

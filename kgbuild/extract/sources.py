@@ -116,14 +116,19 @@ class SourceResolver:
 
     def __init__(self, doc: Doc):
         self.people = named_people(doc)
+        self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.full_names: dict[str, set[str]] = {}
+        for person in self.people:
+            if " " in person.name:
+                self.full_names.setdefault(person.surname, set()).add(person.name)
         self.last_org: Mention | None = None
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""
         if " " in name:
             return name
-        candidates = {p.name for p in self.people if p.surname == name.lower() and " " in p.name}
-        return candidates.pop() if len(candidates) == 1 else name
+        candidates = self.full_names.get(name.lower(), set())
+        return next(iter(candidates)) if len(candidates) == 1 else name
 
     def person(self, name: str, surface: str, resolved_by: str) -> Mention:
         full = self.full_name(name)
@@ -153,7 +158,7 @@ class SourceResolver:
             return phrase, self.person(before[-1].name, head.text, "pronoun")
         if lower in GROUP_PRONOUNS:
             return phrase, self.last_org and replace(self.last_org, resolved_by="pronoun")
-        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        entity = self.entity_at.get(head.i)
         if entity is not None and entity.label_ == "PERSON":
             return phrase, self.person(person_name(entity), person_name(entity), "name")
         if entity is not None and entity.label_ in ORG_LABELS and entity.root == head:

@@ -137,7 +137,7 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
 def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -> Merged:
     """Reconcile actors and cluster claims over every article's attributions.
 
-    ``vector_of`` maps a word to its vector (the spaCy pipeline's table) for claim similarity;
+    ``vector_of`` maps a word to its vector in the spaCy pipeline's table, for claim similarity;
     without it, claims are matched on shared word stems alone.
     """
     articles = [e.article for e in extractions]

@@ -1,14 +1,19 @@
 """Claim clustering: the same claim, worded differently by several outlets, becomes one claim.
 
 Similarity of two wordings is the text similarity of Mihalcea, Corley & Strapparava (AAAI 2006):
-each content word is aligned with its best match in the other wording, matches are weighted by
-IDF, and the two directions are averaged. A word matches its own stem exactly (British spellings
-folded first: "epicentre" = "epicenter") or another word through the pipeline's word vectors
-("aircraft" ~ "helicopter", "strike" ~ "attack") when their cosine reaches ``SYNONYM_COSINE``.
+each content word of one wording is matched with its best counterpart in the other, matches
+are weighted by IDF, and the two directions are averaged. Words are first grouped into
+*concepts*: the same stem (British spellings folded first: "epicentre" = "epicenter") or the
+same vector in the spaCy pipeline's table (en_core_web_md gives "aircraft" and "helicopter",
+"strike" and "attack" one vector). Two concepts match with score 1 when equal, or with the cosine
+of their vectors when it reaches SYNONYM_COSINE. Everything is computed with sparse matrices:
+each wording's best match for every concept (its *coverage*) is precomputed once, so scoring a
+pair is one sparse dot product.
 
-Assertions are clustered greedily in reading order, each joining the claim whose members it is
-most similar to on average (candidates share a content word, so cost follows the overlap, not
-all pairs). A rejection (denies / refutes) then points at the claim it rejects:
+Assertions are clustered by average linkage over the pairs that share a concept used by at most
+BLOCKING_TERM_LIMIT wordings, so the cost follows the overlap, not all pairs. Attributions of
+the same actor get SAME_ACTOR_BONUS. A rejection (denies / refutes) then points at the claim it
+rejects:
 
 - "denied the allegations" (``anaphoric``): the nearest assertion shortly before it, in its article;
 - otherwise the most similar asserted claim, if similar enough; else it is a claim of its own.
@@ -20,10 +25,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+import scipy.sparse as sparse
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
@@ -34,8 +40,8 @@ ASSERT_THRESHOLD = 0.6
 REJECT_THRESHOLD = 0.45
 SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
 SYNONYM_COSINE = 0.6
-MEMBERS_COMPARED = 8  # average link over at most this many members of a claim
-BLOCKING_TERM_LIMIT = 200  # a word used by more wordings than this proposes no candidate pairs
+MEMBERS_COMPARED = 8  # a rejection is compared with at most this many members of a claim
+BLOCKING_TERM_LIMIT = 200  # a concept used by more wordings than this proposes no candidate pairs
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
@@ -57,47 +63,109 @@ def content_words(text: str) -> list[str]:
     return folded
 
 
-@dataclass
+class UnionFind(dict):
+    def find(self, x):
+        self.setdefault(x, x)
+        while self[x] != x:
+            self[x] = self[self[x]]
+            x = self[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self[max(ra, rb)] = min(ra, rb)
+
+
+def concepts_of(
+    words: list[str], vector_of: WordVectors | None, names: set[str]
+) -> tuple[dict[str, str], dict[str, np.ndarray]]:
+    """Each word -> its concept (a representative word); each concept -> its unit vector.
+    ``names`` (words only ever capitalized) get no vector: "Russia" must not match "Ukraine"."""
+    same = UnionFind()
+    first: dict[object, str] = {}
+    vectors: dict[str, np.ndarray] = {}
+    for word, stem in zip(words, _stemmer.stemWords(words)):
+        same.union(word, first.setdefault(("stem", stem), word))
+        usable = vector_of and not word.isdigit() and word not in names  # numbers share one vector
+        vector = vector_of(word) if usable else None
+        if vector is not None and np.any(vector):
+            vectors[word] = vector / np.linalg.norm(vector)
+            same.union(word, first.setdefault(("vector", vectors[word].tobytes()), word))
+    concept = {w: same.find(w) for w in words}
+    members: dict[str, list[np.ndarray]] = defaultdict(list)
+    for word, vector in vectors.items():
+        members[concept[word]].append(vector)
+    centroids = {c: np.mean(vs, axis=0) for c, vs in members.items()}
+    return concept, {c: v / np.linalg.norm(v) for c, v in centroids.items() if np.any(v)}
+
+
+def proper_names(texts: list[str]) -> set[str]:
+    """Words that occur capitalized and never in lower case."""
+    capitalized, lower = set(), set()
+    for text in texts:
+        for word in re.findall(r"[A-Za-z]+", unidecode(text)):
+            (lower if word.islower() else capitalized).add(word.lower())
+    return capitalized - lower
+
+
 class Wordings:
-    """Every attribution's content words, with what the similarity needs precomputed."""
+    """Every attribution's content as IDF-weighted concepts, ready for pairwise similarity."""
 
-    words: list[list[str]]
-    vector_of: WordVectors | None = None
-    stems: list[list[str]] = field(init=False)
-    frequency: Counter = field(init=False)  # stem -> how many wordings use it
-    idf: dict[str, float] = field(init=False)
-    _vectors: dict[str, np.ndarray] = field(init=False, default_factory=dict)
+    def __init__(self, texts: list[str], vector_of: WordVectors | None = None):
+        words = [content_words(text) for text in texts]
+        concept, unit = concepts_of(sorted({w for ws in words for w in ws}), vector_of, proper_names(texts))
+        self.concepts = [frozenset(concept[w] for w in ws) for ws in words]
+        self.frequency = Counter(c for cs in self.concepts for c in cs)
+        names = sorted(self.frequency)
+        column = {c: k for k, c in enumerate(names)}
+        total = len(words)
+        idf = np.array([math.log((1 + total) / (1 + self.frequency[c])) + 1 for c in names])
+        rows = [i for i, cs in enumerate(self.concepts) for _ in cs]
+        cols = [column[c] for cs in self.concepts for c in sorted(cs)]
+        self.weights = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(total, len(names)))
+        self.total = np.asarray(self.weights.sum(axis=1)).ravel()
+        matches = self.concept_matches(names, unit)
+        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(total, len(names)))
+        self.coverage = self.best_matches(present, matches)
 
-    def __post_init__(self):
-        self.stems = [_stemmer.stemWords(ws) for ws in self.words]
-        self.frequency = Counter(s for stems in self.stems for s in set(stems))
-        total = len(self.stems)
-        self.idf = {s: math.log((1 + total) / (1 + n)) + 1 for s, n in self.frequency.items()}
-        if self.vector_of is not None:
-            for word in {w for ws in self.words for w in ws}:
-                vector = self.vector_of(word)
-                if vector is not None and np.any(vector):
-                    self._vectors[word] = vector / np.linalg.norm(vector)
+    @staticmethod
+    def concept_matches(names: list[str], unit: dict[str, np.ndarray]) -> sparse.csr_matrix:
+        """Concept x concept: 1 on the diagonal, the vectors' cosine where it reaches SYNONYM_COSINE."""
+        n = len(names)
+        with_vectors = [k for k, c in enumerate(names) if c in unit]
+        result = sparse.identity(n, format="lil")
+        if with_vectors:
+            matrix = np.array([unit[names[k]] for k in with_vectors], dtype=np.float32)
+            for start in range(0, len(with_vectors), 2048):
+                block = matrix[start : start + 2048] @ matrix.T
+                for a, b in zip(*np.nonzero(block >= SYNONYM_COSINE)):
+                    row, col = with_vectors[start + a], with_vectors[b]
+                    if row != col:
+                        result[row, col] = float(block[a, b])
+        return result.tocsr()
 
-    def matrix(self, i: int) -> np.ndarray:
-        dims = next(iter(self._vectors.values())).shape[0] if self._vectors else 1
-        zero = np.zeros(dims, dtype=np.float32)
-        return np.array([self._vectors.get(w, zero) for w in self.words[i]], dtype=np.float32)
+    @staticmethod
+    def best_matches(present: sparse.csr_matrix, matches: sparse.csr_matrix) -> sparse.csr_matrix:
+        """For each wording and each concept: the best match of that concept in the wording."""
+        rows = []
+        for i in range(present.shape[0]):
+            own = present.indices[present.indptr[i] : present.indptr[i + 1]]
+            rows.append(matches[own].max(axis=0).tocsr() if len(own) else sparse.csr_matrix((1, matches.shape[1])))
+        return sparse.vstack(rows, format="csr") if rows else sparse.csr_matrix((0, matches.shape[1]))
+
+    def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Mihalcea et al. (2006) for the pairs (first[k], second[k]), in one sparse pass."""
+        if len(first) == 0:
+            return np.zeros(0)
+        forward = np.asarray(self.weights[first].multiply(self.coverage[second]).sum(axis=1)).ravel()
+        backward = np.asarray(self.weights[second].multiply(self.coverage[first]).sum(axis=1)).ravel()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = (np.nan_to_num(forward / self.total[first]) + np.nan_to_num(backward / self.total[second])) / 2
+        return np.round(np.minimum(score, 1.0), 6)
 
     def similarity(self, i: int, j: int) -> float:
-        """Mihalcea et al. (2006): IDF-weighted best-match alignment, averaged both ways."""
-        a, b = self.stems[i], self.stems[j]
-        if not a or not b:
-            return 0.0
-        exact = np.array([[x == y for y in b] for x in a], dtype=np.float32)
-        if self._vectors:
-            cosines = self.matrix(i) @ self.matrix(j).T
-            exact = np.maximum(exact, np.where(cosines >= SYNONYM_COSINE, cosines, 0.0))
-        weight_a = np.array([self.idf[x] for x in a])
-        weight_b = np.array([self.idf[y] for y in b])
-        forward = float(weight_a @ exact.max(axis=1)) / float(weight_a.sum())
-        backward = float(weight_b @ exact.max(axis=0)) / float(weight_b.sum())
-        return round(min(1.0, (forward + backward) / 2), 6)
+        return float(self.similarities(np.array([i]), np.array([j]))[0])
 
 
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
@@ -121,17 +189,19 @@ class ClaimLink:
 
 
 def candidate_pairs(wordings: Wordings, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
-    """Similarities of the pairs that share a word used by at most BLOCKING_TERM_LIMIT wordings,
+    """Similarities of the pairs that share a concept used by at most BLOCKING_TERM_LIMIT wordings,
     raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
-    by_stem: dict[str, list[int]] = defaultdict(list)
+    by_concept: dict[str, list[int]] = defaultdict(list)
     for i in items:
-        for stem in set(wordings.stems[i]):
-            if wordings.frequency[stem] <= BLOCKING_TERM_LIMIT:
-                by_stem[stem].append(i)
-    pairs = {(i, j) for members in by_stem.values() for x, i in enumerate(members) for j in members[x + 1 :]}
+        for concept in wordings.concepts[i]:
+            if wordings.frequency[concept] <= BLOCKING_TERM_LIMIT:
+                by_concept[concept].append(i)
+    pairs = sorted({(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]})
+    first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+    scores = wordings.similarities(first, second)
     return {
-        (i, j): min(1.0, wordings.similarity(i, j) + SAME_ACTOR_BONUS * (actors[i] == actors[j]))
-        for i, j in sorted(pairs)
+        (i, j): min(1.0, float(score) + SAME_ACTOR_BONUS * (actors[i] == actors[j]))
+        for (i, j), score in zip(pairs, scores)
     }
 
 
@@ -169,7 +239,7 @@ def cluster_claims(
     """Attributions and their actors' keys -> (a claim number for each, the rule and score that
     put it there, and for each claim the attribution whose wording stands for it: the assertion
     most like the others)."""
-    wordings = Wordings([content_words(a.content.text if a.content else "") for a in attributions], vector_of)
+    wordings = Wordings([a.content.text if a.content else "" for a in attributions], vector_of)
     asserting = [i for i, a in enumerate(attributions) if a.stance not in REJECTING]
     rejecting = [i for i, a in enumerate(attributions) if a.stance in REJECTING]
     pairs = candidate_pairs(wordings, asserting, actors)
@@ -188,7 +258,10 @@ def cluster_claims(
         if target is not None:
             assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
             continue
-        scored = [(float(np.mean([wordings.similarity(i, j) for j in group[:MEMBERS_COMPARED]])), -k) for k, group in enumerate(clusters)]
+        scored = [
+            (float(wordings.similarities(np.full(len(group[:MEMBERS_COMPARED]), i), np.array(group[:MEMBERS_COMPARED])).mean()), -k)
+            for k, group in enumerate(clusters)
+        ]
         best, k = max(scored, default=(0.0, 0))
         if best >= REJECT_THRESHOLD:
             assignment[i], links[i] = -k, ClaimLink("rejects a similar claim", round(best, 3))
@@ -199,7 +272,8 @@ def cluster_claims(
     representatives = []
     for group in clusters:
         voices = [i for i in group if attributions[i].stance not in REJECTING] or group
-        centrality = {i: sum(wordings.similarity(i, j) for j in voices[:MEMBERS_COMPARED]) for i in voices}
+        sample = np.array(voices[:MEMBERS_COMPARED])
+        centrality = {i: float(wordings.similarities(np.full(len(sample), i), sample).sum()) for i in voices}
         sentence_like = {i: attributions[i].form != "object" for i in voices}  # not "accused X of Y"
         representatives.append(max(voices, key=lambda i: (sentence_like[i], round(centrality[i], 6), -i)))
     return assignment, links, representatives
