@@ -13,9 +13,8 @@ def load_graph(path: str | Path = "out/graph.ttl"):
     from rdflib import Graph
 
     from .export.rdf import bind
-    from .vocab import DEFAULT_BASE
 
-    graph = bind(Graph(), DEFAULT_BASE)
+    graph = bind(Graph())
     return graph.parse(str(path), format="turtle")
 
 

@@ -147,12 +147,19 @@ class Wordings:
 
     @staticmethod
     def best_matches(present: sparse.csr_matrix, matches: sparse.csr_matrix) -> sparse.csr_matrix:
-        """For each wording and each concept: the best match of that concept in the wording."""
-        rows = []
-        for i in range(present.shape[0]):
-            own = present.indices[present.indptr[i] : present.indptr[i + 1]]
-            rows.append(matches[own].max(axis=0).tocsr() if len(own) else sparse.csr_matrix((1, matches.shape[1])))
-        return sparse.vstack(rows, format="csr") if rows else sparse.csr_matrix((0, matches.shape[1]))
+        """For each wording and each concept: the best match of that concept in the wording,
+        i.e. the row-wise maximum of ``matches`` over the wording's concepts."""
+        present = present.tocoo()
+        starts, ends = matches.indptr[present.col], matches.indptr[present.col + 1]
+        lengths = ends - starts
+        gather = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)]) if len(starts) else np.zeros(0, int)
+        rows = np.repeat(present.row, lengths)
+        cols, values = matches.indices[gather], matches.data[gather]
+        order = np.lexsort((-values, cols, rows))  # per (row, col), the largest value first
+        rows, cols, values = rows[order], cols[order], values[order]
+        first = np.ones(len(rows), dtype=bool)
+        first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+        return sparse.csr_matrix((values[first], (rows[first], cols[first])), shape=(present.shape[0], matches.shape[1]))
 
     def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Mihalcea et al. (2006) for the pairs (first[k], second[k]), in one sparse pass."""
@@ -233,6 +240,19 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
     return sorted(sorted(group) for group in members.values())
 
 
+def representative(group: list[int], attributions: list[Attribution], wordings: Wordings) -> int:
+    """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
+    X of Y") most similar to the others."""
+    voices = [i for i in group if attributions[i].stance not in REJECTING] or group
+    if len(voices) == 1:
+        return voices[0]
+    sample = voices[:MEMBERS_COMPARED]
+    first = np.repeat(np.array(voices), len(sample))
+    scores = wordings.similarities(first, np.tile(np.array(sample), len(voices))).reshape(len(voices), len(sample))
+    centrality = dict(zip(voices, scores.sum(axis=1).round(6)))
+    return max(voices, key=lambda i: (attributions[i].form != "object", centrality[i], -i))
+
+
 def cluster_claims(
     attributions: list[Attribution], actors: list[str], vector_of: WordVectors | None = None
 ) -> tuple[list[int], list[ClaimLink], list[int]]:
@@ -252,14 +272,17 @@ def cluster_claims(
             best = max((pairs.get((min(i, j), max(i, j)), 0.0) for j in group if j != i), default=None)
             if best is not None:
                 links[i] = ClaimLink("similar wording", round(best, 3))
+    asserting_ids = np.array(asserting, dtype=int)
     for i in rejecting:
         item = attributions[i]
         target = anaphora_target(item, [(j, attributions[j]) for j in asserting]) if item.anaphoric else None
         if target is not None:
             assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
+            clusters[assignment[i]].append(i)
             continue
+        score_of = dict(zip(asserting, wordings.similarities(np.full(len(asserting), i), asserting_ids)))
         scored = [
-            (float(wordings.similarities(np.full(len(group[:MEMBERS_COMPARED]), i), np.array(group[:MEMBERS_COMPARED])).mean()), -k)
+            (float(np.mean([score_of[j] for j in group[:MEMBERS_COMPARED] if j in score_of] or [0.0])), -k)
             for k, group in enumerate(clusters)
         ]
         best, k = max(scored, default=(0.0, 0))
@@ -269,13 +292,7 @@ def cluster_claims(
             clusters.append([])
             assignment[i] = len(clusters) - 1
         clusters[assignment[i]].append(i)
-    representatives = []
-    for group in clusters:
-        voices = [i for i in group if attributions[i].stance not in REJECTING] or group
-        sample = np.array(voices[:MEMBERS_COMPARED])
-        centrality = {i: float(wordings.similarities(np.full(len(sample), i), sample).sum()) for i in voices}
-        sentence_like = {i: attributions[i].form != "object" for i in voices}  # not "accused X of Y"
-        representatives.append(max(voices, key=lambda i: (sentence_like[i], round(centrality[i], 6), -i)))
+    representatives = [representative(group, attributions, wordings) for group in clusters]
     return assignment, links, representatives
 
 
