@@ -70,6 +70,14 @@ class Attribution:
     confidence: float = 0.5
     speech: bool = True  # False for beliefs, intentions and perceptions
 
+    @property
+    def wording(self) -> str:
+        """What the source said: the quoted words of a direct quote (its pieces joined when the
+        quote is split around the speaker), else the content as written."""
+        if self.direct and self.quote:
+            return self.quote
+        return self.content.text if self.content else ""
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -58,7 +58,7 @@ def graph_data(merged: Merged) -> dict:
                 "actor": actor,
                 "stance": a.stance,
                 "cue": a.cue.text,
-                "content": a.content.text,
+                "content": a.wording,
                 "source": a.source.text if a.source else "",
                 "via": a.via or "",
                 "date": a.date or "",

@@ -120,7 +120,7 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         graph.add((node, KG.article, article_iri(base, articles[attribution.article])))
         graph.add((node, KG.actor, URIRef(base + actor_key)))
         graph.add((node, KG.claim, URIRef(base + claim_key)))
-        graph.add((node, KG.content, Literal(attribution.content.text)))
+        graph.add((node, KG.content, Literal(attribution.wording)))
         graph.add((node, KG.cue, Literal(attribution.cue.text)))
         graph.add((node, KG.stance, STANCE[attribution.stance]))
         graph.add((node, KG.direct, Literal(attribution.direct)))

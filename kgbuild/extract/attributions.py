@@ -27,14 +27,13 @@ from ..records import Attribution
 from ..records import Span as TextSpan
 from .dates import statement_date
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
-from .quotes import inside, quote_spans
+from .quotes import adjacent, inside, quote_spans
 from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
 CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the alleged attack"
 TRIM = " \n\t,;:\u2014\u2013-"
-RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
 
 
 @dataclass
@@ -53,6 +52,9 @@ class Found:
 def verb_cue(token: Token) -> Cue | None:
     if token.pos_ != "VERB" or token.dep_ in SKIPPED_CUE_DEPS:
         return None
+    deps = {c.dep_ for c in token.children}
+    if "auxpass" in deps and "agent" not in deps:  # "security was maintained": no one speaks
+        return None
     return cues().get(token.lemma_.lower())
 
 
@@ -60,9 +62,13 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
     """The verb's subject; for a participle or conjunct without one, its governor's."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return verb.head if child.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
+            return child  # a relative pronoun ("who said") is resolved to its antecedent later
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return verb.head  # "officials speaking on condition of anonymity"
+    if hops and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "pivoted to arguing"
+        return subject_of(verb.head.head, hops - 1)
     if hops and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, hops - 1)
     return None
@@ -83,12 +89,23 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     misparsed_clause = objects and objects[0].left_edge.lower_ == "that"  # "maintained that Kyiv reserves"
     if objects and (cue.object == "content" or misparsed_clause):  # "denied the allegations", "described X as Y"
         tokens = list(objects[0].subtree) + as_phrase
+        tokens += [t for c in children if c.dep_ in {"oprd", "xcomp"} for t in c.subtree]  # "called Trump 'flexible'"
         tokens += [t for c in children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         return sorted(tokens), "clause" if misparsed_clause else "object"
+    for prep in cue_prepositions(verb, cue):  # "called for a ban": the object of "for"
+        return [t for c in prep.children for t in c.subtree], "object"
     own = list(verb.subtree)
     if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
         return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"
     return [], "clause"
+
+
+def cue_prepositions(verb: Token, cue: Cue) -> list[Token]:
+    """Prepositions that belong to the cue ("called for", "pointed to") and have an object."""
+    return [
+        c for c in verb.children
+        if c.dep_ in {"prep", "prt"} and c.lower_ in cue.prepositions and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+    ]
 
 
 def verb_attributions(sent: Span, quoted) -> list[Found]:
@@ -104,6 +121,8 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         if negated:
             cue = replace(cue, stance=cue.negated)
         particles = [c for c in token.children if c.dep_ in ({"prt", "neg", "aux"} if negated else {"prt"})]
+        if form == "object" and not any(c.dep_ == "dobj" for c in token.children):
+            particles += cue_prepositions(token, cue)
         found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token, form))
     return merge_nested_cues(found)
 
@@ -279,13 +298,16 @@ class Page:
 
 def build(item: Found, page: Page, relay: Token | None) -> Attribution | None:
     doc, text = page.doc, page.text
+    cue_start, cue_end = item.cue_tokens[0].idx, item.cue_tokens[-1].idx + len(item.cue_tokens[-1])
     content_span = span_of(item.content, text)
+    if content_span is None and item.cue.speech:  # '"...," Ramos said, smiling.' / 'Ryan said, "Sure."'
+        before = item.source is not None and item.source.head == item.anchor and item.source.i < item.anchor.i
+        content_span = adjacent(item.source.left_edge.idx if before else cue_start, cue_end, text, page.quotes)
     quote = inside(content_span, page.quotes) if content_span else None
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
-    cue_start, cue_end = item.cue_tokens[0].idx, item.cue_tokens[-1].idx + len(item.cue_tokens[-1])
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
     covered = doc.char_span(min(points), max(points), alignment_mode="expand")
     evidence_start, evidence_end = covered[0].sent.start_char, covered[-1].sent.end_char
@@ -337,7 +359,9 @@ def trim_nested(items: list[Found]) -> list[Found]:
 
 def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attribution | None:
     """A sentence that is only a quotation, right after a quoting attribution, continues it:
-    '"We were ... flight," Dashkin said. "The helicopter was ... attack."'."""
+    '"We were ... flight," Dashkin said. "The helicopter was ... attack."' is one attribution
+    whose content runs from the first quotation to the last (as PolNeAR annotates it) and whose
+    quote joins the quoted pieces."""
     if not previous.direct or previous.content is None or previous.content.end > sent.start_char:
         return None
     if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
@@ -346,12 +370,12 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     if quote is None or quote[0] < sent.start_char or quote[0] == previous.content.start:
         return None
     text = page.text
+    start = previous.content.start
     return replace(
         previous,
-        content=TextSpan(text[quote[0] : quote[1]], *quote),
-        quote=text[quote[0] + 1 : quote[1] - 1].strip(),
+        content=TextSpan(text[start : quote[1]], start, quote[1]),
+        quote=f"{previous.quote} \u2026 {text[quote[0] + 1 : quote[1] - 1].strip()}",
         evidence=TextSpan(text[previous.evidence.start : quote[1]], previous.evidence.start, quote[1]),
-        confidence=round(previous.confidence - 0.1, 2),
     )
 
 
@@ -365,8 +389,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a is not None and a.content is not None]
-        if not built and results:
-            built = [a for a in [continued_quote(sent, results[-1], page)] if a is not None]
+        continued = continued_quote(sent, results[-1], page) if results and not built else None
+        if continued is not None:
+            results[-1] = continued
         results.extend(built)
     return results
 

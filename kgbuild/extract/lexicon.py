@@ -18,6 +18,7 @@ class Cue:
     speech: bool
     object: str | None  # "content" | "recipient" | None: what a direct object is
     infinitive: bool  # an infinitival complement is the content
+    prepositions: frozenset[str] = frozenset()  # join the cue: "called for", "pointed to"
 
 
 @cache
@@ -31,8 +32,9 @@ def cues() -> dict[str, Cue]:
         assert row["stance"] in STANCES and (negated is None or negated in STANCES), row
         obj = None if row["object"] == "-" else row["object"]
         assert obj in (None, "content", "recipient"), row
+        prepositions = frozenset() if row["preposition"] == "-" else frozenset(row["preposition"].split("|"))
         table[row["cue"]] = Cue(
-            row["cue"], row["stance"], negated, row["speech"] == "yes", obj, row["infinitive"] == "yes"
+            row["cue"], row["stance"], negated, row["speech"] == "yes", obj, row["infinitive"] == "yes", prepositions
         )
     return table
 

@@ -5,35 +5,37 @@ from __future__ import annotations
 import re
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-OPENERS = {"\u201c": "\u201d", '"': '"'}
-CLOSERS = {"\u201d", '"'}
+# Double quote marks: straight, curly (either way round, as typed in the wild), and the
+# two-character forms of older newswire text ('' and ``).
+QUOTE_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of quotations, quote marks included.
 
-    Curly and straight double quotes are paired left to right inside a paragraph. A quotation
-    left open at a paragraph's end continues into the next paragraph when that one opens with
-    a quote mark (the news convention for multi-paragraph quotes).
+    Inside a paragraph, quote marks alternate: open, close, open... whichever way they are
+    curled (``“It's unusual,“`` still closes). A quotation left open at a paragraph's end
+    continues into the next paragraph when that one opens with a quote mark (the news convention
+    for multi-paragraph quotes); otherwise the unmatched mark is dropped.
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     paragraph_start = 0
-    for match in PARAGRAPH_BREAK.finditer(text + "\n\n"):
-        paragraph = text[paragraph_start : match.start()]
-        continues = open_at is not None and paragraph[:1] in OPENERS
-        if open_at is not None and not continues:
-            open_at = None  # an unmatched quote mark: not a quotation
-        for offset, char in enumerate(paragraph):
-            position = paragraph_start + offset
-            if continues and offset == 0:
-                continue
-            if open_at is None and char in OPENERS:
-                open_at = position
-            elif open_at is not None and char in CLOSERS:
-                spans.append((open_at, position + 1))
+    for paragraph_end in [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        marks = list(QUOTE_MARK.finditer(text, paragraph_start, paragraph_end))
+        continues = open_at is not None and bool(marks) and marks[0].start() == paragraph_start
+        if continues:
+            marks = marks[1:]  # the mark that reopens the quotation
+        elif open_at is not None:
+            open_at = None
+        for mark in marks:
+            if open_at is None:
+                open_at = mark.start()
+            else:
+                spans.append((open_at, mark.end()))
                 open_at = None
-        paragraph_start = match.end()
+        next_break = PARAGRAPH_BREAK.search(text, paragraph_end)
+        paragraph_start = next_break.end() if next_break and next_break.start() == paragraph_end else paragraph_end
     return spans
 
 
@@ -46,3 +48,14 @@ def inside(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, i
         if overlap > best_overlap:
             best, best_overlap = (q_start, q_end), overlap
     return best if best and best_overlap * 2 > end - start else None
+
+
+def adjacent(start: int, end: int, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation right after ``[start, end)`` ('said: "..."', 'said, "..."') or right before it
+    ('"...," said X', '"...," X said'), with only spaces and punctuation between."""
+    for q_start, q_end in quotes:
+        if q_start >= end and re.fullmatch(r"[\s,:\u2014-]*", text[end:q_start]):
+            return q_start, q_end
+        if q_end <= start and re.fullmatch(r"[\s,:\u2014-]*", text[q_end:start]):
+            return q_start, q_end
+    return None

@@ -32,6 +32,7 @@ ORG_NOUNS = frozenset(
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod", "advmod", "quantmod", "punct"})
 NP_RIGHT_DEPS = frozenset({"prep", "pobj", "cc", "conj", "compound", "case"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -145,6 +146,8 @@ class SourceResolver:
     def resolve(self, head: Token) -> tuple[Span, Mention | None]:
         """A source's head token -> (its phrase in the text, who it refers to)."""
         doc = head.doc
+        if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
+            return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
         if head.lemma_.lower() in CLAIM_NOUNS:  # "according to Moscow's claims"
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:

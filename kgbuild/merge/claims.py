@@ -259,7 +259,7 @@ def cluster_claims(
     """Attributions and their actors' keys -> (a claim number for each, the rule and score that
     put it there, and for each claim the attribution whose wording stands for it: the assertion
     most like the others)."""
-    wordings = Wordings([a.content.text if a.content else "" for a in attributions], vector_of)
+    wordings = Wordings([a.wording for a in attributions], vector_of)
     asserting = [i for i, a in enumerate(attributions) if a.stance not in REJECTING]
     rejecting = [i for i, a in enumerate(attributions) if a.stance in REJECTING]
     pairs = candidate_pairs(wordings, asserting, actors)
@@ -298,6 +298,6 @@ def cluster_claims(
 
 def canonical_text(attribution: Attribution) -> str:
     """An attribution's content as a claim's wording: quote marks and a leading "that" off."""
-    text = attribution.content.text.strip() if attribution.content else ""
+    text = attribution.wording.strip()
     text = re.sub(r"^that\s+", "", text.strip("\"\u201c\u201d "), flags=re.I).rstrip(",;: ")
     return text[:1].upper() + text[1:]

@@ -135,11 +135,13 @@ def test_a_headline_is_never_glued_to_the_next_sentence(attributions_of):
     assert a.evidence.start == text.index("The ministry")
 
 
-def test_quote_continuing_in_the_next_sentence_keeps_the_speaker(attributions_of):
+def test_a_quote_split_around_its_speaker_is_one_attribution(attributions_of):
     text = '"We were engaged in battle," Dashkin said. "The helicopter was at the epicenter."'
-    found = attributions_of(text)
-    assert [a.quote for a in found] == ["We were engaged in battle,", "The helicopter was at the epicenter."]
-    assert {a.actor.name for a in found} == {"Dashkin"}
+    (a,) = attributions_of(text)
+    assert a.actor.name == "Dashkin" and a.direct
+    assert a.quote == "We were engaged in battle, \u2026 The helicopter was at the epicenter."
+    assert (a.content.start, a.content.end) == (0, len(text))  # first piece to last, as PolNeAR spans it
+    assert a.wording == a.quote
 
 
 def test_hedges_are_kept_as_a_marker(attributions_of):
