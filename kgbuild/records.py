@@ -67,6 +67,7 @@ class Attribution:
     hedged: bool = False
     anaphoric: bool = False  # the content only refers back to an earlier claim ("the allegations")
     form: str = "clause"  # "clause", "quote" or "object" ("denied X"): how the content is worded
+    core: tuple[str, ...] = ()  # lemmas of the content's predicate and its arguments' heads
     confidence: float = 0.5
     speech: bool = True  # False for beliefs, intentions and perceptions
 
@@ -94,6 +95,7 @@ class Attribution:
                 "content": span(data.get("content")),
                 "source": span(data.get("source")),
                 "evidence": Span(**data["evidence"]),
+                "core": tuple(data.get("core", ())),
                 "actor": Mention(
                     **{**actor, "roles": tuple(actor["roles"]), "variants": tuple(actor["variants"])}
                 )

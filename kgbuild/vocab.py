@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     claimRule: URIRef
     claimScore: URIRef
+    rejects: URIRef
     # article, claim and actor properties
     contentHash: URIRef
     contested: URIRef

@@ -47,23 +47,24 @@ def test_one_helicopter_at_the_epicentre_claim_is_reached_from_three_articles(se
     assert int(claims[0][1]) >= 3
 
 
-def test_the_center_refutes_in_its_article(seeds_graph):
+def test_the_center_refutes_the_helicopter_attack_claim_in_its_article(seeds_graph):
     found = rows(seeds_graph, """
-        SELECT ?label ?stance ?claim WHERE {
-          ?a kg:actor/skos:prefLabel ?label ; kg:stance ?stance ; kg:claim/schema:text ?claim ;
+        SELECT ?stance ?text ?contested WHERE {
+          ?a kg:actor/skos:prefLabel ?label ; kg:stance ?stance ; kg:rejects ?claim ;
              kg:article/dcterms:identifier "000_53f1b2db4d6df99e" .
+          ?claim schema:text ?text ; kg:contested ?contested .
           FILTER(CONTAINS(?label, "Center for Strategic Communications")) }""")
-    stances = {r[1].rsplit("#", 1)[1] for r in found}
-    assert stances & {"Refutes", "Denies"}
-    refuted = [r[2] for r in found if r[1].endswith(("Refutes", "Denies"))]
-    assert any("helicopter" in text.lower() for text in refuted)  # it rejects the helicopter claim
+    assert {r[0].rsplit("#", 1)[1] for r in found} <= {"Refutes", "Denies"} and found
+    rejected = [(text, contested) for _, text, contested in found if "helicopter" in text.lower()]
+    assert rejected and all(contested == "true" for _, contested in rejected)
 
 
-def test_zelensky_denies_we_didnt_attack_putin(seeds_graph):
+def test_zelensky_denies_we_didnt_attack_putin_against_russias_accusation(seeds_graph):
     found = rows(seeds_graph, """
-        SELECT ?stance WHERE { ?a kg:actor/skos:prefLabel "Volodymyr Zelensky" ; kg:stance ?stance ; kg:quote ?q .
+        SELECT ?stance ?accuser WHERE { ?a kg:actor/skos:prefLabel "Volodymyr Zelensky" ; kg:stance ?stance ; kg:quote ?q ;
+              kg:claim ?claim . ?other kg:claim ?claim ; kg:actor/skos:prefLabel ?accuser ; kg:stance kg:Asserts .
           FILTER(CONTAINS(?q, "We didn't attack Putin")) }""")
-    assert [r[0].rsplit("#", 1)[1] for r in found] == ["Denies"]
+    assert [(r[0].rsplit("#", 1)[1], r[1]) for r in found] == [("Denies", "Russia")]
 
 
 def test_trump_spoke_through_truth_social(seeds_graph):

@@ -114,8 +114,10 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         if claim.first_seen:
             graph.add((node, KG.firstSeen, Literal(claim.first_seen, datatype=XSD.date)))
     rows = zip(merged.attributions, merged.actor_of, merged.claim_of, merged.claim_links)
-    for attribution, actor_key, claim_key, link in rows:
+    for n, (attribution, actor_key, claim_key, link) in enumerate(rows):
         node = attribution_iri(base, attribution)
+        for rejected, _ in merged.rejects.get(n, []):
+            graph.add((node, KG.rejects, URIRef(base + rejected)))
         graph.add((node, RDF.type, KG.Attribution))
         graph.add((node, KG.article, article_iri(base, articles[attribution.article])))
         graph.add((node, KG.actor, URIRef(base + actor_key)))

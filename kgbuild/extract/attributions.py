@@ -269,6 +269,27 @@ def date_of(item: Found, content: set[int], page: Page) -> str | None:
     return None
 
 
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "pobj", "prep", "dative"})
+CORE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def core_of(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The predicate-argument core of a content span: the lemmas of its root words and of the
+    heads of their arguments (prepositional objects included), without function words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    within = range(span.start, span.end)
+    roots = [t for t in span if t.head == t or t.head.i not in within]
+    core = list(roots)
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in CORE_DEPS and child.i in within:
+                core += [child] + [g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"]
+    words = {t.lemma_.lower() for t in core if t.pos_ in CORE_POS and not t.is_stop}
+    return tuple(sorted(words))
+
+
 def confidence(item: Found, named: bool, direct: bool) -> float:
     """A rule-based prior, not a calibrated probability: named sources and quotes are surer."""
     score = 0.5 + 0.2 * named + 0.1 * direct + 0.1 * bool(item.content)
@@ -304,6 +325,7 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution | None:
         before = item.source is not None and item.source.head == item.anchor and item.source.i < item.anchor.i
         content_span = adjacent(item.source.left_edge.idx if before else cue_start, cue_end, text, page.quotes)
     quote = inside(content_span, page.quotes) if content_span else None
+    direct = quote is not None and quote[0] <= content_span[0] + 1  # a mixed quote starts unquoted
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
@@ -321,15 +343,16 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution | None:
         source=TextSpan(source_phrase.text, source_phrase.start_char, source_phrase.end_char) if source_phrase else None,
         actor=actor,
         stance=item.cue.stance,
-        direct=quote is not None,
+        direct=direct,
         quote=text[quote[0] + 1 : quote[1] - 1].strip() if quote else None,
         via=channel_of(item, content_ids, relay),
         date=date_of(item, content_ids, page),
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
         hedged=bool(words & HEDGES),
         anaphoric=item.anaphoric or names_claim(item),
-        form="quote" if quote else item.form,
-        confidence=confidence(item, actor is not None and actor.kind != "collective", quote is not None),
+        form="quote" if direct else item.form,
+        core=core_of(doc, *content_span) if content_span else (),
+        confidence=confidence(item, actor is not None and actor.kind != "collective", direct),
         speech=item.cue.speech,
     )
 

@@ -52,6 +52,7 @@ class Merged:
     actor_of: list[str] = field(default_factory=list)  # actor key per attribution
     claim_of: list[str] = field(default_factory=list)  # claim key per attribution
     claim_links: list[ClaimLink] = field(default_factory=list)
+    rejects: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # attribution -> claims it rejects
     actors: dict[str, Actor] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
@@ -151,24 +152,25 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -
         key_of.update({(kind, n): k for n, k in names.items()})
         result.actors.update(actors)
     result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
-    assignment, links, representatives = cluster_claims(kept, result.actor_of, vector_of)
+    clustering = cluster_claims(kept, result.actor_of, vector_of)
     members: dict[int, list[Attribution]] = defaultdict(list)
-    for attribution, number in zip(kept, assignment):
+    for attribution, number in zip(kept, clustering.assignment):
         members[number].append(attribution)
+    rejected = {k for targets in clustering.rejects.values() for k, _ in targets}
     keys = {}
     for number, group in members.items():
-        text = canonical_text(kept[representatives[number]])
-        key = claim_key(text)
-        keys[number] = key
-        stances = {a.stance for a in group}
+        text = canonical_text(kept[clustering.representatives[number]])
+        keys[number] = key = claim_key(text)
+        asserted = any(a.stance in {"asserts", "confirms"} for a in group)
         result.claims[key] = Claim(
             key=key,
             text=text,
             first_seen=first_seen(group, by_id),
             outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
-            contested=bool(stances & {"asserts", "confirms"}) and bool(stances & {"denies", "refutes"}),
+            contested=asserted and number in rejected,
         )
     result.attributions = kept
-    result.claim_of = [keys[n] for n in assignment]
-    result.claim_links = links
+    result.claim_of = [keys[n] for n in clustering.assignment]
+    result.claim_links = clustering.links
+    result.rejects = {i: [(keys[k], score) for k, score in targets] for i, targets in clustering.rejects.items()}
     return result

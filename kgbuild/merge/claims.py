@@ -37,9 +37,11 @@ from unidecode import unidecode
 from ..records import Attribution
 
 ASSERT_THRESHOLD = 0.6
-REJECT_THRESHOLD = 0.45
+REJECT_THRESHOLD = 0.5
 SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
-SYNONYM_COSINE = 0.6
+CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
+MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wording
+SYNONYM_COSINE = 0.7
 MEMBERS_COMPARED = 8  # a rejection is compared with at most this many members of a claim
 BLOCKING_TERM_LIMIT = 200  # a concept used by more wordings than this proposes no candidate pairs
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
@@ -161,18 +163,43 @@ class Wordings:
         first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
         return sparse.csr_matrix((values[first], (rows[first], cols[first])), shape=(present.shape[0], matches.shape[1]))
 
-    def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """Mihalcea et al. (2006) for the pairs (first[k], second[k]), in one sparse pass."""
+    def covered(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How much of each wording first[k] (IDF-weighted) the wording second[k] matches."""
         if len(first) == 0:
             return np.zeros(0)
-        forward = np.asarray(self.weights[first].multiply(self.coverage[second]).sum(axis=1)).ravel()
-        backward = np.asarray(self.weights[second].multiply(self.coverage[first]).sum(axis=1)).ravel()
+        matched = np.asarray(self.weights[first].multiply(self.coverage[second]).sum(axis=1)).ravel()
         with np.errstate(divide="ignore", invalid="ignore"):
-            score = (np.nan_to_num(forward / self.total[first]) + np.nan_to_num(backward / self.total[second])) / 2
+            return np.nan_to_num(matched / self.total[first])
+
+    def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Mihalcea et al. (2006) for the pairs (first[k], second[k]): both directions averaged."""
+        score = (self.covered(first, second) + self.covered(second, first)) / 2
         return np.round(np.minimum(score, 1.0), 6)
 
     def similarity(self, i: int, j: int) -> float:
         return float(self.similarities(np.array([i]), np.array([j]))[0])
+
+
+class ClaimSimilarity:
+    """All content words and the predicate-argument cores, blended: "Putin's helicopter was at the
+    epicentre of the attack" is closer to "the aircraft was in the epicenter" than to "forces
+    attempted to assassinate Putin in a drone attack", though the last shares more words."""
+
+    def __init__(self, attributions: list[Attribution], vector_of: WordVectors | None = None):
+        self.words = Wordings([a.wording for a in attributions], vector_of)
+        self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
+        # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
+        self.has_core = np.array([bool(a.core) and a.form != "object" for a in attributions])
+        self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
+
+    def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        words = self.words.similarities(first, second)
+        if len(first) == 0:
+            return words
+        both = self.has_core[first] & self.has_core[second]
+        blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
+        score = np.where(both, blended, words)
+        return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)
 
 
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
@@ -195,7 +222,7 @@ class ClaimLink:
     score: float
 
 
-def candidate_pairs(wordings: Wordings, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
+def candidate_pairs(wordings: Wordings, similarity: ClaimSimilarity, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
     """Similarities of the pairs that share a concept used by at most BLOCKING_TERM_LIMIT wordings,
     raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
     by_concept: dict[str, list[int]] = defaultdict(list)
@@ -205,7 +232,7 @@ def candidate_pairs(wordings: Wordings, items: list[int], actors: list[str]) -> 
                 by_concept[concept].append(i)
     pairs = sorted({(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
-    scores = wordings.similarities(first, second)
+    scores = similarity.similarities(first, second)
     return {
         (i, j): min(1.0, float(score) + SAME_ACTOR_BONUS * (actors[i] == actors[j]))
         for (i, j), score in zip(pairs, scores)
@@ -240,7 +267,7 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
     return sorted(sorted(group) for group in members.values())
 
 
-def representative(group: list[int], attributions: list[Attribution], wordings: Wordings) -> int:
+def representative(group: list[int], attributions: list[Attribution], wordings: ClaimSimilarity) -> int:
     """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
     X of Y") most similar to the others."""
     voices = [i for i in group if attributions[i].stance not in REJECTING] or group
@@ -253,16 +280,24 @@ def representative(group: list[int], attributions: list[Attribution], wordings: 
     return max(voices, key=lambda i: (attributions[i].form != "object", centrality[i], -i))
 
 
+@dataclass
+class Clustering:
+    assignment: list[int]  # claim number per attribution
+    links: list[ClaimLink]  # why each attribution belongs to its claim
+    representatives: list[int]  # per claim, the attribution whose wording stands for it
+    rejects: dict[int, list[tuple[int, float]]]  # rejecting attribution -> every claim it rejects
+
+
 def cluster_claims(
     attributions: list[Attribution], actors: list[str], vector_of: WordVectors | None = None
-) -> tuple[list[int], list[ClaimLink], list[int]]:
-    """Attributions and their actors' keys -> (a claim number for each, the rule and score that
-    put it there, and for each claim the attribution whose wording stands for it: the assertion
-    most like the others)."""
-    wordings = Wordings([a.wording for a in attributions], vector_of)
+) -> Clustering:
+    """Cluster the attributions' contents into claims, and link each rejection to the claims it
+    rejects: all asserted claims similar enough, the most similar being its own claim."""
+    similarity = ClaimSimilarity(attributions, vector_of)
+    wordings = similarity  # scores below are the blended ones
     asserting = [i for i, a in enumerate(attributions) if a.stance not in REJECTING]
     rejecting = [i for i, a in enumerate(attributions) if a.stance in REJECTING]
-    pairs = candidate_pairs(wordings, asserting, actors)
+    pairs = candidate_pairs(similarity.words, similarity, asserting, actors)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     assignment = [-1] * len(attributions)
     links = [ClaimLink("own claim", 1.0)] * len(attributions)
@@ -273,27 +308,37 @@ def cluster_claims(
             if best is not None:
                 links[i] = ClaimLink("similar wording", round(best, 3))
     asserting_ids = np.array(asserting, dtype=int)
+    rejects: dict[int, list[tuple[int, float]]] = {}
+    asserted_claims = len(clusters)
     for i in rejecting:
         item = attributions[i]
         target = anaphora_target(item, [(j, attributions[j]) for j in asserting]) if item.anaphoric else None
         if target is not None:
             assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
+            rejects[i] = [(assignment[i], 1.0)]
             clusters[assignment[i]].append(i)
             continue
-        score_of = dict(zip(asserting, wordings.similarities(np.full(len(asserting), i), asserting_ids)))
-        scored = [
-            (float(np.mean([score_of[j] for j in group[:MEMBERS_COMPARED] if j in score_of] or [0.0])), -k)
-            for k, group in enumerate(clusters)
-        ]
-        best, k = max(scored, default=(0.0, 0))
-        if best >= REJECT_THRESHOLD:
-            assignment[i], links[i] = -k, ClaimLink("rejects a similar claim", round(best, 3))
+        # a rejection frames the claim ("the widely circulated fake about ..."): what counts is
+        # how much of the claim it covers
+        covered = similarity.words.covered(asserting_ids, np.full(len(asserting), i))
+        covered[~similarity.long_enough[asserting_ids]] = 0.0
+        score_of = dict(zip(asserting, covered))
+        scored = sorted(
+            ((round(float(np.mean([score_of[j] for j in clusters[k][:MEMBERS_COMPARED] if j in score_of] or [0.0])), 3), -k)
+             for k in range(asserted_claims)),
+            reverse=True,
+        )
+        similar = [(-k, score) for score, k in scored if score >= REJECT_THRESHOLD]
+        if similar:
+            assignment[i], best = similar[0]
+            links[i] = ClaimLink("rejects a similar claim", best)
+            rejects[i] = similar
         else:
             clusters.append([])
             assignment[i] = len(clusters) - 1
         clusters[assignment[i]].append(i)
     representatives = [representative(group, attributions, wordings) for group in clusters]
-    return assignment, links, representatives
+    return Clustering(assignment, links, representatives, rejects)
 
 
 def canonical_text(attribution: Attribution) -> str:
