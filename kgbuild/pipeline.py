@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from spacy.language import Language
+
 from . import __version__
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
@@ -89,15 +91,16 @@ def build(
     html: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    nlp: Language | None = None,
 ) -> dict:
     """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
-    under ``out``; return the report."""
+    under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``."""
     out, timings = Path(out), {}
     inputs = [str(p) for p in inputs]
     with timed(timings, "ingest"):
         articles, skipped = ingest(inputs, max_bytes=max_bytes)
     with timed(timings, "load_model"):
-        nlp = load_pipeline(model)
+        nlp = nlp or load_pipeline(model)
     with timed(timings, "extract"):
         stream = extract(articles, nlp)
         extractions = list(progress(stream) if progress else stream)

@@ -48,6 +48,7 @@ def graph_data(merged: Merged) -> dict:
     rows = []
     for n, (a, actor, claim) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of)):
         article = articles[a.article]
+        rejects = [key for key, _ in merged.rejects.get(n, [])]
         rows.append(
             {
                 "id": n,
@@ -55,6 +56,7 @@ def graph_data(merged: Merged) -> dict:
                 "title": article.title or "",
                 "outlet": "outlet:" + outlet_label(article),
                 "claim": claim,
+                "claims": sorted({claim, *rejects}),  # a rejection may reject several claims
                 "actor": actor,
                 "stance": a.stance,
                 "cue": a.cue.text,
@@ -68,7 +70,7 @@ def graph_data(merged: Merged) -> dict:
                 "end": a.evidence.end,
             }
         )
-    outlets = Counter(r["outlet"] for r in rows)
+    outlets = Counter(r["outlet"] for r in rows)  # attributions per outlet
     nodes = {}
     for key in sorted(outlets):
         nodes[key] = {"kind": "outlet", "label": key.removeprefix("outlet:"), "weight": outlets[key]}
@@ -91,8 +93,9 @@ def graph_data(merged: Merged) -> dict:
         }
     edges = defaultdict(list)
     for r in rows:
-        edges[(r["outlet"], r["claim"], r["stance"])].append(r["id"])
-        edges[(r["claim"], r["actor"], r["stance"])].append(r["id"])
+        for claim in r["claims"]:
+            edges[(r["outlet"], claim, r["stance"])].append(r["id"])
+            edges[(claim, r["actor"], r["stance"])].append(r["id"])
     return {
         "nodes": nodes,
         "edges": [{"from": f, "to": t, "stance": s, "rows": ids} for (f, t, s), ids in sorted(edges.items())],
