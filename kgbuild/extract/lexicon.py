@@ -62,5 +62,20 @@ CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})
 # Adverbs that hedge a report; kept as a marker on the attribution.
 HEDGES = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently", "seemingly"})
 
+# Singular nouns that name a speaker even with a possessive ("the city's mayor", "Trump's
+# campaign"); any other possessed singular head ("his first visit said") is a parse error.
+AGENT_NOUNS = frozenset(
+    {
+        "adviser", "advisor", "aide", "analyst", "anchor", "administration", "army", "attorney", "author",
+        "camp", "campaign", "chairman", "chief", "coalition", "commander", "community", "correspondent",
+        "critic", "diplomat", "director", "doctor", "economist", "expert", "general", "government",
+        "governor", "group", "head", "insider", "journalist", "judge", "lawmaker", "lawyer", "leader",
+        "leadership", "man", "mayor", "military", "minister", "observer", "official", "officer",
+        "opposition", "party", "person", "police", "president", "professor", "prosecutor", "reporter",
+        "representative", "researcher", "resident", "secretary", "senator", "side", "source", "spokesman",
+        "spokesperson", "spokeswoman", "team", "voter", "witness", "woman",
+    }
+)
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})

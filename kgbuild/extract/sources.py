@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
-from .lexicon import CLAIM_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from .lexicon import AGENT_NOUNS, CHANNEL_WORDS, CLAIM_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 ORG_NOUNS = frozenset(
@@ -33,6 +33,7 @@ NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nu
 NP_RIGHT_DEPS = frozenset({"prep", "pobj", "cc", "conj", "compound", "case"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
+VOICE_NOUNS = frozenset({"position", "stance", "statement", "view", "opinion"})  # "the position of X states"
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -123,6 +124,7 @@ class SourceResolver:
             if " " in person.name:
                 self.full_names.setdefault(person.surname, set()).add(person.name)
         self.last_org: Mention | None = None
+        self.orgs: list[Mention] = []
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""
@@ -139,7 +141,14 @@ class SourceResolver:
         return Mention(name=full, kind="person", roles=tuple(roles), variants=variants, resolved_by=how)
 
     def organization(self, name: str, resolved_by: str = "name") -> Mention:
-        mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
+        """An organization; a shorter form of a name seen earlier in the article is that one
+        ("Center for Strategic Communications" after "... and Information Security")."""
+        known = next((m for m in self.orgs if m.name.lower().startswith(name.lower()) and m.name != name), None)
+        if known is not None:
+            mention = replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
+        else:
+            mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
+            self.orgs.append(mention)
         self.last_org = mention
         return mention
 
@@ -148,10 +157,11 @@ class SourceResolver:
         doc = head.doc
         if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
             return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
-        if head.lemma_.lower() in CLAIM_NOUNS:  # "according to Moscow's claims"
+        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS:  # "Moscow's claims", "the position of the Center"
             owners = [c for c in head.children if c.dep_ == "poss"]
+            owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if owners:
-                head = owners[0]
+                return noun_phrase(head), self.resolve(owners[0])[1]
         phrase = noun_phrase(head)
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
@@ -183,7 +193,10 @@ class SourceResolver:
             return self.person(with_role.pop(), phrase.text, "nominal")
         if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
             return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
-        if lemma in ORG_NOUNS:
-            return self.organization(clean(phrase.text))
         label = clean(phrase.text)
-        return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous") if label else None
+        if lemma in ORG_NOUNS or lemma in CHANNEL_WORDS:  # "the ministry", "the Kremlin's newswire"
+            return self.organization(label)
+        possessed = any(c.dep_ == "poss" for c in head.children)
+        if not label or possessed and head.tag_ in {"NN", "NNP"} and lemma not in AGENT_NOUNS:
+            return None  # "his first visit", "Putin's pursuit": a parse error, not a source
+        return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")

@@ -115,12 +115,16 @@ def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], d
             if target and target != k and target in groups and k in groups:
                 reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
                 groups[target] += groups.pop(k)
+    variants_of: dict[str, set[str]] = defaultdict(set)
+    for a in items:
+        variants_of[a.actor.name].update(a.actor.variants)
     key_of, actors = {}, {}
     for group_key, names in groups.items():
         label = preferred_label(Counter({n: counts[n] for n in names}))
         same = [(n, label, "same normalized name", 1.0) for n in names if org_key(n) == group_key and n != label]
         key = f"{kind}/{group_key}"
-        actors[key] = Actor(key, label, kind, tuple(sorted(names)), (), tuple(sorted(same + reasons[group_key])))
+        variants = tuple(sorted({*names, *(v for n in names for v in variants_of[n])}))
+        actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + reasons[group_key])))
         key_of.update({n: key for n in names})
     return key_of, actors
 
