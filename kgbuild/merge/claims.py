@@ -35,6 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Attribution
+from .unionfind import UnionFind
 
 ASSERT_THRESHOLD = 0.6
 REJECT_THRESHOLD = 0.5
@@ -63,20 +64,6 @@ def content_words(text: str) -> list[str]:
             word = re.sub(pattern, replacement, word)
         folded.append(word)
     return folded
-
-
-class UnionFind(dict):
-    def find(self, x):
-        self.setdefault(x, x)
-        while self[x] != x:
-            self[x] = self[self[x]]
-            x = self[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self[max(ra, rb)] = min(ra, rb)
 
 
 def concepts_of(
@@ -222,13 +209,13 @@ class ClaimLink:
     score: float
 
 
-def candidate_pairs(wordings: Wordings, similarity: ClaimSimilarity, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
+def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
     """Similarities of the pairs that share a concept used by at most BLOCKING_TERM_LIMIT wordings,
     raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
     by_concept: dict[str, list[int]] = defaultdict(list)
     for i in items:
-        for concept in wordings.concepts[i]:
-            if wordings.frequency[concept] <= BLOCKING_TERM_LIMIT:
+        for concept in similarity.words.concepts[i]:
+            if similarity.words.frequency[concept] <= BLOCKING_TERM_LIMIT:
                 by_concept[concept].append(i)
     pairs = sorted({(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
@@ -267,7 +254,7 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
     return sorted(sorted(group) for group in members.values())
 
 
-def representative(group: list[int], attributions: list[Attribution], wordings: ClaimSimilarity) -> int:
+def representative(group: list[int], attributions: list[Attribution], similarity: ClaimSimilarity) -> int:
     """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
     X of Y") most similar to the others."""
     voices = [i for i in group if attributions[i].stance not in REJECTING] or group
@@ -275,7 +262,7 @@ def representative(group: list[int], attributions: list[Attribution], wordings: 
         return voices[0]
     sample = voices[:MEMBERS_COMPARED]
     first = np.repeat(np.array(voices), len(sample))
-    scores = wordings.similarities(first, np.tile(np.array(sample), len(voices))).reshape(len(voices), len(sample))
+    scores = similarity.similarities(first, np.tile(np.array(sample), len(voices))).reshape(len(voices), len(sample))
     centrality = dict(zip(voices, scores.sum(axis=1).round(6)))
     return max(voices, key=lambda i: (attributions[i].form != "object", centrality[i], -i))
 
@@ -294,10 +281,9 @@ def cluster_claims(
     """Cluster the attributions' contents into claims, and link each rejection to the claims it
     rejects: all asserted claims similar enough, the most similar being its own claim."""
     similarity = ClaimSimilarity(attributions, vector_of)
-    wordings = similarity  # scores below are the blended ones
     asserting = [i for i, a in enumerate(attributions) if a.stance not in REJECTING]
     rejecting = [i for i, a in enumerate(attributions) if a.stance in REJECTING]
-    pairs = candidate_pairs(similarity.words, similarity, asserting, actors)
+    pairs = candidate_pairs(similarity, asserting, actors)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     assignment = [-1] * len(attributions)
     links = [ClaimLink("own claim", 1.0)] * len(attributions)
@@ -337,7 +323,7 @@ def cluster_claims(
             clusters.append([])
             assignment[i] = len(clusters) - 1
         clusters[assignment[i]].append(i)
-    representatives = [representative(group, attributions, wordings) for group in clusters]
+    representatives = [representative(group, attributions, similarity) for group in clusters]
     return Clustering(assignment, links, representatives, rejects)
 
 

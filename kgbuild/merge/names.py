@@ -18,6 +18,8 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
+from .unionfind import UnionFind
+
 TITLES = frozenset(
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "commander",
@@ -106,20 +108,6 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]
     return True, first or "middle name"
 
 
-class UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[max(self.find(i), self.find(j))] = min(self.find(i), self.find(j))
-
-
 @dataclass(frozen=True)
 class Link:
     """Why two names were merged."""
@@ -141,7 +129,7 @@ def surname_groups(keys: list[NameKey]) -> list[list[int]]:
             by_surname[key.surname].append(i)
     surnames = sorted(by_surname)
     index = {surname: n for n, surname in enumerate(surnames)}
-    uf = UnionFind(len(surnames))
+    uf = UnionFind()
     for order in (surnames, sorted(surnames, key=lambda k: k[::-1])):
         for x, a in enumerate(order):
             for b in order[x + 1 : x + 1 + SURNAME_WINDOW]:
@@ -162,7 +150,7 @@ def link_names(names: list[str]) -> tuple[list[list[int]], list[Link]]:
     """
     distinct = list(dict.fromkeys(names))
     keys = [name_key(n) for n in distinct]
-    uf = UnionFind(len(distinct))
+    uf = UnionFind()
     links: list[Link] = []
     for members in surname_groups(keys):
         for x, i in enumerate(members):
