@@ -95,6 +95,8 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     for prep in cue_prepositions(verb, cue):  # "called for a ban": the object of "for"
         return [t for c in prep.children for t in c.subtree], "object"
     own = list(verb.subtree)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"  # "As X told Y, Z"
     if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
         return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"
     return [], "clause"
@@ -186,7 +188,8 @@ def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict
             continue
         cue, cue_tokens, source = hit
         governor = cue_tokens[0].head
-        if governor.i in verb_by_anchor and verb_by_anchor[governor.i].source is not None:
+        relayed = governor.i in verb_by_anchor and verb_by_anchor[governor.i].source is not None
+        if relayed and cue_tokens[0].i < governor.i:
             relays[governor.i] = source  # "According to Astra, Dashkin claimed ..."
             continue
         phrase = {t.i for t in cue_tokens[0].subtree} | {t.i for t in cue_tokens}

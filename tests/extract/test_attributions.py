@@ -152,3 +152,20 @@ def test_hedges_are_kept_as_a_marker(attributions_of):
 def test_cue_inside_a_quotation_is_not_a_new_attribution(attributions_of):
     found = attributions_of('Trump said: "If he does want all of Ukraine, it will lead to the downfall."')
     assert [a.cue.text for a in found] == ["said"]
+
+
+def test_as_x_told_y_takes_the_main_clause(attributions_of):
+    a = only(attributions_of("As Clinton told the New York Daily News, tax relief is given in exchange for jobs."), "told")
+    assert a.content.text == "tax relief is given in exchange for jobs"
+    assert a.actor.name == "Clinton" and "Daily News" in a.via
+
+
+def test_a_closing_according_to_is_its_own_attribution(attributions_of):
+    text = "Santorum also continued to deliver paid speeches, according to an NBC report."
+    a = only(attributions_of(text), "according to")
+    assert a.source.text == "an NBC report" and a.content.text == "Santorum also continued to deliver paid speeches"
+
+
+def test_asked_someone_to_do_something(attributions_of):
+    a = only(attributions_of("Republicans asked the Justice Department to investigate the emails."), "asked")
+    assert a.stance == "questions" and a.content.text == "to investigate the emails"
