@@ -36,14 +36,15 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--max-bytes", default=2_000_000, show_default=True, help="Skip articles larger than this.")
 @click.option("--strict", is_flag=True, help="Exit with 1 if any input was skipped.")
-def run(inputs, out, model, base, no_html, max_bytes, strict) -> None:
+@click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is OUT/.cache).")
+def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/)."""
     from .pipeline import build
 
     try:
         report = build(
             inputs or ["seeds"], out=out, model=model, base=base, html=not no_html, max_bytes=max_bytes,
-            progress=progress_bar,
+            progress=progress_bar, cache=None if no_cache else out / ".cache",
         )
     except (OSError, ValueError) as err:
         raise click.UsageError(str(err)) from err

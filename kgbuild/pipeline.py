@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from . import __version__
+from .cache import ExtractionCache
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
 from .extract import DEFAULT_MODEL, extract, load_pipeline
@@ -92,9 +93,11 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     nlp: Language | None = None,
+    cache: str | Path | None = None,
 ) -> dict:
     """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
-    under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``."""
+    under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``; ``cache``
+    is a folder where extraction results are kept by content hash for the next run."""
     out, timings = Path(out), {}
     inputs = [str(p) for p in inputs]
     with timed(timings, "ingest"):
@@ -102,8 +105,15 @@ def build(
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
     with timed(timings, "extract"):
-        stream = extract(articles, nlp)
-        extractions = list(progress(stream) if progress else stream)
+        stored = ExtractionCache(cache, model or DEFAULT_MODEL) if cache else None
+        cached = {a.id: stored.get(a) for a in articles} if stored else {}
+        missing = [a for a in articles if cached.get(a.id) is None]
+        stream = extract(missing, nlp)
+        fresh = {e.article.id: e for e in (progress(stream) if progress else stream)}
+        if stored:
+            for extraction in fresh.values():
+                stored.put(extraction.article, extraction.attributions)
+        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp))
     with timed(timings, "export"):
@@ -122,6 +132,7 @@ def build(
             "attributions_extracted": sum(len(e.attributions) for e in extractions),
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
+            "articles_from_cache": len(articles) - len(missing),
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
