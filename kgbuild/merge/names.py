@@ -33,7 +33,7 @@ PARTICLES = frozenset(
 )
 FOLDS = (
     (r"^ye", "e"), (r"^yo", "e"), (r"^ya", "ia"), (r"^yu", "iu"), ("kh", "h"), ("zh", "j"), ("tz", "c"),
-    ("ts", "c"), ("cz", "c"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("w", "v"),
+    ("ts", "c"), ("cz", "c"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"), (r"ou$", "o"), ("ou", "u"), ("w", "v"),
     ("x", "ks"), ("q", "k"), ("y", "i"), ("j", "i"), (r"(.)\1+", r"\1"), ("ie", "i"),
 )
 GIVEN_NAME_THRESHOLD = 0.84
@@ -55,6 +55,7 @@ def words(name: str) -> list[str]:
     ascii_name = unidecode(name).replace("'s ", " ")
     ascii_name = re.sub(r"'s$", "", ascii_name.strip())
     ascii_name = re.sub(r"\b(al|el|as|es|ad|ar)-", " ", ascii_name, flags=re.I)  # "al-Sadat"
+    ascii_name = re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", ascii_name)  # "M'Clintock", "Sa'id"
     parts = [p for p in re.split(r"[^A-Za-z.]+", ascii_name) if p.strip(".")]
     return [p for p in parts if p.lower().strip(".") not in TITLES]
 
