@@ -25,6 +25,9 @@ def together(*names):
         ("Putin's", "Vladimir Putin"),  # possessive, surname only
         ("JOSÉ GUTIÉRREZ", "Jose Gutierrez"),  # case and accents
         ("Anwar al-Sadat", "Anwar Sadat"),  # particles
+        ("Francis M'Clintock", "Francis McClintock"),  # apostrophe inside a name
+        ("Natsuki Satou", "Natsuki Sato"),  # Japanese long vowel written ou
+        ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),  # French tch
     ],
 )
 def test_variants_of_one_name_are_one_person(a, b):
