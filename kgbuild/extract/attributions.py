@@ -95,10 +95,9 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     for prep in cue_prepositions(verb, cue):  # "called for a ban": the object of "for"
         return [t for c in prep.children for t in c.subtree], "object"
     own = list(verb.subtree)
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"  # "As X told Y, Z"
-    if verb.dep_ == "parataxis" and len(own) <= 5:  # "Y, he said, Z": the governing clause
-        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    if as_clause or verb.dep_ == "parataxis" and len(own) <= 5:  # "As X told Y, Z" / "Y, he said, Z"
+        return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"  # the governing clause
     return [], "clause"
 
 
@@ -320,7 +319,7 @@ class Page:
         return any(start < offset < end for start, end in self.quotes)
 
 
-def build(item: Found, page: Page, relay: Token | None) -> Attribution | None:
+def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     doc, text = page.doc, page.text
     cue_start, cue_end = item.cue_tokens[0].idx, item.cue_tokens[-1].idx + len(item.cue_tokens[-1])
     content_span = span_of(item.content, text)
@@ -414,7 +413,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         preps, relays = prep_attributions(sent, verbs)
         found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
-        built = [a for a in built if a is not None and a.content is not None]
+        built = [a for a in built if a.content is not None]
         continued = continued_quote(sent, results[-1], page) if results and not built else None
         if continued is not None:
             results[-1] = continued
@@ -422,6 +421,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return results
 
 
+@Language.component("kgbuild_line_breaks_v1")
 def mark_line_breaks(doc: Doc) -> Doc:
     """Paragraph and line breaks end sentences, so a headline never runs into the next line."""
     for token in doc[1:]:
@@ -436,11 +436,6 @@ for _name in ("article_id", "published"):
         Doc.set_extension(_name, default=None)
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
-
-
-@Language.component("kgbuild_line_breaks_v1")
-def line_breaks_component(doc: Doc) -> Doc:
-    return mark_line_breaks(doc)
 
 
 @Language.factory("kgbuild_attributions_v1")

@@ -122,17 +122,19 @@ class Wordings:
     def concept_matches(names: list[str], unit: dict[str, np.ndarray]) -> sparse.csr_matrix:
         """Concept x concept: 1 on the diagonal, the vectors' cosine where it reaches SYNONYM_COSINE."""
         n = len(names)
-        with_vectors = [k for k, c in enumerate(names) if c in unit]
-        result = sparse.identity(n, format="lil")
-        if with_vectors:
+        with_vectors = np.array([k for k, c in enumerate(names) if c in unit], dtype=int)
+        rows, cols, values = [np.arange(n)], [np.arange(n)], [np.ones(n)]
+        if len(with_vectors):
             matrix = np.array([unit[names[k]] for k in with_vectors], dtype=np.float32)
             for start in range(0, len(with_vectors), 2048):
                 block = matrix[start : start + 2048] @ matrix.T
-                for a, b in zip(*np.nonzero(block >= SYNONYM_COSINE)):
-                    row, col = with_vectors[start + a], with_vectors[b]
-                    if row != col:
-                        result[row, col] = float(block[a, b])
-        return result.tocsr()
+                a, b = np.nonzero(block >= SYNONYM_COSINE)
+                off_diagonal = with_vectors[start + a] != with_vectors[b]
+                rows.append(with_vectors[start + a][off_diagonal])
+                cols.append(with_vectors[b][off_diagonal])
+                values.append(block[a, b][off_diagonal])
+        coo = (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols)))
+        return sparse.csr_matrix(coo, shape=(n, n))
 
     @staticmethod
     def best_matches(present: sparse.csr_matrix, matches: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -162,9 +164,6 @@ class Wordings:
         """Mihalcea et al. (2006) for the pairs (first[k], second[k]): both directions averaged."""
         score = (self.covered(first, second) + self.covered(second, first)) / 2
         return np.round(np.minimum(score, 1.0), 6)
-
-    def similarity(self, i: int, j: int) -> float:
-        return float(self.similarities(np.array([i]), np.array([j]))[0])
 
 
 class ClaimSimilarity:
