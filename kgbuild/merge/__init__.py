@@ -83,20 +83,24 @@ def outlet_label(article: Article) -> str:
 def person_actors(items: list[Attribution]) -> tuple[dict[str, str], dict[str, Actor]]:
     """Person mentions -> ({mention name: actor key}, actors)."""
     counts = Counter(a.actor.name for a in items)
+    mentions: dict[str, list] = defaultdict(list)
+    for a in items:
+        mentions[a.actor.name].append(a.actor)
     names = sorted(counts)
     clusters, links = link_names(names)
+    cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
+    links_of: dict[int, list] = defaultdict(list)
+    for link in links:
+        links_of[cluster_of[link.a]].append((link.a, link.b, link.rule, link.score))
     key_of, actors = {}, {}
-    for cluster in clusters:
+    for number, cluster in enumerate(clusters):
         members = [names[i] for i in cluster]
         label = preferred_label(Counter({n: counts[n] for n in members}))
         key = f"person/{slug(label)}"
-        in_cluster = [a.actor for a in items if a.actor.name in members]
+        in_cluster = [m for n in members for m in mentions[n]]
         variants = sorted({v for m in in_cluster for v in (m.name, *m.variants)})
         roles = sorted({r for m in in_cluster for r in m.roles})
-        reasons = tuple(
-            sorted((link.a, link.b, link.rule, link.score) for link in links if link.a in members and link.b in members)
-        )
-        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), reasons)
+        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), tuple(sorted(links_of[number])))
         key_of.update({n: key for n in members})
     return key_of, actors
 
