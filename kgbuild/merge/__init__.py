@@ -161,21 +161,22 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -
         result.actors.update(actors)
     result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
     clustering = cluster_claims(kept, result.actor_of, vector_of)
-    members: dict[int, list[Attribution]] = defaultdict(list)
+    # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
+    texts = [canonical_text(kept[r]) for r in clustering.representatives]
+    keys = {number: claim_key(text) for number, text in enumerate(texts)}
+    members: dict[str, list[Attribution]] = defaultdict(list)
     for attribution, number in zip(kept, clustering.assignment):
-        members[number].append(attribution)
-    rejected = {k for targets in clustering.rejects.values() for k, _ in targets}
-    keys = {}
-    for number, group in members.items():
-        text = canonical_text(kept[clustering.representatives[number]])
-        keys[number] = key = claim_key(text)
+        members[keys[number]].append(attribution)
+    rejected = {keys[k] for targets in clustering.rejects.values() for k, _ in targets}
+    text_of = {keys[number]: text for number, text in enumerate(texts)}
+    for key, group in members.items():
         asserted = any(a.stance in {"asserts", "confirms"} for a in group)
         result.claims[key] = Claim(
             key=key,
-            text=text,
+            text=text_of[key],
             first_seen=first_seen(group, by_id),
             outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
-            contested=asserted and number in rejected,
+            contested=asserted and key in rejected,
         )
     result.attributions = kept
     result.claim_of = [keys[n] for n in clustering.assignment]

@@ -78,3 +78,16 @@ def test_content_words_fold_british_spellings():
 
 def test_canonical_text_drops_that_and_quote_marks():
     assert canonical_text(attribution("a", '"that the helicopter was hit"')) == "The helicopter was hit"
+
+
+def test_two_clusters_with_the_same_wording_are_one_claim_with_every_outlet():
+    # "The attack" is too short to cluster by similarity, so each is its own cluster; their
+    # canonical wording, and so their key, is the same: the claim must keep both outlets.
+    merged = merge(
+        [
+            extraction("a", attribution("a", "the attack", actor="Zelensky"), outlet="A"),
+            extraction("b", attribution("b", "the attack", actor="Biden"), outlet="B"),
+        ]
+    )
+    (claim,) = merged.claims.values()
+    assert claim.outlets == ("A", "B") and merged.claim_of[0] == merged.claim_of[1]
