@@ -55,7 +55,6 @@ def graph_data(merged: Merged) -> dict:
                 "article": article.id,
                 "title": article.title or "",
                 "outlet": "outlet:" + outlet_label(article),
-                "claim": claim,
                 "claims": sorted({claim, *rejects}),  # a rejection may reject several claims
                 "actor": actor,
                 "stance": a.stance,
@@ -71,6 +70,7 @@ def graph_data(merged: Merged) -> dict:
             }
         )
     outlets = Counter(r["outlet"] for r in rows)  # attributions per outlet
+    per_actor = Counter(r["actor"] for r in rows)
     nodes = {}
     for key in sorted(outlets):
         nodes[key] = {"kind": "outlet", "label": key.removeprefix("outlet:"), "weight": outlets[key]}
@@ -86,7 +86,7 @@ def graph_data(merged: Merged) -> dict:
         nodes[key] = {
             "kind": "actor",
             "label": actor.label,
-            "weight": sum(1 for r in rows if r["actor"] == key),
+            "weight": per_actor[key],
             "actorKind": actor.kind,
             "aliases": [v for v in actor.variants if v != actor.label],
             "roles": list(actor.roles),
