@@ -105,7 +105,8 @@ def build(
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
     with timed(timings, "extract"):
-        stored = ExtractionCache(cache, model or DEFAULT_MODEL) if cache else None
+        pipeline_id = "{lang}_{name}-{version}".format(**nlp.meta)  # the pipeline actually used
+        stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = {a.id: stored.get(a) for a in articles} if stored else {}
         missing = [a for a in articles if cached.get(a.id) is None]
         stream = extract(missing, nlp)
