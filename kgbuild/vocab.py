@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "kgbuild.ttl"
@@ -73,3 +73,22 @@ STANCE = {
     "confirms": KG.Confirms,
     "questions": KG.Questions,
 }
+
+
+PREFIXES = {
+    "dcterms": str(DCTERMS),
+    "kg": str(KG._NS),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+
+
+def bind(graph: Graph) -> Graph:
+    """The graph, with kgbuild's prefixes bound."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph

@@ -12,32 +12,14 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from ..extract.dates import xsd_type
 from ..merge import Merged, outlet_label, slug
 from ..records import Article, Attribution
-from ..vocab import DEFAULT_BASE, KG, SCHEMA, STANCE
+from ..vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
 
 ACTOR_TYPES = {"person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective}
-
-
-PREFIXES = {
-    "dcterms": str(DCTERMS),
-    "kg": str(KG._NS),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
-
-
-def bind(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
 
 
 def article_iri(base: str, article: Article) -> URIRef:
