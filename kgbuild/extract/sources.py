@@ -137,7 +137,9 @@ class SourceResolver:
         full = self.full_name(name)
         how = "surname" if full != name and resolved_by == "name" else resolved_by
         roles = sorted({r for p in self.people if self.full_name(p.name) == full for r in p.roles})
-        variants = tuple(sorted({full, surface} - {""}))
+        # A pronoun or a nominal ("him", "the commander") refers to the person; it is not a name.
+        names = {full, surface} if resolved_by == "name" else {full}
+        variants = tuple(sorted(names - {""}))
         return Mention(name=full, kind="person", roles=tuple(roles), variants=variants, resolved_by=how)
 
     def organization(self, name: str, resolved_by: str = "name") -> Mention:
