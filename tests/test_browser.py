@@ -95,3 +95,28 @@ def test_an_article_carrying_markup_executes_nothing(browser, tmp_path):
     shown = page.evaluate("() => Object.values(kgbuild.DETAILS.nodes).map(n => n.label).join(' ')")
     assert "<script>window.pwned = 1</script>" in shown  # the markup is there, as text
     assert requests == [(tmp_path / "out" / "graph.html").as_uri()] and errors == []
+
+
+def test_a_busy_graph_shows_the_leading_claims_first(browser, seeds_out):
+    page, errors, _ = open_page(browser, seeds_out / "graph.html")
+    page.uncheck("#sharedOnly")
+    page.evaluate("() => { kgbuild.view.maxClaims = 5; kgbuild.applyFilters(); }")
+    claims = page.evaluate("() => kgbuild.nodes.get().filter(n => kgbuild.DETAILS.nodes[n.id].kind === 'claim').map(n => n.id)")
+    contested = page.evaluate("() => Object.keys(kgbuild.DETAILS.nodes).filter(k => kgbuild.DETAILS.nodes[k].contested)")
+    assert len(claims) == 5 and set(contested) <= set(claims)  # contested claims come first
+    assert "showing the 5 leading claims of 54" in page.inner_text("#count")
+    page.fill("#search", "epicenter")  # a search reaches claims beyond the first five
+    labels = page.evaluate("() => kgbuild.nodes.get().map(n => n.title)")
+    assert any("epicenter" in label for label in labels)
+    assert errors == []
+
+
+def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
+    page, errors, _ = open_page(browser, seeds_out / "graph.html")
+    key = page.evaluate(
+        "() => Object.keys(kgbuild.DETAILS.nodes).find(k => kgbuild.DETAILS.nodes[k].label.includes('epicenter of the repelled'))"
+    )
+    page.evaluate("(key) => kgbuild.network.body.emitter.emit('click', {nodes: [key], edges: []})", key)
+    headings = page.locator("#details h3.outlet-heading").all_inner_texts()
+    assert len(headings) == len(set(headings)) >= 3  # one heading per outlet carrying it
+    assert page.locator("#details blockquote").count() >= 3 and errors == []
