@@ -48,6 +48,18 @@ def test_one_helicopter_at_the_epicentre_claim_is_reached_from_three_articles(se
     assert int(claims[0][1]) >= 3
 
 
+def test_the_epicentre_claim_is_contested_by_the_centers_refutation(seeds_graph):
+    found = rows(seeds_graph, """
+        SELECT DISTINCT ?claim ?contested ?label WHERE {
+          ?a kg:claim ?claim ; kg:content ?content .
+          FILTER(REGEX(?content, "epicent(er|re)", "i"))
+          ?claim kg:contested ?contested .
+          ?r kg:rejects ?claim ; kg:stance kg:Refutes ; kg:actor/skos:prefLabel ?label . }""")
+    assert len(found) == 1
+    _, contested, label = found[0]
+    assert contested == "true" and label.startswith("Center for Strategic Communications")
+
+
 def test_the_center_refutes_the_helicopter_attack_claim_in_its_article(seeds_graph):
     found = rows(seeds_graph, """
         SELECT ?stance ?text ?contested WHERE {

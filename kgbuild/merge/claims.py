@@ -3,10 +3,10 @@
 Similarity of two wordings is the text similarity of Mihalcea, Corley & Strapparava (AAAI 2006):
 each content word of one wording is matched with its best counterpart in the other, matches
 are weighted by IDF, and the two directions are averaged. Words are first grouped into
-*concepts*: the same stem (British spellings folded first: "epicentre" = "epicenter") or the
-same vector in the spaCy pipeline's table (en_core_web_md gives "aircraft" and "helicopter",
-"strike" and "attack" one vector). Two concepts match with score 1 when equal, or with the cosine
-of their vectors when it reaches SYNONYM_COSINE. Everything is computed with sparse matrices:
+*concepts* by stem (British spellings folded first: "epicentre" = "epicenter"). Two concepts
+match with score 1 when equal, or with the cosine of their vectors in the spaCy pipeline's table
+when it reaches SYNONYM_COSINE (en_core_web_md gives "aircraft" and "helicopter", "strike" and
+"attack" one vector: cosine 1). Everything is computed with sparse matrices:
 each wording's best match for every concept (its *coverage*) is precomputed once, so scoring a
 pair is one sparse dot product.
 
@@ -16,7 +16,8 @@ the same actor get SAME_ACTOR_BONUS. A rejection (denies / refutes) then points 
 rejects:
 
 - "denied the allegations" (``anaphoric``): the nearest assertion shortly before it, in its article;
-- otherwise the most similar asserted claim, if similar enough; else it is a claim of its own.
+- otherwise the asserted claims (at most MAX_REJECTED) one of whose wordings shares a blocking
+  concept with it and is covered by it for at least REJECT_THRESHOLD; else it is a claim of its own.
 """
 
 from __future__ import annotations
@@ -35,16 +36,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Attribution
-from .unionfind import UnionFind
 
 ASSERT_THRESHOLD = 0.6
 REJECT_THRESHOLD = 0.5
+MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged
 SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
 CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
 MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wording
+MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not compared
 SYNONYM_COSINE = 0.7
 MEMBERS_COMPARED = 8  # a rejection is compared with at most this many members of a claim
-BLOCKING_TERM_LIMIT = 200  # a concept used by more wordings than this proposes no candidate pairs
+BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
@@ -69,22 +71,20 @@ def content_words(text: str) -> list[str]:
 def concepts_of(
     words: list[str], vector_of: WordVectors | None, names: set[str]
 ) -> tuple[dict[str, str], dict[str, np.ndarray]]:
-    """Each word -> its concept (a representative word); each concept -> its unit vector.
-    ``names`` (words only ever capitalized) get no vector: "Russia" must not match "Ukraine"."""
-    same = UnionFind()
-    first: dict[object, str] = {}
-    vectors: dict[str, np.ndarray] = {}
-    for word, stem in zip(words, _stemmer.stemWords(words)):
-        same.union(word, first.setdefault(("stem", stem), word))
+    """Each word -> its concept (the first word with its stem); each concept -> its unit vector.
+    ``names`` (words only ever capitalized) get no vector: "Russia" must not match "Ukraine".
+
+    Words are not grouped by vector: en_core_web_md maps its 685k words to 20k vectors, so
+    grouping by vector would chain unrelated words together. Two words that share a vector
+    ("aircraft", "helicopter") still match, with cosine 1, in ``Wordings.concept_matches``."""
+    by_stem: dict[str, str] = {}
+    concept = {w: by_stem.setdefault(stem, w) for w, stem in zip(words, _stemmer.stemWords(words))}
+    members: dict[str, list[np.ndarray]] = defaultdict(list)
+    for word in words:
         usable = vector_of and not word.isdigit() and word not in names  # numbers share one vector
         vector = vector_of(word) if usable else None
         if vector is not None and np.any(vector):
-            vectors[word] = vector / np.linalg.norm(vector)
-            same.union(word, first.setdefault(("vector", vectors[word].tobytes()), word))
-    concept = {w: same.find(w) for w in words}
-    members: dict[str, list[np.ndarray]] = defaultdict(list)
-    for word, vector in vectors.items():
-        members[concept[word]].append(vector)
+            members[concept[word]].append(vector / np.linalg.norm(vector))
     centroids = {c: np.mean(vs, axis=0) for c, vs in members.items()}
     return concept, {c: v / np.linalg.norm(v) for c, v in centroids.items() if np.any(v)}
 
@@ -175,7 +175,8 @@ class ClaimSimilarity:
         self.words = Wordings([a.wording for a in attributions], vector_of)
         self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
-        self.has_core = np.array([bool(a.core) and a.form != "object" for a in attributions])
+        # and a one-word core ("blair", "plan") says nothing about what is claimed
+        self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
 
     def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -208,14 +209,21 @@ class ClaimLink:
     score: float
 
 
-def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
-    """Similarities of the pairs that share a concept used by at most BLOCKING_TERM_LIMIT wordings,
-    raised by SAME_ACTOR_BONUS when both attributions have the same actor."""
+def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
+    """The items using each concept that is used by at most BLOCKING_TERM_LIMIT wordings: only
+    wordings that share such a concept are ever compared."""
     by_concept: dict[str, list[int]] = defaultdict(list)
     for i in items:
-        for concept in similarity.words.concepts[i]:
-            if similarity.words.frequency[concept] <= BLOCKING_TERM_LIMIT:
+        for concept in wordings.concepts[i]:
+            if wordings.frequency[concept] <= BLOCKING_TERM_LIMIT:
                 by_concept[concept].append(i)
+    return by_concept
+
+
+def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[str]) -> dict[tuple[int, int], float]:
+    """Similarities of the pairs that share a blocking concept (see ``blocks``), raised by
+    SAME_ACTOR_BONUS when both attributions have the same actor."""
+    by_concept = blocks(similarity.words, items)
     pairs = sorted({(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores = similarity.similarities(first, second)
@@ -292,28 +300,28 @@ def cluster_claims(
             best = max((pairs.get((min(i, j), max(i, j)), 0.0) for j in group if j != i), default=None)
             if best is not None:
                 links[i] = ClaimLink("similar wording", round(best, 3))
-    asserting_ids = np.array(asserting, dtype=int)
     rejects: dict[int, list[tuple[int, float]]] = {}
-    asserted_claims = len(clusters)
+    asserted_by = blocks(similarity.words, asserting)
+    asserting_in: dict[str, list[tuple[int, Attribution]]] = defaultdict(list)
+    for j in asserting:
+        asserting_in[attributions[j].article].append((j, attributions[j]))
     for i in rejecting:
         item = attributions[i]
-        target = anaphora_target(item, [(j, attributions[j]) for j in asserting]) if item.anaphoric else None
+        target = anaphora_target(item, asserting_in[item.article]) if item.anaphoric else None
         if target is not None:
             assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
             rejects[i] = [(assignment[i], 1.0)]
             clusters[assignment[i]].append(i)
             continue
         # a rejection frames the claim ("the widely circulated fake about ..."): what counts is
-        # how much of the claim it covers
-        covered = similarity.words.covered(asserting_ids, np.full(len(asserting), i))
-        covered[~similarity.long_enough[asserting_ids]] = 0.0
-        score_of = dict(zip(asserting, covered))
-        scored = sorted(
-            ((round(float(np.mean([score_of[j] for j in clusters[k][:MEMBERS_COMPARED] if j in score_of] or [0.0])), 3), -k)
-             for k in range(asserted_claims)),
-            reverse=True,
-        )
-        similar = [(-k, score) for score, k in scored if score >= REJECT_THRESHOLD]
+        # how much of the claim it covers; a claim is rejected when one of its wordings is
+        candidates = sorted({j for c in similarity.words.concepts[i] for j in asserted_by.get(c, ())})
+        covered = similarity.words.covered(np.array(candidates, dtype=int), np.full(len(candidates), i))
+        scores: dict[int, float] = {}
+        for j, score in zip(candidates, np.round(covered, 3)):
+            if similarity.long_enough[j] and score >= REJECT_THRESHOLD:
+                scores[assignment[j]] = max(scores.get(assignment[j], 0.0), float(score))
+        similar = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_REJECTED]
         if similar:
             assignment[i], best = similar[0]
             links[i] = ClaimLink("rejects a similar claim", best)

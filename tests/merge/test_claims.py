@@ -91,3 +91,42 @@ def test_two_clusters_with_the_same_wording_are_one_claim_with_every_outlet():
     )
     (claim,) = merged.claims.values()
     assert claim.outlets == ("A", "B") and merged.claim_of[0] == merged.claim_of[1]
+
+
+def test_concepts_are_stems_and_a_shared_vector_is_a_match_not_a_concept():
+    import numpy as np
+
+    from kgbuild.merge.claims import Wordings
+
+    shared = np.ones(4)
+    vectors = {"aircraft": shared, "helicopter": shared, "crashed": np.array([1.0, 0, 0, 0])}
+    wordings = Wordings(["the aircraft crashed", "the helicopter crashed", "helicopters crash"], vectors.get)
+    assert wordings.concepts[1] == wordings.concepts[2]  # helicopter(s) and crash(ed) share stems
+    assert wordings.concepts[0] != wordings.concepts[1]  # a shared vector does not make one concept
+    assert wordings.covered(np.array([0]), np.array([1]))[0] == 1.0  # but it matches with cosine 1
+
+
+def test_a_rejection_must_share_a_word_with_the_claim_it_rejects():
+    import numpy as np
+
+    def everything_alike(word):  # every word has the same vector
+        return np.ones(4)
+
+    claim = attribution("a", "I am sure we will want him to stay on", actor="Danny Fiszman")
+    denial = attribution("b", "that Fields was telling the truth", "denies", "Corey Lewandowski")
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", denial, outlet="B")], everything_alike)
+    assert merged.claim_of[0] != merged.claim_of[1] and not merged.rejects
+    assert not any(c.contested for c in merged.claims.values())
+
+
+def test_a_rejection_rejects_at_most_a_few_claims():
+    from kgbuild.merge.claims import MAX_REJECTED
+
+    wordings = ["a drone struck Kursk airport", "Moscow refinery burned overnight", "Bryansk bridge closed today",
+                "Belgorod trains stopped running"]
+    claims = [attribution(str(n), text, actor=f"Officer {n}") for n, text in enumerate(wordings)]
+    denial = attribution("z", "reports that a drone struck Kursk airport, a Moscow refinery burned overnight, the Bryansk "
+                         "bridge closed today and Belgorod trains stopped running", "refutes", "the Center", "organization")
+    merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
+    assert len({merged.claim_of[i] for i in range(len(claims))}) == len(claims) > MAX_REJECTED
+    assert len(merged.rejects[len(claims)]) == MAX_REJECTED
