@@ -39,7 +39,7 @@ KIND_STYLE = {  # colour, corner radius: square outlets, rounded claims, pill-sh
     "actor": ("#c7e9c0", 18),
 }
 BUSY_VIEW = 15  # with more claims than this, the first view shows the shared or contested ones
-MAX_CLAIMS = 80  # at most this many claims on screen: the most carried (and contested) first
+MAX_CLAIMS = 50  # at most this many claims on screen: the most carried (and contested) first
 TEMPLATE = "graph.html.j2"
 
 
