@@ -37,14 +37,16 @@ def main() -> None:
 @click.option("--max-bytes", default=2_000_000, show_default=True, help="Skip articles larger than this.")
 @click.option("--strict", is_flag=True, help="Exit with 1 if any input was skipped.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is OUT/.cache).")
-def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache) -> None:
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="YAML file of 'same' and 'different' name pairs that override the name matcher.")
+def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/)."""
     from .pipeline import build
 
     try:
         report = build(
             inputs or ["seeds"], out=out, model=model, base=base, html=not no_html, max_bytes=max_bytes,
-            progress=progress_bar, cache=None if no_cache else out / ".cache",
+            progress=progress_bar, cache=None if no_cache else out / ".cache", aliases=aliases,
         )
     except (OSError, ValueError) as err:
         raise click.UsageError(str(err)) from err

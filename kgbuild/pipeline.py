@@ -19,6 +19,7 @@ from .export.rdf import attribution_iri, to_graph, to_turtle
 from .extract import DEFAULT_MODEL, extract, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
+from .merge.aliases import Aliases, load_aliases
 from .records import Extraction
 from .vocab import DEFAULT_BASE
 
@@ -94,11 +95,14 @@ def build(
     progress: Progress | None = None,
     nlp: Language | None = None,
     cache: str | Path | None = None,
+    aliases: str | Path | None = None,
 ) -> dict:
     """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
     under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``; ``cache``
-    is a folder where extraction results are kept by content hash for the next run."""
+    is a folder where extraction results are kept by content hash for the next run; ``aliases``
+    is the user's alias file (see ``kgbuild.merge.aliases``)."""
     out, timings = Path(out), {}
+    overrides = load_aliases(aliases) if aliases else Aliases()  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
     with timed(timings, "ingest"):
         articles, skipped = ingest(inputs, max_bytes=max_bytes)
@@ -116,7 +120,7 @@ def build(
                 stored.put(extraction.article, extraction.attributions)
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
     with timed(timings, "merge"):
-        merged = merge(extractions, word_vectors(nlp))
+        merged = merge(extractions, word_vectors(nlp), overrides)
     with timed(timings, "export"):
         graph = to_graph(merged, base)
         write_atomically(out / "graph.ttl", to_turtle(graph))

@@ -63,3 +63,25 @@ def test_validate_fails_on_a_broken_graph(tmp_path):
     broken = write(tmp_path / "broken.ttl", "@prefix kg: <https://w3id.org/kgbuild/ns#> .\n<urn:x> a kg:Attribution .\n")
     result = CliRunner().invoke(main, ["validate", str(broken)])
     assert result.exit_code == 1 and "Conforms: False" in result.output
+
+
+def test_an_alias_file_joins_actors_and_the_graph_says_why(tmp_path):
+    from kgbuild import load_graph
+    from tests.conftest import SEEDS
+
+    aliases = write(tmp_path / "aliases.yaml", "same:\n  - [Russia, Russian officials]\n")
+    result = CliRunner().invoke(main, ["run", str(SEEDS), "--out", str(tmp_path / "out"), "--no-html",
+                                       "--aliases", str(aliases)])
+    assert result.exit_code == 0, result.output
+    rows = list(load_graph(tmp_path / "out" / "graph.ttl").query("""
+        PREFIX kg: <https://w3id.org/kgbuild/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?label ?rule WHERE { ?actor skos:prefLabel ?label ; kg:merge ?m . ?m kg:rule ?rule .
+                                    FILTER(?rule = "alias file: same") }"""))
+    assert [(str(label), str(rule)) for label, rule in rows] == [("Russia", "alias file: same")]
+
+
+def test_a_bad_alias_file_is_a_usage_error_that_names_it(tmp_path):
+    aliases = write(tmp_path / "aliases.yaml", "same:\n  - [Russia]\n")
+    result = CliRunner().invoke(main, ["run", "seeds", "--out", str(tmp_path / "out"), "--aliases", str(aliases)])
+    assert result.exit_code == 2 and "aliases.yaml" in result.output and "not a pair" in result.output
+    assert not (tmp_path / "out" / "graph.ttl").exists()

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
+from .aliases import Aliases
 from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
 from .names import cluster_names, link_names
 
-__all__ = ["Actor", "Claim", "Merged", "merge", "cluster_names"]
+__all__ = ["Actor", "Aliases", "Claim", "Merged", "cluster_names", "merge"]
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,15 @@ def outlet_label(article: Article) -> str:
     return article.outlet or f"unknown outlet ({article.id})"
 
 
-def person_actors(items: list[Attribution]) -> tuple[dict[str, str], dict[str, Actor]]:
-    """Person mentions -> ({mention name: actor key}, actors)."""
+def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Person mentions -> ({mention name: actor key}, actors); names in a pair of ``apart`` are
+    never one person."""
     counts = Counter(a.actor.name for a in items)
     mentions: dict[str, list] = defaultdict(list)
     for a in items:
         mentions[a.actor.name].append(a.actor)
     names = sorted(counts)
-    clusters, links = link_names(names)
+    clusters, links = link_names(names, apart)
     cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
     links_of: dict[int, list] = defaultdict(list)
     for link in links:
@@ -133,6 +135,29 @@ def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], d
     return key_of, actors
 
 
+def actor_named(actors: dict[str, Actor], name: str) -> str | None:
+    """The key of the actor with this label or variant (case-insensitive), if any."""
+    wanted = name.casefold()
+    return next((k for k, a in sorted(actors.items()) if wanted in {v.casefold() for v in (a.label, *a.variants)}), None)
+
+
+def join_same(actors: dict[str, Actor], key_of: dict[tuple[str, str], str], same) -> None:
+    """Apply the alias file's "same" pairs: the actor named by the second name joins the one
+    named by the first (matching a label or any variant, case-insensitively), whatever their kinds."""
+    for first, second in same:
+        kept, joining = actor_named(actors, first), actor_named(actors, second)
+        if kept is None or joining is None or kept == joining:
+            continue
+        a, b = actors[kept], actors.pop(joining)
+        actors[kept] = Actor(
+            kept, a.label, a.kind, tuple(sorted({*a.variants, *b.variants, b.label})), tuple(sorted({*a.roles, *b.roles})),
+            tuple(sorted({*a.reasons, *b.reasons, (b.label, a.label, "alias file: same", 1.0)})),
+        )
+        for mention, key in key_of.items():
+            if key == joining:
+                key_of[mention] = kept
+
+
 def claim_key(text: str) -> str:
     return "claim/" + hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
@@ -143,11 +168,12 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
     return min(dates) if dates else None
 
 
-def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -> Merged:
+def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = Aliases()) -> Merged:
     """Reconcile actors and cluster claims over every article's attributions.
 
     ``vector_of`` maps a word to its vector in the spaCy pipeline's table, for claim similarity;
-    without it, claims are matched on shared word stems alone.
+    without it, claims are matched on shared word stems alone. ``aliases`` (the user's alias
+    file) overrides the name matcher.
     """
     articles = [e.article for e in extractions]
     by_id = {a.id: a for a in articles}
@@ -156,9 +182,10 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None) -
     key_of: dict[tuple[str, str], str] = {}
     for kind in ("person", "organization", "collective"):
         items = [a for a in kept if a.actor.kind == kind]
-        names, actors = person_actors(items) if kind == "person" else group_actors(items, kind)
+        names, actors = person_actors(items, aliases.different) if kind == "person" else group_actors(items, kind)
         key_of.update({(kind, n): k for n, k in names.items()})
         result.actors.update(actors)
+    join_same(result.actors, key_of, aliases.same)
     result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
     clustering = cluster_claims(kept, result.actor_of, vector_of)
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).

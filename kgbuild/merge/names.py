@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,24 +143,35 @@ def surname_groups(keys: list[NameKey]) -> list[list[int]]:
     return list(groups.values())
 
 
-def link_names(names: list[str]) -> tuple[list[list[int]], list[Link]]:
+def link_names(
+    names: list[str], apart: Iterable[tuple[str, str]] = ()
+) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
     Distinct spellings are compared once. Full names are linked pairwise inside surname
     blocks. A surname alone then joins the one cluster of full names with that surname; when
-    several clusters share it, it stays alone.
+    several clusters share it, it stays alone. No link ever puts two names of a pair in
+    ``apart`` (the user's "different" aliases, compared case-insensitively) into one cluster.
     """
     distinct = list(dict.fromkeys(names))
     keys = [name_key(n) for n in distinct]
     uf = UnionFind()
     links: list[Link] = []
+    position_of = {n.casefold(): i for i, n in enumerate(distinct)}
+    kept_apart = [(position_of[a.casefold()], position_of[b.casefold()]) for a, b in apart
+                  if a.casefold() in position_of and b.casefold() in position_of]
+
+    def may_join(i: int, j: int) -> bool:
+        roots = {uf.find(i), uf.find(j)}
+        return not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart)
+
     for members in surname_groups(keys):
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if uf.find(i) == uf.find(j):
                     continue
                 ok, reason = given_compatible(keys[i].given, keys[j].given)
-                if ok:
+                if ok and may_join(i, j):
                     score = JaroWinkler.similarity(" ".join(keys[i].given), " ".join(keys[j].given))
                     links.append(Link(distinct[i], distinct[j], f"person name: {reason}", round(score, 3)))
                     uf.union(i, j)
@@ -172,12 +184,12 @@ def link_names(names: list[str]) -> tuple[list[list[int]], list[Link]]:
         if key.is_full:
             continue
         roots = full_names.get(key.surname, set())
-        if len(roots) == 1:
+        if len(roots) == 1 and may_join(i, next(iter(roots))):
             root = next(iter(roots))
             links.append(Link(distinct[i], distinct[root], "person name: surname only, one full name", 1.0))
             uf.union(i, root)
-        elif not roots:  # "Putin" and "Putin's" without any full name: one person still
-            uf.union(i, alone.setdefault(key.surname, i))
+        elif not roots and may_join(i, alone.setdefault(key.surname, i)):  # "Putin", "Putin's": one person
+            uf.union(i, alone[key.surname])
     position = {name: n for n, name in enumerate(distinct)}
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, name in enumerate(names):
