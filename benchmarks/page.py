@@ -1,11 +1,11 @@
 """How fast a built graph.html becomes interactive in headless Chromium (Playwright + Debian's chromium).
 
-    python benchmarks/html.py GRAPH.html [GRAPH.html ...] [--repeat N] [--screenshot PNG]
+    python benchmarks/page.py GRAPH.html [GRAPH.html ...] [--repeat N] [--screenshot PNG]
 
 For a 2,000+ article graph, build one first, e.g. from the 3,444 articles of ../shared:
 
     kgbuild run ../shared/data/news/*.jsonl ../shared/eval/polnear/*.jsonl --out /tmp/big
-    python benchmarks/html.py out/graph.html /tmp/big/graph.html
+    python benchmarks/page.py out/graph.html /tmp/big/graph.html
 
 For each page, the best and worst of N cold loads (a new page each time) of:
   ready     navigation start -> the page has drawn its first view and says so (body[data-ready]);
