@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
@@ -33,6 +34,7 @@ PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "of", "al", "el", "as", "es", "bin", "ben", "ibn"}
 )
 FOLDS = (
+    ("tsj", "ch"), ("sj", "sh"), ("oe", "u"),  # Dutch transliteration: Sjevtsjenko, Loekjanenko
     (r"^ye", "e"), (r"^yo", "e"), (r"^ya", "ia"), (r"^yu", "iu"), ("kh", "h"), ("zh", "j"), ("tz", "c"),
     ("ts", "c"), ("cz", "c"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"), (r"ou$", "o"), ("ou", "u"), ("w", "v"),
     ("x", "ks"), ("q", "k"), ("y", "i"), ("j", "i"), (r"(.)\1+", r"\1"), ("ie", "i"),
@@ -81,13 +83,25 @@ def name_key(name: str) -> NameKey:
     return NameKey(name, tuple(fold(p) for p in given), fold(lowered[-1]))
 
 
+@lru_cache(maxsize=1)
+def nickname_pairs() -> frozenset[tuple[str, str]]:
+    """(full name, nickname) pairs from the ``nicknames`` package (William -> Bill), folded."""
+    namer = NickNamer()
+    return frozenset(
+        (fold(full), fold(nick)) for full, nicks in namer.nickname_lookup.items() for nick in nicks if fold(full) != fold(nick)
+    )
+
+
 def same_given(x: str, y: str) -> str:
-    """How two given names agree ("initial", "same key", "close spelling"), or "" if they do not."""
+    """How two given names agree ("initial", "same key", "close spelling", "nickname"), or "" if
+    they do not."""
     if len(x) == 1 or len(y) == 1:
         return "initial" if x[0] == y[0] else ""
     if x == y:
         return "same key"
-    return "close spelling" if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD else ""
+    if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD:
+        return "close spelling"
+    return "nickname" if (x, y) in nickname_pairs() or (y, x) in nickname_pairs() else ""
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]:
@@ -175,6 +189,14 @@ def link_names(
                     score = JaroWinkler.similarity(" ".join(keys[i].given), " ".join(keys[j].given))
                     links.append(Link(distinct[i], distinct[j], f"person name: {reason}", round(score, 3)))
                     uf.union(i, j)
+    # "Miguel Pérez Carreño Espinal" is "Miguel Pérez Carreño" with a second surname; the
+    # shorter name must have three words, so "John Smith" never swallows "John Smith Jones".
+    by_words = {(*k.given, k.surname): i for i, k in enumerate(keys) if len(k.given) >= 2}
+    for j, key in enumerate(keys):
+        i = by_words.get(key.given) if len(key.given) >= 3 else None
+        if i is not None and uf.find(i) != uf.find(j) and may_join(i, j):
+            links.append(Link(distinct[j], distinct[i], "person name: second surname", 1.0))
+            uf.union(i, j)
     full_names: dict[str, set[int]] = defaultdict(set)
     for i, key in enumerate(keys):
         if key.is_full:

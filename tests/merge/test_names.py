@@ -28,6 +28,11 @@ def together(*names):
         ("Francis M'Clintock", "Francis McClintock"),  # apostrophe inside a name
         ("Natsuki Satou", "Natsuki Sato"),  # Japanese long vowel written ou
         ("Pyotr Tchaikovsky", "Pyotr Chaikovsky"),  # French tch
+        ("Taras Shevchenko", "Taras Sjevtsjenko"),  # Dutch sj, tsj
+        ("Sergey Lukyanenko", "Sergej Loekjanenko"),  # Dutch oe, j
+        ("William Powell", "Bill Powell"),  # nickname
+        ("Richard Snyder", "Rick Snyder"),
+        ("Miguel Pérez Carreño", "Miguel Pérez Carreño Espinal"),  # a second surname
     ],
 )
 def test_variants_of_one_name_are_one_person(a, b):
@@ -42,6 +47,8 @@ def test_variants_of_one_name_are_one_person(a, b):
         ("Hillary Clinton", "Bill Clinton"),  # same surname, other first name
         ("John Smith", "Jane Smith"),
         ("Thomas S. Kuhn", "Thomas R. Kuhn"),  # conflicting middle initials
+        ("John Smith", "John Smith Jones"),  # two words are too few to call Jones a second surname
+        ("Will Smith", "Jada Smith"),  # a nickname must be of the other's name
     ],
 )
 def test_different_people_stay_apart(a, b):
