@@ -19,7 +19,7 @@ from .export.rdf import attribution_iri, to_graph, to_turtle
 from .extract import DEFAULT_MODEL, extract, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
-from .merge.aliases import Aliases, load_aliases
+from .merge.aliases import NO_ALIASES, load_aliases
 from .records import Extraction
 from .vocab import DEFAULT_BASE
 
@@ -102,7 +102,7 @@ def build(
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
     is the user's alias file (see ``kgbuild.merge.aliases``)."""
     out, timings = Path(out), {}
-    overrides = load_aliases(aliases) if aliases else Aliases()  # a bad file fails before any work
+    overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
     with timed(timings, "ingest"):
         articles, skipped = ingest(inputs, max_bytes=max_bytes)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
-from .aliases import Aliases
+from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
 from .names import cluster_names, link_names
 
@@ -168,7 +168,7 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
     return min(dates) if dates else None
 
 
-def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = Aliases()) -> Merged:
+def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = NO_ALIASES) -> Merged:
     """Reconcile actors and cluster claims over every article's attributions.
 
     ``vector_of`` maps a word to its vector in the spaCy pipeline's table, for claim similarity;

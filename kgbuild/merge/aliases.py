@@ -25,6 +25,9 @@ class Aliases:
     different: tuple[tuple[str, str], ...] = ()
 
 
+NO_ALIASES = Aliases()
+
+
 def pairs(path: Path, data: dict, relation: str) -> tuple[tuple[str, str], ...]:
     found = data.get(relation) or []
     if not isinstance(found, list):
