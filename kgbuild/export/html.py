@@ -9,9 +9,8 @@ pyvis' own template loads Bootstrap from a CDN even with ``cdn_resources="in_lin
 page is rendered from kgbuild's template, which inlines vis-network from pyvis' package and
 fetches nothing. The page, not Python, turns the data into vis-network nodes and edges: it keeps
 only what the filters show, at most ``MAX_CLAIMS`` claims at once (contested and most carried
-first), so a graph of thousands of
-articles opens as fast as the seeds' (pyvis' ``add_edge`` also scans a list of every node per
-edge, which is quadratic). Article text only ever reaches the page as JSON inside a script (Jinja's
+first), so a graph of thousands of articles opens as fast as the seeds' (pyvis' ``add_edge``
+also scans a list of every node per edge, which is quadratic). Article text only ever reaches the page as JSON inside a script (Jinja's
 ``tojson`` escapes ``<``, ``>``, ``&`` and quotes) and is put on screen with ``textContent``.
 """
 

@@ -85,11 +85,10 @@ def name_key(name: str) -> NameKey:
 
 @lru_cache(maxsize=1)
 def nickname_pairs() -> frozenset[tuple[str, str]]:
-    """(full name, nickname) pairs from the ``nicknames`` package (William -> Bill), folded."""
-    namer = NickNamer()
-    return frozenset(
-        (fold(full), fold(nick)) for full, nicks in namer.nickname_lookup.items() for nick in nicks if fold(full) != fold(nick)
-    )
+    """(full name, nickname) pairs from the ``nicknames`` package (William -> Bill), folded, in
+    both orders."""
+    pairs = {(fold(full), fold(nick)) for full, nicks in NickNamer().nickname_lookup.items() for nick in nicks}
+    return frozenset(pair for a, b in pairs if a != b for pair in ((a, b), (b, a)))
 
 
 def same_given(x: str, y: str) -> str:
@@ -101,7 +100,7 @@ def same_given(x: str, y: str) -> str:
         return "same key"
     if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD:
         return "close spelling"
-    return "nickname" if (x, y) in nickname_pairs() or (y, x) in nickname_pairs() else ""
+    return "nickname" if (x, y) in nickname_pairs() else ""
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]:
