@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 __version__ = "0.1.0"
-__all__ = ["build", "load_graph", "cluster_names", "__version__"]
+__all__ = ["__version__", "build", "cluster_names", "load_graph"]
 
 
 def load_graph(path: str | Path = "out/graph.ttl", *, store: str = "oxigraph"):
     """A built graph as an ``rdflib.Graph``, ready for SPARQL.
 
-    By default the graph lives in an Oxigraph store (``oxrdflib``): the usual rdflib calls
-    (``graph.query``, ``graph.triples``, iteration) work unchanged, and SPARQL runs in
-    Oxigraph's engine, which is many times faster than rdflib's on large graphs
+    By default the graph lives in an Oxigraph store (``oxrdflib``, see ``kgbuild.store``): the
+    usual rdflib calls (``graph.query``, ``graph.triples``, iteration) work unchanged, and SPARQL
+    runs in Oxigraph's engine, which is many times faster than rdflib's on large graphs
     (``benchmarks/queries.py``). ``store="memory"`` gives rdflib's own store and engine.
     """
     from rdflib import Graph
@@ -23,7 +23,9 @@ def load_graph(path: str | Path = "out/graph.ttl", *, store: str = "oxigraph"):
     if store not in ("oxigraph", "memory"):
         raise ValueError(f"store must be 'oxigraph' or 'memory', not {store!r}")
     if store == "oxigraph":
-        return bind(Graph(store="Oxigraph")).parse(str(path), format="ox-turtle")
+        from .store import OxigraphStore
+
+        return bind(Graph(store=OxigraphStore())).parse(str(path), format="ox-turtle")
     return bind(Graph()).parse(str(path), format="turtle")
 
 

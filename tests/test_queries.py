@@ -67,3 +67,31 @@ def test_load_graph_rejects_an_unknown_store(seeds_out):
 
     with pytest.raises(ValueError, match="oxigraph"):
         load_graph(seeds_out / "graph.ttl", store="sqlite")
+
+
+def test_both_stores_give_the_same_rdflib_terms(seeds_out):
+    """Not just the same strings: plain strings, typed dates, URIs and counts are equal terms."""
+    from kgbuild import load_graph
+
+    question = """
+        PREFIX kg: <https://w3id.org/kgbuild/ns#>
+        SELECT ?a ?cue ?date ?n WHERE {
+          ?a a kg:Attribution ; kg:cue ?cue . OPTIONAL { ?a kg:date ?date }
+          { SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a }
+        }"""
+    oxigraph = load_graph(seeds_out / "graph.ttl")
+    memory = load_graph(seeds_out / "graph.ttl", store="memory")
+    rows = {tuple(row) for row in oxigraph.query(question)}
+    assert rows == {tuple(row) for row in memory.query(question)}
+    assert len(rows) > 50 and sum(row[2] is not None for row in rows) >= 5
+    assert all(row[1].datatype is None and row[1].language is None for row in rows)
+
+
+def test_ask_and_construct_work_through_load_graph(seeds_out):
+    from kgbuild import load_graph
+    from kgbuild.vocab import KG
+
+    graph = load_graph(seeds_out / "graph.ttl")
+    assert graph.query("ASK { ?a a <https://w3id.org/kgbuild/ns#Claim> }").askAnswer
+    built = graph.query("CONSTRUCT { ?c a ?t } WHERE { ?c a ?t . FILTER(?t = kg:Claim) }", initNs={"kg": KG}).graph
+    assert len(built) == len(set(graph.subjects(predicate=None, object=KG.Claim))) > 10

@@ -1,0 +1,76 @@
+"""The store behind ``kgbuild.load_graph()``: Oxigraph under rdflib's API, with cheap result terms.
+
+oxrdflib builds a new rdflib term for every value of every result row. A who-said-what answer of
+25,000 rows repeats the same outlets, actors and stances thousands of times, and building rdflib
+Literals (which parse their lexical form) then costs more than Oxigraph's whole evaluation. This
+store converts each distinct term once per query, and gives plain strings as plain Literals, the
+way rdflib's own Turtle parser reads them, so the same user code sees the same terms in both stores.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore as _OxrdflibStore
+from oxrdflib._converter import to_ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+_XSD_STRING = str(XSD.string)
+
+
+def rdflib_term(term):
+    """The rdflib term for an Oxigraph term (None, for an unbound value, stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"unexpected Oxigraph term: {term!r}")
+
+
+class _Terms(dict):
+    """Oxigraph term → rdflib term, each converted on first sight."""
+
+    def __missing__(self, term):
+        converted = self[term] = rdflib_term(term)
+        return converted
+
+
+class OxigraphStore(_OxrdflibStore):
+    """oxrdflib's store, whose query results convert each distinct term once."""
+
+    def query(self, query, initNs, initBindings, queryGraph, **kwargs) -> Result:
+        if not isinstance(query, str) or kwargs:
+            return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+        answer = self._inner.query(
+            query,
+            use_default_graph_as_union=queryGraph == "__UNION__",
+            default_graph=to_ox(queryGraph) if isinstance(queryGraph, Node) else None,
+            prefixes={prefix: str(namespace) for prefix, namespace in {**self._namespace_for_prefix, **initNs}.items()},
+            substitutions={ox.Variable(name): to_ox(value) for name, value in initBindings.items()},
+        )
+        terms = _Terms()
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(variable.value) for variable in answer.variables]
+            result.bindings = (
+                {variable: terms[value] for variable, value in zip(result.vars, solution) if value is not None}
+                for solution in answer
+            )
+        else:
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            result.graph += ((terms[t.subject], terms[t.predicate], terms[t.object]) for t in answer)
+        return result
