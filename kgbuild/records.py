@@ -70,14 +70,20 @@ class Attribution:
     core: tuple[str, ...] = ()  # lemmas of the content's predicate and its arguments' heads
     confidence: float = 0.5
     speech: bool = True  # False for beliefs, intentions and perceptions
+    aside: Span | None = None  # the cue clause inside the content: "Trump, [he added,] is a liar"
 
     @property
     def wording(self) -> str:
         """What the source said: the quoted words of a direct quote (its pieces joined when the
-        quote is split around the speaker), else the content as written."""
+        quote is split around the speaker), else the content as written, without its aside."""
         if self.direct and self.quote:
             return self.quote
-        return self.content.text if self.content else ""
+        if self.content is None:
+            return ""
+        if self.aside is None:
+            return self.content.text
+        text, start = self.content.text, self.content.start
+        return f"{text[: self.aside.start - start].rstrip(' ,')} \u2026 {text[self.aside.end - start :].lstrip(' ,')}"
 
     def to_json(self) -> dict:
         return asdict(self)

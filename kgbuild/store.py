@@ -9,12 +9,14 @@ way rdflib's own Turtle parser reads them, so the same user code sees the same t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore as _OxrdflibStore
 from oxrdflib._converter import to_ox
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 _XSD_STRING = str(XSD.string)
@@ -29,10 +31,10 @@ def rdflib_term(term):
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
+        if term.language:  # a string's lexical form is its value: nothing to normalize
+            return Literal(term.value, lang=term.language, normalize=False)
         if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
+            return Literal(term.value, normalize=False)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise ValueError(f"unexpected Oxigraph term: {term!r}")
 
@@ -43,6 +45,30 @@ class _Terms(dict):
     def __missing__(self, term):
         converted = self[term] = rdflib_term(term)
         return converted
+
+
+class Solutions(Result):
+    """A SELECT result made row by row from Oxigraph's solutions, its rows sharing one label map
+    (rdflib's Result builds a binding dict, then a label map, for every row)."""
+
+    def __init__(self, variables: list[Variable], rows: Iterator[tuple]):
+        super().__init__("SELECT")
+        self.vars = variables
+        self._labels = {str(variable): index for index, variable in enumerate(variables)}
+        self._pending, self._rows = rows, []
+
+    def __iter__(self) -> Iterator[ResultRow]:
+        yield from self._rows
+        for values in self._pending:
+            if any(value is not None for value in values):  # rdflib skips rows with nothing bound
+                row = tuple.__new__(ResultRow, values)
+                row.labels = self._labels
+                self._rows.append(row)
+                yield row
+
+    @property
+    def bindings(self) -> list[dict]:
+        return [{variable: value for variable, value in zip(self.vars, row) if value is not None} for row in self]
 
 
 class OxigraphStore(_OxrdflibStore):
@@ -63,12 +89,8 @@ class OxigraphStore(_OxrdflibStore):
             result = Result("ASK")
             result.askAnswer = bool(answer)
         elif isinstance(answer, ox.QuerySolutions):
-            result = Result("SELECT")
-            result.vars = [Variable(variable.value) for variable in answer.variables]
-            result.bindings = (
-                {variable: terms[value] for variable, value in zip(result.vars, solution) if value is not None}
-                for solution in answer
-            )
+            rows = (tuple(terms[value] for value in solution) for solution in answer)
+            result = Solutions([Variable(variable.value) for variable in answer.variables], rows)
         else:
             result = Result("CONSTRUCT")
             result.graph = Graph()

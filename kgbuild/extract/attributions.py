@@ -27,7 +27,7 @@ from ..records import Attribution
 from ..records import Span as TextSpan
 from .dates import statement_date
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
-from .quotes import adjacent, inside, quote_spans
+from .quotes import adjacent, inside, quote_spans, resumed, unquote
 from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
 CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
@@ -47,6 +47,7 @@ class Found:
     anchor: Token  # the token the content and channel hang from
     form: str = "clause"  # "clause" or "object": how the content hangs from the cue
     anaphoric: bool = False  # the content only refers back to a claim: "denied the allegations"
+    aside: tuple[int, int] | None = None  # token range of a cue clause inside the content
 
 
 def verb_cue(token: Token) -> Cue | None:
@@ -101,6 +102,28 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     return [], "clause"
 
 
+def parenthetical(verb: Token, source: Token | None) -> tuple[int, int] | None:
+    """The token range of a cue clause set between commas inside what it reports, commas included:
+    "The solution, the partner told them, was simple." / "Rather ..., said Marcia Smith, Teck wants ..." """
+    if source is None:
+        return None
+    sent, doc = verb.sent, verb.doc
+    start, end = min(source.left_edge.i, verb.i), max(source.right_edge.i, verb.i) + 1
+    while end < sent.end and doc[end].head == verb and doc[end].dep_ in {"dative", "dobj", "npadvmod"}:
+        end = doc[end].right_edge.i + 1  # "told them", "said Tuesday"
+    if sent.start < start - 1 and end < sent.end - 1 and doc[start - 1].text == "," and doc[end].text == ",":
+        return start - 1, end + 1
+    return None
+
+
+def around(aside: tuple[int, int], sent: Span) -> list[Token]:
+    """The sentence around an aside, which PolNeAR spans as one content from first piece to last."""
+    rest = [t for t in sent if not aside[0] <= t.i < aside[1]]
+    while rest and rest[-1].is_punct and not rest[-1].is_quote:
+        rest.pop()
+    return rest
+
+
 def cue_prepositions(verb: Token, cue: Cue) -> list[Token]:
     """Prepositions that belong to the cue ("called for", "pointed to") and have an object."""
     return [
@@ -115,7 +138,9 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
-        content, form = verb_content(token, cue)
+        source = subject_of(token)
+        aside = parenthetical(token, source)
+        content, form = (around(aside, sent), "clause") if aside else verb_content(token, cue)
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue
@@ -124,7 +149,7 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         particles = [c for c in token.children if c.dep_ in ({"prt", "neg", "aux"} if negated else {"prt"})]
         if form == "object" and not any(c.dep_ == "dobj" for c in token.children):
             particles += cue_prepositions(token, cue)
-        found.append(Found(cue, sorted([token, *particles]), content, subject_of(token), token, form))
+        found.append(Found(cue, sorted([token, *particles]), content, source, token, form, aside=aside))
     return merge_nested_cues(found)
 
 
@@ -275,14 +300,14 @@ CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "x
 CORE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
-def core_of(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """The predicate-argument core of a content span: the lemmas of its root words and of the
-    heads of their arguments (prepositional objects included), without function words."""
+def core_of(doc: Doc, start: int, end: int, aside: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """The predicate-argument core of a content span (less its aside): the lemmas of its root words
+    and of the heads of their arguments (prepositional objects included), without function words."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
-    within = range(span.start, span.end)
-    roots = [t for t in span if t.head == t or t.head.i not in within]
+    within = set(range(span.start, span.end)) - set(range(*aside) if aside else ())
+    roots = [t for t in span if t.i in within and (t.head == t or t.head.i not in within)]
     core = list(roots)
     for root in roots:
         for child in root.children:
@@ -328,8 +353,13 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         content_span = adjacent(item.source.left_edge.idx if before else cue_start, cue_end, text, page.quotes)
     quote = inside(content_span, page.quotes) if content_span else None
     direct = quote is not None and quote[0] <= content_span[0] + 1  # a mixed quote starts unquoted
+    quoted = None
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
+        quoted = unquote(text, quote)
+        rest = resumed(cue_end, text, page.quotes) if direct and quote[1] <= cue_start else None
+        if rest:  # '"A," she said, "B."': first piece to last, as PolNeAR spans it
+            content_span, quoted = (content_span[0], rest[1]), f"{quoted} \u2026 {unquote(text, rest)}"
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
@@ -338,6 +368,8 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     while evidence_end > evidence_start and text[evidence_end - 1].isspace():
         evidence_end -= 1
     words = {t.lower_ for t in item.anchor.subtree}
+    if item.aside:
+        aside_start, aside_end = doc[item.aside[0]].idx, doc[item.aside[1] - 1].idx + 1  # from comma to comma
     return Attribution(
         article=doc._.article_id or "",
         cue=TextSpan(text[cue_start:cue_end], cue_start, cue_end),
@@ -346,16 +378,17 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         actor=actor,
         stance=item.cue.stance,
         direct=direct,
-        quote=text[quote[0] + 1 : quote[1] - 1].strip() if quote else None,
+        quote=quoted,
         via=channel_of(item, content_ids, relay),
         date=date_of(item, content_ids, page),
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
         hedged=bool(words & HEDGES),
         anaphoric=item.anaphoric or names_claim(item),
         form="quote" if direct else item.form,
-        core=core_of(doc, *content_span) if content_span else (),
+        core=core_of(doc, *content_span, item.aside) if content_span else (),
         confidence=confidence(item, actor is not None and actor.kind != "collective", direct),
         speech=item.cue.speech,
+        aside=TextSpan(text[aside_start:aside_end], aside_start, aside_end) if item.aside else None,
     )
 
 
@@ -392,14 +425,16 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
         return None
     quote = inside((sent.start_char, sent.end_char), page.quotes)
-    if quote is None or quote[0] < sent.start_char or quote[0] == previous.content.start:
+    # The sentence opens the quotation; its opening mark may have been parsed onto the end of
+    # the sentence before ("... Mr. Wehner said. ''")
+    if quote is None or not previous.content.end <= quote[0] <= sent.start_char:
         return None
     text = page.text
     start = previous.content.start
     return replace(
         previous,
         content=TextSpan(text[start : quote[1]], start, quote[1]),
-        quote=f"{previous.quote} \u2026 {text[quote[0] + 1 : quote[1] - 1].strip()}",
+        quote=f"{previous.quote} \u2026 {unquote(text, quote)}",
         evidence=TextSpan(text[previous.evidence.start : quote[1]], previous.evidence.start, quote[1]),
     )
 
@@ -414,9 +449,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a.content is not None]
-        continued = continued_quote(sent, results[-1], page) if results and not built else None
-        if continued is not None:
-            results[-1] = continued
+        quoting = next((i for i in range(len(results) - 1, -1, -1) if results[i].direct), None)
+        continued = continued_quote(sent, results[quoting], page) if quoting is not None and not built else None
+        if continued is not None:  # the last quoting attribution, though a "called" may follow it
+            results[quoting] = continued
         results.extend(built)
     return results
 

@@ -39,6 +39,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def unquote(text: str, quote: tuple[int, int]) -> str:
+    """A quotation's words, without its quote marks ('' and `` are two characters)."""
+    start, end = quote
+    opening = 2 if text.startswith(("''", "``"), start) else 1
+    closing = 2 if text.startswith("''", end - 2) else 1
+    return text[start + opening : end - closing].strip()
+
+
 def inside(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that holds most of ``span``, if more than half of it is quoted."""
     start, end = span
@@ -58,4 +66,17 @@ def adjacent(start: int, end: int, text: str, quotes: list[tuple[int, int]]) -> 
             return q_start, q_end
         if q_end <= start and re.fullmatch(r"[\s,:\u2014-]*", text[q_end:start]):
             return q_start, q_end
+    return None
+
+
+# Between the speaker and the quotation it resumes: words, then a comma, colon or dash; no
+# sentence end and no quote mark ('"A," she said on Tuesday, "B."').
+RESUMING_GAP = re.compile(r"[^\"\u201c\u201d.!?\n]{0,80}[,:\u2014]\s*")
+
+
+def resumed(cue_end: int, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that resumes a quote its attribution interrupted, right after the cue clause."""
+    for q_start, q_end in quotes:
+        if q_start >= cue_end:
+            return (q_start, q_end) if RESUMING_GAP.fullmatch(text, cue_end, q_start) else None
     return None

@@ -144,6 +144,46 @@ def test_a_quote_split_around_its_speaker_is_one_attribution(attributions_of):
     assert a.wording == a.quote
 
 
+def test_a_quote_interrupted_by_its_speaker_is_one_attribution(attributions_of):
+    text = '"Let us take this opportunity," Blackwell concluded on Monday, "to nominate a conservative."'
+    a = only(attributions_of(text), "concluded")
+    assert a.actor.name == "Blackwell" and a.direct
+    assert a.quote == "Let us take this opportunity, \u2026 to nominate a conservative."
+    assert (a.content.start, a.content.end) == (0, len(text))
+
+
+def test_newswire_double_apostrophes_are_quote_marks(attributions_of):
+    a = only(attributions_of("''It is all lies,'' Mr. Putin said."), "said")
+    assert a.direct and a.quote == "It is all lies,"
+
+
+def test_a_quote_continues_past_a_cue_of_another_attribution(attributions_of):
+    text = ('"People are hungry for solutions," Clinton said after she called Sanders to congratulate him. '
+            '"We will keep going."')
+    a = only(attributions_of(text), "said")
+    assert a.quote.endswith("\u2026 We will keep going.") and a.content.end == len(text)
+
+
+def test_a_cue_clause_between_commas_takes_the_sentence_around_it(attributions_of):
+    text = "The solution, the partner told them, was simple."
+    a = only(attributions_of(text), "told")
+    assert a.source.text == "the partner"
+    assert a.content.text == "The solution, the partner told them, was simple"  # first piece to last
+    assert a.aside.text == ", the partner told them," and a.wording == "The solution \u2026 was simple"
+    assert "tell" not in a.core and {"solution", "simple"} <= set(a.core)
+
+
+def test_a_cue_clause_at_the_start_is_no_aside(attributions_of):
+    a = only(attributions_of("In Iowa, Cruz said that he would win."), "said")
+    assert a.aside is None and a.content.text == "that he would win"
+
+
+def test_a_quote_mark_parsed_onto_the_previous_sentence_still_continues_the_quote(attributions_of):
+    text = "''I would not taunt him,'' Mr. Wehner said. ''But Ryan would lay out the agenda.''"
+    a = only(attributions_of(text), "said")
+    assert a.content.end == len(text) and a.quote == "I would not taunt him, \u2026 But Ryan would lay out the agenda."
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
