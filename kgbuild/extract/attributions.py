@@ -60,10 +60,12 @@ def verb_cue(token: Token) -> Cue | None:
 
 
 def subject_of(verb: Token, hops: int = 3) -> Token | None:
-    """The verb's subject; for a participle or conjunct without one, its governor's."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child  # a relative pronoun ("who said") is resolved to its antecedent later
+    """The verb's subject; for a participle, conjunct or infinitive without one, its governor's
+    ("The Fed is expected to announce", "voters appeared likely to describe")."""
+    governed = hops < 3  # a governor's passive subject is the speaker; the cue's own is the hearer
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or governed and c.dep_ == "nsubjpass"]
+    if subjects:  # the nearest, when a misparse hangs a second one from inside a quote
+        return min(subjects, key=lambda c: abs(c.i - verb.i))  # "who said": resolved to its antecedent later
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
@@ -72,6 +74,8 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
         return subject_of(verb.head.head, hops - 1)
     if hops and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, hops - 1)
+    if hops and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in {"acomp", "oprd"}:
+        return subject_of(verb.head.head, hops - 1)
     return None
 
 
@@ -79,6 +83,10 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     """The content of a cue verb, and its form: "clause" ("said that ...") or "object" ("denied X")."""
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
+    if cue.object == "recipient":  # "asked Trump how high it would be", parsed onto "Trump"
+        clauses += [g for c in children if c.dep_ in {"dobj", "dative"} for g in c.children if g.dep_ == "ccomp"]
+    if cue.stance == "questions":  # "asked the students if they were serious"
+        clauses += [c for c in children if c.dep_ == "advcl" and any(m.lower_ in {"if", "whether"} for m in c.children)]
     if cue.infinitive:
         clauses += [c for c in children if c.dep_ == "xcomp"]
     if clauses:
@@ -124,6 +132,29 @@ def around(aside: tuple[int, int], sent: Span) -> list[Token]:
     return rest
 
 
+def closing_clause(verb: Token, source: Token | None) -> tuple[Token | None, list[Token]]:
+    """'CONTENT, X told reporters on Tuesday.': a cue clause that closes the sentence after a comma
+    reports the clause before it. The source is the words between the comma and the cue when the
+    parse gave the cue no subject of its own."""
+    sent, doc = verb.sent, verb.doc
+    own = source is not None and source.head == verb
+    if not own and verb.i > sent.start and doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+        source = doc[verb.i - 1]
+        start = next((t.i + 1 for t in reversed(doc[sent.start : verb.i]) if t.text == ","), sent.start)
+    elif own and source.i < verb.i:
+        start = source.left_edge.i
+    else:
+        return source, []
+    if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i - start > 8:
+        return source, []
+    if any(t.i > verb.i and not t.is_punct and t not in verb.subtree for t in sent):
+        return source, []
+    before = list(doc[sent.start : start - 1])
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in before):  # a clause, not "In Iowa,"
+        return source, []
+    return source, before
+
+
 def cue_prepositions(verb: Token, cue: Cue) -> list[Token]:
     """Prepositions that belong to the cue ("called for", "pointed to") and have an object."""
     return [
@@ -141,6 +172,8 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         source = subject_of(token)
         aside = parenthetical(token, source)
         content, form = (around(aside, sent), "clause") if aside else verb_content(token, cue)
+        if not content and cue.speech:
+            source, content = closing_clause(token, source)
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue

@@ -184,6 +184,28 @@ def test_a_quote_mark_parsed_onto_the_previous_sentence_still_continues_the_quot
     assert a.content.end == len(text) and a.quote == "I would not taunt him, \u2026 But Ryan would lay out the agenda."
 
 
+def test_asked_someone_if_or_how(attributions_of):
+    a = only(attributions_of("Hannity asked Trump how high the wall would be."), "asked")
+    assert a.source.text == "Hannity" and a.content.text == "how high the wall would be" and a.stance == "questions"
+    b = only(attributions_of("Mr. Rubin asked the students if they were serious."), "asked")
+    assert b.content.text == "if they were serious"
+
+
+def test_an_infinitive_cue_takes_its_governors_subject(attributions_of):
+    a = only(attributions_of("The Fed is expected to announce that it will hold rates."), "announce")
+    assert a.source.text == "The Fed"
+    b = only(attributions_of("Minority voters appeared more likely to describe her as inspiring."), "describe")
+    assert b.source.text == "Minority voters"
+
+
+def test_a_cue_clause_closing_the_sentence_reports_what_precedes_it(attributions_of):
+    text = "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate panel."
+    a = only(attributions_of(text), "told")
+    assert a.source.text == "Defense Secretary Ash Carter"
+    assert a.content.text == "This includes a special force to assist Kurdish Peshmerga"
+    assert not attributions_of("In Iowa, Cruz told reporters.")
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
