@@ -99,7 +99,8 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     if objects and (cue.object == "content" or misparsed_clause):  # "denied the allegations", "described X as Y"
         tokens = list(objects[0].subtree) + as_phrase
         tokens += [t for c in children if c.dep_ in {"oprd", "xcomp"} for t in c.subtree]  # "called Trump 'flexible'"
-        tokens += [t for c in children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        tokens += [t for c in children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > objects[0].i
+                   for t in c.subtree]  # "accused X of Y", "blasted Rubio for his support"
         return sorted(tokens), "clause" if misparsed_clause else "object"
     for prep in cue_prepositions(verb, cue):  # "called for a ban": the object of "for"
         return [t for c in prep.children for t in c.subtree], "object"

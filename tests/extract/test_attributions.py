@@ -206,6 +206,11 @@ def test_a_cue_clause_closing_the_sentence_reports_what_precedes_it(attributions
     assert not attributions_of("In Iowa, Cruz told reporters.")
 
 
+def test_a_criticism_keeps_its_reason(attributions_of):
+    a = only(attributions_of("Cruz blasted Rubio for his support of a failed immigration bill."), "blasted")
+    assert a.content.text == "Rubio for his support of a failed immigration bill" and a.form == "object"
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
