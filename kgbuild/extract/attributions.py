@@ -63,7 +63,11 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
     """The verb's subject; for a participle, conjunct or infinitive without one, its governor's
     ("The Fed is expected to announce", "voters appeared likely to describe")."""
     governed = hops < 3  # a governor's passive subject is the speaker; the cue's own is the hearer
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or governed and c.dep_ == "nsubjpass"]
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]  # "friends have ... said", misparsed onto "have"
+    subjects = [
+        c for c in [*verb.children, *(g for a in auxiliaries for g in a.children)]
+        if c.dep_ in SUBJECT_DEPS or governed and c.dep_ == "nsubjpass"
+    ]
     if subjects:  # the nearest, when a misparse hangs a second one from inside a quote
         return min(subjects, key=lambda c: abs(c.i - verb.i))  # "who said": resolved to its antecedent later
         if child.dep_ == "agent":

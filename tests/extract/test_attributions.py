@@ -211,6 +211,11 @@ def test_a_criticism_keeps_its_reason(attributions_of):
     assert a.content.text == "Rubio for his support of a failed immigration bill" and a.form == "object"
 
 
+def test_a_subject_parsed_onto_the_auxiliary_is_still_the_source(attributions_of):
+    a = only(attributions_of("Gore's close friends and allies have in the past said he was staying quiet."), "said")
+    assert a.source.text == "Gore's close friends and allies"
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
