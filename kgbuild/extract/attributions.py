@@ -152,10 +152,13 @@ def closing_clause(verb: Token, source: Token | None) -> tuple[Token | None, lis
         return source, []
     if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i - start > 8:
         return source, []
-    if any(t.i > verb.i and not t.is_punct and t not in verb.subtree for t in sent):
+    after = [t for t in sent if t.i > verb.i and not t.is_punct]
+    if any(t not in verb.subtree or t.pos_ in {"VERB", "AUX"} for t in after):  # "continues to contest"
         return source, []
     before = list(doc[sent.start : start - 1])
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in before):  # a clause, not "In Iowa,"
+        return source, []
+    if any(t.head == verb for t in before):  # "Although Russia declared ..., Ukraine continues"
         return source, []
     return source, before
 
@@ -168,17 +171,27 @@ def cue_prepositions(verb: Token, cue: Cue) -> list[Token]:
     ]
 
 
+def source_and_content(verb: Token, cue: Cue) -> tuple[Token | None, list[Token], str, tuple[int, int] | None]:
+    """A cue verb's source, content, content form and aside (see ``Found``)."""
+    source = subject_of(verb)
+    if cue.quoted:  # its quotation is found beside it when the attribution is built
+        return source, [], "clause", None
+    aside = parenthetical(verb, source)
+    if aside:
+        return source, around(aside, verb.sent), "clause", aside
+    content, form = verb_content(verb, cue)
+    if not content and cue.speech:
+        source, content = closing_clause(verb, source)
+    return source, content, form, None
+
+
 def verb_attributions(sent: Span, quoted) -> list[Found]:
     found = []
     for token in sent:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
-        source = subject_of(token)
-        aside = parenthetical(token, source)
-        content, form = (around(aside, sent), "clause") if aside else verb_content(token, cue)
-        if not content and cue.speech:
-            source, content = closing_clause(token, source)
+        source, content, form, aside = source_and_content(token, cue)
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue

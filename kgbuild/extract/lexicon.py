@@ -19,6 +19,7 @@ class Cue:
     object: str | None  # "content" | "recipient" | None: what a direct object is
     infinitive: bool  # an infinitival complement is the content
     prepositions: frozenset[str] = frozenset()  # join the cue: "called for", "pointed to"
+    quoted: bool = False  # reports only a quotation beside it: 'Trump continued, "..."'
 
 
 @cache
@@ -34,7 +35,8 @@ def cues() -> dict[str, Cue]:
         assert obj in (None, "content", "recipient"), row
         prepositions = frozenset() if row["preposition"] == "-" else frozenset(row["preposition"].split("|"))
         table[row["cue"]] = Cue(
-            row["cue"], row["stance"], negated, row["speech"] == "yes", obj, row["infinitive"] == "yes", prepositions
+            row["cue"], row["stance"], negated, row["speech"] == "yes", obj, row["infinitive"] == "yes", prepositions,
+            row["quoted"] == "yes",
         )
     return table
 

@@ -204,6 +204,7 @@ def test_a_cue_clause_closing_the_sentence_reports_what_precedes_it(attributions
     assert a.source.text == "Defense Secretary Ash Carter"
     assert a.content.text == "This includes a special force to assist Kurdish Peshmerga"
     assert not attributions_of("In Iowa, Cruz told reporters.")
+    assert not attributions_of("Although Russia declared full control over Kursk, Kyiv told reporters.")
 
 
 def test_a_criticism_keeps_its_reason(attributions_of):
@@ -214,6 +215,12 @@ def test_a_criticism_keeps_its_reason(attributions_of):
 def test_a_subject_parsed_onto_the_auxiliary_is_still_the_source(attributions_of):
     a = only(attributions_of("Gore's close friends and allies have in the past said he was staying quiet."), "said")
     assert a.source.text == "Gore's close friends and allies"
+
+
+def test_a_quoting_only_cue_takes_its_quotation_and_nothing_else(attributions_of):
+    a = only(attributions_of('"He has gone crazy!" Trump continued, "Missiles are being shot into cities."'), "continued")
+    assert a.actor.name == "Trump" and a.direct
+    assert not attributions_of("In short, the evidence is clear: the security community continues to find nothing.")
 
 
 def test_hedges_are_kept_as_a_marker(attributions_of):
