@@ -70,7 +70,7 @@ class Attribution:
     core: tuple[str, ...] = ()  # lemmas of the content's predicate and its arguments' heads
     confidence: float = 0.5
     speech: bool = True  # False for beliefs, intentions and perceptions
-    aside: Span | None = None  # the cue clause inside the content: "Trump, [he added,] is a liar"
+    aside: Span | None = None  # the attribution inside its content: "Trump[, he added,] is a liar"
 
     @property
     def wording(self) -> str:

@@ -171,9 +171,26 @@ def cue_prepositions(verb: Token, cue: Cue) -> list[Token]:
     ]
 
 
-def source_and_content(verb: Token, cue: Cue) -> tuple[Token | None, list[Token], str, tuple[int, int] | None]:
-    """A cue verb's source, content, content form and aside (see ``Found``)."""
+def inverted_subject(verb: Token) -> Token | None:
+    """The name right after a cue that follows a quotation ('"The risk," said Edward Leamer, an
+    economist, "is ..."'), when the parse hung it elsewhere."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
+        return None
+    name = doc[verb.i + 1]
+    if name.pos_ != "PROPN":
+        return None
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
+
+
+def source_and_content(verb: Token, cue: Cue, quoted) -> tuple[Token | None, list[Token], str, tuple[int, int] | None]:
+    """A cue verb's source, content, content form and aside (see ``Found``). A subject inside a
+    quotation is a misparse: the speaker stands outside the quote marks."""
     source = subject_of(verb)
+    if (source is None or quoted(source.idx)) and cue.speech:
+        source = inverted_subject(verb) or source
     if cue.quoted:  # its quotation is found beside it when the attribution is built
         return source, [], "clause", None
     aside = parenthetical(verb, source)
@@ -191,7 +208,7 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
-        source, content, form, aside = source_and_content(token, cue)
+        source, content, form, aside = source_and_content(token, cue, quoted)
         negated = any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue
@@ -352,12 +369,13 @@ CORE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
 def core_of(doc: Doc, start: int, end: int, aside: tuple[int, int] | None = None) -> tuple[str, ...]:
-    """The predicate-argument core of a content span (less its aside): the lemmas of its root words
-    and of the heads of their arguments (prepositional objects included), without function words."""
+    """The predicate-argument core of a content span, less the characters of its aside: the lemmas
+    of its root words and of the heads of their arguments (prepositional objects included),
+    without function words."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
-    within = set(range(span.start, span.end)) - set(range(*aside) if aside else ())
+    within = {t.i for t in span if not (aside and aside[0] <= t.idx < aside[1])}
     roots = [t for t in span if t.i in within and (t.head == t or t.head.i not in within)]
     core = list(roots)
     for root in roots:
@@ -405,12 +423,14 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     quote = inside(content_span, page.quotes) if content_span else None
     direct = quote is not None and quote[0] <= content_span[0] + 1  # a mixed quote starts unquoted
     quoted = None
+    aside = (doc[item.aside[0]].idx, doc[item.aside[1] - 1].idx + 1) if item.aside else None  # comma to comma
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
         quoted = unquote(text, quote)
         rest = resumed(cue_end, text, page.quotes) if direct and quote[1] <= cue_start else None
         if rest:  # '"A," she said, "B."': first piece to last, as PolNeAR spans it
             content_span, quoted = (content_span[0], rest[1]), f"{quoted} \u2026 {unquote(text, rest)}"
+            aside = (quote[1], rest[0])
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
@@ -419,8 +439,6 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     while evidence_end > evidence_start and text[evidence_end - 1].isspace():
         evidence_end -= 1
     words = {t.lower_ for t in item.anchor.subtree}
-    if item.aside:
-        aside_start, aside_end = doc[item.aside[0]].idx, doc[item.aside[1] - 1].idx + 1  # from comma to comma
     return Attribution(
         article=doc._.article_id or "",
         cue=TextSpan(text[cue_start:cue_end], cue_start, cue_end),
@@ -436,10 +454,10 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         hedged=bool(words & HEDGES),
         anaphoric=item.anaphoric or names_claim(item),
         form="quote" if direct else item.form,
-        core=core_of(doc, *content_span, item.aside) if content_span else (),
+        core=core_of(doc, *content_span, aside) if content_span else (),
         confidence=confidence(item, actor is not None and actor.kind != "collective", direct),
         speech=item.cue.speech,
-        aside=TextSpan(text[aside_start:aside_end], aside_start, aside_end) if item.aside else None,
+        aside=TextSpan(text[aside[0] : aside[1]], *aside) if aside else None,
     )
 
 

@@ -150,6 +150,14 @@ def test_a_quote_interrupted_by_its_speaker_is_one_attribution(attributions_of):
     assert a.actor.name == "Blackwell" and a.direct
     assert a.quote == "Let us take this opportunity, \u2026 to nominate a conservative."
     assert (a.content.start, a.content.end) == (0, len(text))
+    assert a.aside.text == " Blackwell concluded on Monday, " and "blackwell" not in a.core
+
+
+def test_an_inverted_speaker_is_the_source_not_a_subject_inside_the_quote(attributions_of):
+    text = '"The risk," said Edward Leamer, an economist, "is that we are repelling jobs."'
+    a = only(attributions_of(text), "said")
+    assert a.source.text.startswith("Edward Leamer") and a.actor.name == "Edward Leamer"
+    assert a.quote == "The risk, \u2026 is that we are repelling jobs."
 
 
 def test_newswire_double_apostrophes_are_quote_marks(attributions_of):
