@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line break ends a paragraph: some outlets separate paragraphs by a single newline.
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # Double quote marks: straight, curly (either way round, as typed in the wild), and the
 # two-character forms of older newswire text ('' and ``).
 QUOTE_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")

@@ -23,3 +23,10 @@ def test_inside_needs_most_of_the_span_quoted():
     quotes = [(10, 30)]
     assert inside((12, 28), quotes) == (10, 30)
     assert inside((0, 40), quotes) is None
+
+
+def test_a_single_newline_also_ends_a_paragraph():
+    """Some outlets separate paragraphs with one newline: an unclosed multi-paragraph quote must
+    not pair its next opening mark as a closing one."""
+    text = '"We will fight on.\n"And we will win," he said.\nShe called it "a bluff."'
+    assert quoted(text) == ['"We will fight on.\n"And we will win,"', '"a bluff."']
