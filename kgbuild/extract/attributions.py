@@ -124,8 +124,14 @@ def parenthetical(verb: Token, source: Token | None) -> tuple[int, int] | None:
     start, end = min(source.left_edge.i, verb.i), max(source.right_edge.i, verb.i) + 1
     while end < sent.end and doc[end].head == verb and doc[end].dep_ in {"dative", "dobj", "npadvmod"}:
         end = doc[end].right_edge.i + 1  # "told them", "said Tuesday"
-    if sent.start < start - 1 and end < sent.end - 1 and doc[start - 1].text == "," and doc[end].text == ",":
+    if not (sent.start < start - 1 and end < sent.end - 1 and doc[end].text == ","):
+        return None
+    if doc[end + 1].head == verb and doc[end + 1].pos_ == "VERB":  # '"A," he said, adding that B'
+        return None
+    if doc[start - 1].text == ",":
         return start - 1, end + 1
+    if doc[start - 1].is_quote and start - 2 > sent.start and doc[start - 2].text == ",":
+        return start, end + 1  # "But ''it is a better use,'' he added, to pursue ..."
     return None
 
 
@@ -412,6 +418,11 @@ class Page:
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)
 
+    def ends_in_quote(self, attribution: Attribution) -> bool:
+        """Whether the attribution's content ends with a quotation (a direct or mixed quote)."""
+        content = attribution.content
+        return content is not None and (attribution.direct or any(end == content.end for _, end in self.quotes))
+
 
 def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     doc, text = page.doc, page.text
@@ -424,6 +435,9 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     direct = quote is not None and quote[0] <= content_span[0] + 1  # a mixed quote starts unquoted
     quoted = None
     aside = (doc[item.aside[0]].idx, doc[item.aside[1] - 1].idx + 1) if item.aside else None  # comma to comma
+    closing = next((q for q in page.quotes if q[0] < content_span[1] < q[1]), None) if content_span else None
+    if closing and not quote:  # a mixed quote ends with its quotation's closing mark
+        content_span = (content_span[0], closing[1])
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
         quoted = unquote(text, quote)
@@ -485,11 +499,12 @@ def trim_nested(items: list[Found]) -> list[Found]:
 
 
 def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attribution | None:
-    """A sentence that is only a quotation, right after a quoting attribution, continues it:
-    '"We were ... flight," Dashkin said. "The helicopter was ... attack."' is one attribution
-    whose content runs from the first quotation to the last (as PolNeAR annotates it) and whose
-    quote joins the quoted pieces."""
-    if not previous.direct or previous.content is None or previous.content.end > sent.start_char:
+    """A sentence that is only a quotation, right after an attribution whose content ends in a
+    quotation, continues it: '"We were ... flight," Dashkin said. "The helicopter was ... attack."'
+    is one attribution whose content runs from the first quotation to the last (as PolNeAR
+    annotates it). A direct quote joins the quoted pieces; a mixed one ('... is "10 times the
+    losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside."""
+    if not page.ends_in_quote(previous) or previous.content.end > sent.start_char:
         return None
     if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
         return None
@@ -498,13 +513,17 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     # the sentence before ("... Mr. Wehner said. ''")
     if quote is None or not previous.content.end <= quote[0] <= sent.start_char:
         return None
-    text = page.text
-    start = previous.content.start
+    text, start = page.text, previous.content.start
+    if previous.direct:
+        joined = {"quote": f"{previous.quote} \u2026 {unquote(text, quote)}"}
+    else:
+        gap = previous.aside or TextSpan(text[previous.content.end : quote[0]], previous.content.end, quote[0])
+        joined = {"aside": gap}
     return replace(
         previous,
         content=TextSpan(text[start : quote[1]], start, quote[1]),
-        quote=f"{previous.quote} \u2026 {unquote(text, quote)}",
         evidence=TextSpan(text[previous.evidence.start : quote[1]], previous.evidence.start, quote[1]),
+        **joined,
     )
 
 
@@ -518,7 +537,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a.content is not None]
-        quoting = next((i for i in range(len(results) - 1, -1, -1) if results[i].direct), None)
+        quoting = next((i for i in range(len(results) - 1, -1, -1) if page.ends_in_quote(results[i])), None)
         continued = continued_quote(sent, results[quoting], page) if quoting is not None and not built else None
         if continued is not None:  # the last quoting attribution, though a "called" may follow it
             results[quoting] = continued

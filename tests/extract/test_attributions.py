@@ -231,6 +231,26 @@ def test_a_quoting_only_cue_takes_its_quotation_and_nothing_else(attributions_of
     assert not attributions_of("In short, the evidence is clear: the security community continues to find nothing.")
 
 
+def test_a_mixed_quote_interrupted_by_its_speaker_runs_to_the_sentence_end(attributions_of):
+    text = "But ''it is a better use of political capital,'' he added, to pursue a hybrid system."
+    a = only(attributions_of(text), "added")
+    assert a.content.text == text[:-1] and a.aside.text == "he added,"
+    assert a.wording == "But ''it is a better use of political capital,'' \u2026 to pursue a hybrid system"
+
+
+def test_a_participle_after_the_speaker_is_its_own_attribution(attributions_of):
+    found = attributions_of('"We will win," he said, adding that the polls were wrong.')
+    assert only(found, "said").quote == "We will win," and only(found, "said").aside is None
+    assert only(found, "adding").content.text == "that the polls were wrong"
+
+
+def test_a_mixed_quote_continues_into_the_next_quoted_sentence(attributions_of):
+    text = "Free trade is ''10 times the size of the losses,'' he said. ''It helps working people.''"
+    a = only(attributions_of(text), "said")
+    assert (a.content.start, a.content.end) == (0, len(text)) and not a.direct
+    assert a.aside.text == " he said. " and "he said" not in a.wording
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
