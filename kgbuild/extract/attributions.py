@@ -53,10 +53,11 @@ class Found:
 def verb_cue(token: Token) -> Cue | None:
     if token.pos_ != "VERB" or token.dep_ in SKIPPED_CUE_DEPS:
         return None
+    cue = cues().get(token.lemma_.lower())
     deps = {c.dep_ for c in token.children}
-    if "auxpass" in deps and "agent" not in deps:  # "security was maintained": no one speaks
-        return None
-    return cues().get(token.lemma_.lower())
+    if "auxpass" in deps and "agent" not in deps and cue and cue.stance != "questions":
+        return None  # "security was maintained": no one speaks; but "he was asked what happened"
+    return cue
 
 
 def subject_of(verb: Token, hops: int = 3) -> Token | None:

@@ -251,6 +251,12 @@ def test_a_mixed_quote_continues_into_the_next_quoted_sentence(attributions_of):
     assert a.aside.text == " he said. " and "he said" not in a.wording
 
 
+def test_a_passive_question_has_no_source_but_is_kept(attributions_of):
+    a = only(attributions_of("In an interview, he was asked what happened to the black vote."), "asked")
+    assert a.source is None and a.stance == "questions" and a.content.text == "what happened to the black vote"
+    assert not attributions_of("Security was maintained around the building.")
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
