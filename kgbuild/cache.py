@@ -22,7 +22,7 @@ EXTRACTION_SOURCES = Path(__file__).parent / "extract"
 def extractor_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(EXTRACTION_SOURCES.glob("*")):
-        if path.suffix in {".py", ".tsv"}:
+        if path.suffix in {".py", ".tsv", ".json"}:  # rules, cue table, trained model
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 

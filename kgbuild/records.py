@@ -68,7 +68,7 @@ class Attribution:
     anaphoric: bool = False  # the content only refers back to an earlier claim ("the allegations")
     form: str = "clause"  # "clause", "quote" or "object" ("denied X"): how the content is worded
     core: tuple[str, ...] = ()  # lemmas of the content's predicate and its arguments' heads
-    confidence: float = 0.5
+    confidence: float = 0.5  # the trained model's probability that annotators would mark it
     speech: bool = True  # False for beliefs, intentions and perceptions
     aside: Span | None = None  # the attribution inside its content: "Trump[, he added,] is a liar"
 

@@ -21,14 +21,21 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def attributions_of(nlp):
-    """Text -> the attributions kgbuild finds in it."""
+    """Text -> the attributions kgbuild's rules find in it, before the trained filter drops the
+    unlikely ones (tests/extract/test_scoring.py covers the filter)."""
     from kgbuild.extract import extract
     from kgbuild.ingest import content_hash
     from kgbuild.records import Article
 
+    finder = nlp.get_pipe("kgbuild_attributions_v1")
+
     def run(text: str, date: str | None = None):
         article = Article(id="t", text=text, content_hash=content_hash(text), source="test", date=date)
-        return next(extract([article], nlp)).attributions
+        finder.keep_all = True
+        try:
+            return next(extract([article], nlp)).attributions
+        finally:
+            finder.keep_all = False
 
     return run
 

@@ -28,6 +28,7 @@ from ..records import Span as TextSpan
 from .dates import statement_date
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
 from .quotes import adjacent, inside, quote_spans, resumed, unquote
+from .scoring import shipped_model
 from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
 CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
@@ -393,12 +394,6 @@ def core_of(doc: Doc, start: int, end: int, aside: tuple[int, int] | None = None
     return tuple(sorted(words))
 
 
-def confidence(item: Found, named: bool, direct: bool) -> float:
-    """A rule-based prior, not a calibrated probability: named sources and quotes are surer."""
-    score = 0.5 + 0.2 * named + 0.1 * direct + 0.1 * bool(item.content)
-    return round(min(score, 0.95), 2)
-
-
 @dataclass
 class Page:
     """What every attribution of one Doc needs, computed once (``doc.text`` and ``doc.ents``
@@ -470,7 +465,6 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         anaphoric=item.anaphoric or names_claim(item),
         form="quote" if direct else item.form,
         core=core_of(doc, *content_span, aside) if content_span else (),
-        confidence=confidence(item, actor is not None and actor.kind != "collective", direct),
         speech=item.cue.speech,
         aside=TextSpan(text[aside[0] : aside[1]], *aside) if aside else None,
     )
@@ -563,14 +557,20 @@ if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
 
 
-@Language.factory("kgbuild_attributions_v1")
-def make_attributions(nlp: Language, name: str):
-    return AttributionFinder()
+@Language.factory("kgbuild_attributions_v1", default_config={"keep_all": False})
+def make_attributions(nlp: Language, name: str, keep_all: bool):
+    return AttributionFinder(keep_all)
 
 
+@dataclass
 class AttributionFinder:
-    """Sets ``doc._.attributions`` to the attributions found in the Doc."""
+    """Sets ``doc._.attributions`` to the attributions found in the Doc, each with the trained
+    model's confidence; those below its threshold are dropped unless ``keep_all`` (to train it)."""
+
+    keep_all: bool = False
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = find_attributions(doc)
+        model = shipped_model()
+        scored = [replace(a, confidence=round(model.probability(a), 3)) for a in find_attributions(doc)]
+        doc._.attributions = [a for a in scored if self.keep_all or a.confidence >= model.threshold]
         return doc
