@@ -72,8 +72,8 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
     ]
     if subjects:  # the nearest, when a misparse hangs a second one from inside a quote
         return min(subjects, key=lambda c: abs(c.i - verb.i))  # "who said": resolved to its antecedent later
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for agent in (c for c in verb.children if c.dep_ == "agent"):  # "it was reported by Reuters"
+        return next((g for g in agent.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
         return verb.head  # "officials speaking on condition of anonymity"
     if hops and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "pivoted to arguing"
@@ -470,6 +470,7 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
     )
 
 
+RELAY_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 EDGE_WORDS = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
 
 
@@ -522,6 +523,18 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     )
 
 
+def nested_relays(found: list[Found]) -> dict[int, Token]:
+    """{inner anchor: outer source} for an attribution reported inside another one by a named
+    source: in "Reuters reported that Dashkin said ...", Dashkin's claim came via Reuters."""
+    relays = {}
+    for outer in found:
+        named = outer.source is not None and (outer.source.ent_type_ in RELAY_ENTITIES or is_channel(outer.source, True))
+        for inner in found if named else ():
+            if inner is not outer and inner.anchor in outer.content:
+                relays.setdefault(inner.anchor.i, outer.source)
+    return relays
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in a parsed Doc, in reading order."""
     page = Page.of(doc)
@@ -529,7 +542,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for sent in doc.sents:
         verbs = verb_attributions(sent, page.quoted)
         preps, relays = prep_attributions(sent, verbs)
-        found = trim_nested(sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i))
+        found = sorted(verbs + preps, key=lambda f: f.cue_tokens[0].i)
+        relays = {**nested_relays(found), **relays}
+        found = trim_nested(found)
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a.content is not None]
         quoting = next((i for i in range(len(results) - 1, -1, -1) if page.ends_in_quote(results[i])), None)

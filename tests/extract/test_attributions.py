@@ -257,6 +257,24 @@ def test_a_passive_question_has_no_source_but_is_kept(attributions_of):
     assert not attributions_of("Security was maintained around the building.")
 
 
+def test_passives_quoted_as_saying_and_reported_by(attributions_of):
+    quoted = only(attributions_of("Putin was quoted as saying that the attack had failed."), "saying")
+    assert quoted.source.text == "Putin" and quoted.content.text == "that the attack had failed"
+    reported = only(attributions_of("It was reported by Reuters that the convoy was hit."), "reported")
+    assert reported.source.text == "Reuters" and reported.content.text == "that the convoy was hit"
+
+
+def test_a_headline_cue(attributions_of):
+    a = only(attributions_of("Russian Officer Confirms Threat Was Neutralized\n\nThe story follows."), "Confirms")
+    assert a.source.text == "Russian Officer" and a.stance == "confirms" and a.content.text == "Threat Was Neutralized"
+
+
+def test_nested_attribution_keeps_the_reporting_source_as_its_channel(attributions_of):
+    found = attributions_of("Reuters reported that Dashkin said the helicopter was at the epicenter.")
+    assert only(found, "said").via == "Reuters" and only(found, "said").actor.name == "Dashkin"
+    assert only(found, "reported").source.text == "Reuters"
+
+
 def test_hedges_are_kept_as_a_marker(attributions_of):
     a = only(attributions_of("Officials said the convoy was allegedly attacked."), "said")
     assert a.hedged
