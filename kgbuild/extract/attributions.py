@@ -429,17 +429,17 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         content_span = adjacent(item.source.left_edge.idx if before else cue_start, cue_end, text, page.quotes)
     quote = inside(content_span, page.quotes) if content_span else None
     direct = quote is not None and quote[0] <= content_span[0] + 1  # a mixed quote starts unquoted
-    quoted = None
+    quote_text = None
     aside = (doc[item.aside[0]].idx, doc[item.aside[1] - 1].idx + 1) if item.aside else None  # comma to comma
     closing = next((q for q in page.quotes if q[0] < content_span[1] < q[1]), None) if content_span else None
     if closing and not quote:  # a mixed quote ends with its quotation's closing mark
         content_span = (content_span[0], closing[1])
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
-        quoted = unquote(text, quote)
+        quote_text = unquote(text, quote)
         rest = resumed(cue_end, text, page.quotes) if direct and quote[1] <= cue_start else None
         if rest:  # '"A," she said, "B."': first piece to last, as PolNeAR spans it
-            content_span, quoted = (content_span[0], rest[1]), f"{quoted} \u2026 {unquote(text, rest)}"
+            content_span, quote_text = (content_span[0], rest[1]), f"{quote_text} \u2026 {unquote(text, rest)}"
             aside = (quote[1], rest[0])
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
@@ -457,7 +457,7 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         actor=actor,
         stance=item.cue.stance,
         direct=direct,
-        quote=quoted,
+        quote=quote_text,
         via=channel_of(item, content_ids, relay),
         date=date_of(item, content_ids, page),
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
@@ -523,6 +523,17 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     )
 
 
+def last_quoting(results: list[Attribution], sent: Span, page: Page) -> int | None:
+    """The index of the last attribution of the sentence just before ``sent`` whose content ends
+    in a quotation, though a non-quoting one ("... after she called Sanders") may follow it."""
+    for i in range(len(results) - 1, -1, -1):
+        if sent.start_char - results[i].evidence.end > 3:  # not the sentence just before
+            return None
+        if page.ends_in_quote(results[i]):
+            return i
+    return None
+
+
 def nested_relays(found: list[Found]) -> dict[int, Token]:
     """{inner anchor: outer source} for an attribution reported inside another one by a named
     source: in "Reuters reported that Dashkin said ...", Dashkin's claim came via Reuters."""
@@ -547,9 +558,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(found)
         built = [build(item, page, relays.get(item.anchor.i)) for item in found]
         built = [a for a in built if a.content is not None]
-        quoting = next((i for i in range(len(results) - 1, -1, -1) if page.ends_in_quote(results[i])), None)
-        continued = continued_quote(sent, results[quoting], page) if quoting is not None and not built else None
-        if continued is not None:  # the last quoting attribution, though a "called" may follow it
+        quoting = None if built else last_quoting(results, sent, page)
+        continued = continued_quote(sent, results[quoting], page) if quoting is not None else None
+        if continued is not None:
             results[quoting] = continued
         results.extend(built)
     return results
