@@ -230,9 +230,12 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
 
 
 def names_claim(item: Found) -> bool:
-    """Whether a cue's object only refers to a claim made before: "denied the allegations"."""
+    """Whether a cue's object only refers to a claim made before: "denied the allegations",
+    "has not commented on the report"."""
     return any(
-        t.dep_ == "dobj" and t.head == item.anchor and t.lemma_.lower() in CLAIM_NOUNS and len(list(t.subtree)) <= 3
+        (t.dep_ == "dobj" and t.head == item.anchor or t.dep_ == "pobj" and t.head.head == item.anchor)
+        and t.lemma_.lower() in CLAIM_NOUNS
+        and len(list(t.subtree)) <= 3
         for t in item.content
     )
 

@@ -81,6 +81,13 @@ def test_negated_confirmation_questions(attributions_of):
     assert a.stance == "questions"
 
 
+def test_has_not_commented_questions_what_it_did_not_comment_on(attributions_of):
+    found = attributions_of("Ukraine claimed the convoy was hit. The Kremlin has not commented on the report.")
+    a = only(found, "has not commented on")
+    assert a.stance == "questions" and a.source.text == "The Kremlin" and a.content.text == "the report"
+    assert a.anaphoric  # "the report" points back at the claim before it
+
+
 def test_negated_say_reports_nothing(attributions_of):
     assert attributions_of("The minister did not say that the talks had failed.") == []
 
