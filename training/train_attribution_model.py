@@ -16,7 +16,6 @@ four minutes on all 840 articles (extraction dominates).
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
