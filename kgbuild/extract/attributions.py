@@ -160,8 +160,9 @@ def closing_clause(verb: Token, source: Token | None) -> tuple[Token | None, lis
         return source, []
     if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i - start > 8:
         return source, []
+    governed = {t.i for t in verb.subtree}
     after = [t for t in sent if t.i > verb.i and not t.is_punct]
-    if any(t not in verb.subtree or t.pos_ in {"VERB", "AUX"} for t in after):  # "continues to contest"
+    if any(t.i not in governed or t.pos_ in {"VERB", "AUX"} for t in after):  # "continues to contest"
         return source, []
     before = list(doc[sent.start : start - 1])
     if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in before):  # a clause, not "In Iowa,"
@@ -499,13 +500,11 @@ def trim_nested(items: list[Found]) -> list[Found]:
 
 def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attribution | None:
     """A sentence that is only a quotation, right after an attribution whose content ends in a
-    quotation, continues it: '"We were ... flight," Dashkin said. "The helicopter was ... attack."'
+    quotation (``last_quoting`` finds it in the sentence before), continues it: '"We were ... flight," Dashkin said. "The helicopter was ... attack."'
     is one attribution whose content runs from the first quotation to the last (as PolNeAR
     annotates it). A direct quote joins the quoted pieces; a mixed one ('... is "10 times the
     losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside."""
     if not page.ends_in_quote(previous) or previous.content.end > sent.start_char:
-        return None
-    if sent.start_char - previous.evidence.end > 3:  # not the very next sentence
         return None
     quote = inside((sent.start_char, sent.end_char), page.quotes)
     # The sentence opens the quotation; its opening mark may have been parsed onto the end of
