@@ -1,11 +1,16 @@
 """Person-name matching: transliteration variants, initials, titles, surname-only mentions.
 
-Names are compared through a *key*: transliterated to ASCII (Unidecode), lower-cased, titles and
-possessives dropped, and each word folded by the spelling rules in ``FOLDS`` (y/i, kh/h, w/v,
--sky/-ski, doubled letters...). Two full names match when their surname keys agree and their
-given names are compatible (same key, close spelling, or one an initial of the other; a missing
-middle name is no conflict). Each distinct spelling is compared once, and only with names in
-its surname block, so the cost grows with the block sizes, not with the square of all names.
+Names are compared through a *key*: transliterated to ASCII (Unidecode), lower-cased, titles,
+possessives and post-nominal letters dropped, "Surname, Given" turned round, a regnal number
+("Charles V", "Juan Carlos I") set apart, and each word folded by the spelling rules in
+``FOLDS`` (y/i, kh/h, w/v, -sky/-ski, doubled letters...). Two full names match when their
+given names are compatible (same key, close spelling, initial, nickname, or the same name in
+another language from ``given_names.txt``; a missing middle name is no conflict) and their
+surname keys are close (JaroWinkler >= SURNAME_THRESHOLD), or nearly so when the given names
+agree in full ("Jane Austen" / "Jane Austin"); a name with a second surname also matches
+without it ("Miquel Barceló García" / "Miquel Barceló"). Regnal names match with the same
+number. Each distinct spelling is compared only with candidates from blocking (same surname,
+sorted neighbours), so the cost grows with the block sizes, not with the square of all names.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from nicknames import NickNamer
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 from unidecode import unidecode
 
 from .unionfind import UnionFind
@@ -27,40 +33,133 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "commander",
         "general", "gen", "colonel", "col", "captain", "capt", "major", "minister", "senator", "sen",
         "rep", "gov", "governor", "mayor", "judge", "justice", "pope", "king", "queen", "prince",
-        "princess", "cardinal", "saint", "st", "rev", "father", "sheikh", "jr", "sr", "ii", "iii",
+        "princess", "cardinal", "rev", "father", "sheikh", "jr", "sr", "papa", "paus", "emperor",
+        "empress", "tsar", "czar", "sultan", "admiral", "dj", "baron", "baronet", "bt", "earl", "viscount",
+        "duke", "duc", "count", "comte", "marquess", "marquis", "premier", "chancellor", "ambassador",
+        "pape", "roi", "rey", "re", "zar", "prins", "prinz", "koning", "kaiser", "popu", "vua",  # other languages
     }
 )
+POSTNOMINALS = frozenset({"OBE", "KBE", "CBE", "MBE", "OFM", "SJ", "RA", "QC", "KC", "PhD", "MD", "OSB"})
+SAINTS = frozenset({"saint", "st", "san", "santo", "santa", "sao", "sankt", "szent", "sainte"})  # only first
 PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "of", "al", "el", "as", "es", "bin", "ben", "ibn"}
 )
 FOLDS = (
+    ("c(?=[aoulr])", "k"),  # Carl / Karl, Nicolai / Nikolai
     ("tsj", "ch"), ("sj", "sh"), ("oe", "u"),  # Dutch transliteration: Sjevtsjenko, Loekjanenko
-    (r"^ye", "e"), (r"^yo", "e"), (r"^ya", "ia"), (r"^yu", "iu"), ("kh", "h"), ("zh", "j"), ("tz", "c"),
+    (r"^you", "iu"), (r"^gi(?=[aou])", "i"), (r"^ye", "e"), (r"^yo", "e"), (r"^ya", "ia"), (r"^yu", "iu"), ("kh", "h"), ("zh", "j"), ("tz", "c"),
     ("ts", "c"), ("cz", "c"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"), (r"ou$", "o"), ("ou", "u"), ("w", "v"),
     ("x", "ks"), ("q", "k"), ("y", "i"), ("j", "i"), (r"(.)\1+", r"\1"), ("ie", "i"),
 )
+COMPILED_FOLDS = tuple((p if p.isalpha() else re.compile(p), r) for p, r in FOLDS)  # plain ones: str.replace
 GIVEN_NAME_THRESHOLD = 0.84
-SURNAME_THRESHOLD = 0.94
-SURNAME_WINDOW = 8
+SURNAME_THRESHOLD = 0.92
+CLOSE_SURNAME_THRESHOLD = 0.85  # when the given names agree in full
+REGNAL_THRESHOLD = 0.85
+LONE_NAME_THRESHOLD = 0.9
+MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
+WINDOW = 8
+FULL_GIVEN_AGREEMENT = ("same key", "close spelling", "nickname", "same name in another language")
+NONE: frozenset[int] = frozenset()
+POSSESSIVE = re.compile(r"'s$|'s(?= )")
+ARTICLE = re.compile(r"\b(al|el|as|es|ad|ar)-", re.IGNORECASE)
+INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+NON_WORD = re.compile(r"[^A-Za-z0-9.]+")
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:er|e)?")  # French "Ier", "IIe"
+ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|e|k)?\.?", re.IGNORECASE)
+PEERAGE = re.compile(r"\s*(?:jr|sr|\d|(?:baron|baronet|bt|earl|viscount|duke|duc|count|comte|marquess|marquis|lord|lady)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """One word -> its spelling key: "Yuriy" -> "iuri", "Zelenskyy" -> "zelenski"."""
     word = word.lower()
-    for pattern, replacement in FOLDS:
-        word = re.sub(pattern, replacement, word)
+    for pattern, replacement in COMPILED_FOLDS:
+        word = pattern.sub(replacement, word) if isinstance(pattern, re.Pattern) else word.replace(pattern, replacement)
     return word
+
+
+def roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""]):
+        value = values[letter]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def regnal_number(token: str) -> int:
+    """ "III" -> 3, "2nd" / "1er" / "6" -> the number; 0 for anything else (a lower-case "i" or
+    "v" is a word, not a numeral)."""
+    if ROMAN.fullmatch(token.rstrip(".")):
+        return roman_value(token.rstrip(".").removesuffix("r").removesuffix("e"))
+    ordinal = ORDINAL.fullmatch(token)
+    return int(ordinal.group(1)) if ordinal else 0
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    words: tuple[str, ...]  # ASCII, given names first, no titles, dots or possessives
+    number: int = 0  # a regnal number: "Charles V", "Juan Carlos I", "II. Aleksios Komnenos"
+
+
+def rewrite_commas(text: str) -> str:
+    """ "Mahy, Margaret" -> "Margaret Mahy"; "Henry Bathurst, 2nd Earl Bathurst" and
+    "Kurt Vonnegut, Sr." -> the part before the comma."""
+    head, comma, tail = text.partition(",")
+    if not comma or not tail.strip():
+        return head
+    if PEERAGE.match(tail):
+        return head if len(head.split()) > 1 else f"{head} {tail}"  # "Victor, baron Horta"
+    return f"{tail} {head}" if len(head.split()) == 1 and len(tail.split()) == 1 else f"{head} {tail}"
+
+
+def without_last_surname(text: str) -> str:
+    """ "Miquel Barcelo Garcia" -> "Miquel Barcelo", "Janet Hubert-Whitten" -> "Janet Hubert";
+    "" when there is no second surname to drop ("Jean-Baptiste Greuze")."""
+    chunks = text.split()
+    if len(chunks) >= 3:
+        return " ".join(chunks[:-1])
+    if len(chunks) == 2 and "-" in chunks[-1].strip("-"):
+        return f"{chunks[0]} {chunks[-1].rsplit('-', 1)[0]}"
+    return ""
+
+
+def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
+    """A name -> its words and regnal number; with ``drop_last_surname``, the reading of it
+    without a second surname (no words if it has none)."""
+    text = unidecode(name).strip()
+    text = POSSESSIVE.sub("", text)
+    text = ARTICLE.sub(" ", text)  # "al-Sadat"
+    text = INNER_APOSTROPHE.sub("", text)  # "M'Clintock", "Sa'id"
+    text = rewrite_commas(text)
+    if drop_last_surname:
+        text = without_last_surname(text)
+    tokens = [t for t in NON_WORD.split(text) if t.strip(".")]
+    while len(tokens) > 1 and tokens[0].lower().strip(".") in SAINTS:
+        tokens = tokens[1:]
+    tokens = [t for n, t in enumerate(tokens) if not (n and t.strip(".") in POSTNOMINALS)]
+    tokens = [t for t in tokens if t.lower().strip(".") not in TITLES] or tokens
+    number = 0
+    if len(tokens) > 1 and len(tokens[0]) > 2 and tokens[0].endswith(".") and regnal_number(tokens[0]):
+        number, tokens = regnal_number(tokens[0]), tokens[1:]  # "II. Aleksios Komnenos"
+    for position in range(1, len(tokens)):
+        following = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
+        if (not following or following in PARTICLES) and regnal_number(tokens[position]):
+            number, tokens = regnal_number(tokens[position]), tokens[:position]  # "Rene II de Lorena"
+            break
+    tokens = [t.strip(".") for t in tokens if not t.strip(".").isdigit()]
+    initials = 0
+    while initials < len(tokens) - 1 and len(tokens[-1 - initials]) == 1:
+        initials += 1
+    if initials and len(tokens[0]) > 1 and not number:  # "Barthlott W." -> "W. Barthlott"
+        tokens = tokens[-initials:] + tokens[:-initials]
+    return ParsedName(tuple(tokens), number)
 
 
 def words(name: str) -> list[str]:
     """A name -> its words, transliterated, without titles, possessives or punctuation."""
-    ascii_name = unidecode(name).replace("'s ", " ")
-    ascii_name = re.sub(r"'s$", "", ascii_name.strip())
-    ascii_name = re.sub(r"\b(al|el|as|es|ad|ar)-", " ", ascii_name, flags=re.I)  # "al-Sadat"
-    ascii_name = re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", ascii_name)  # "M'Clintock", "Sa'id"
-    parts = [p for p in re.split(r"[^A-Za-z.]+", ascii_name) if p.strip(".")]
-    return [p for p in parts if p.lower().strip(".") not in TITLES]
+    return list(parse_name(name).words)
 
 
 @dataclass(frozen=True)
@@ -68,19 +167,39 @@ class NameKey:
     name: str
     given: tuple[str, ...]  # folded given and middle names; an initial is one letter
     surname: str  # folded, particles joined: "vanstralen"
+    number: int = 0  # regnal number
+    primary: bool = True  # False for a reading of the name with its last word dropped
+    initials: str = ""  # the given names' first letters before folding: "C." is "Claude", not "Klaude"
 
     @property
     def is_full(self) -> bool:
         return bool(self.given)
 
 
-def name_key(name: str) -> NameKey:
-    parts = words(name)
+def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = True) -> NameKey:
     if not parts:
-        return NameKey(name, (), fold(name.strip()))
-    lowered = [p.strip(".") for p in parts]
-    given = [p for p in lowered[:-1] if p.lower() not in PARTICLES]  # "Geoffrey of Monmouth"
-    return NameKey(name, tuple(fold(p) for p in given), fold(lowered[-1]))
+        return NameKey(name, (), fold(name.strip()), number, primary)
+    given = [p for p in parts[:-1] if p.lower() not in PARTICLES]  # "Geoffrey of Monmouth"
+    initials = "".join(p[0].lower() for p in given)
+    return NameKey(name, tuple(fold(p) for p in given), fold(parts[-1]), number, primary, initials)
+
+
+def name_key(name: str) -> NameKey:
+    parsed = parse_name(name)
+    return key_of(name, parsed.words, parsed.number)
+
+
+def name_keys(name: str) -> list[NameKey]:
+    """The name's key, then its reading without a second surname: "Miquel Barceló García" is
+    also "Miquel Barceló", "Janet Hubert-Whitten" also "Janet Hubert". Such a reading only ever
+    matches another name's own key."""
+    parsed = parse_name(name)
+    keys = [key_of(name, parsed.words, parsed.number)]
+    shorter = parse_name(name, drop_last_surname=True)
+    named = [w for w in shorter.words if w.lower() not in PARTICLES]
+    if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
+        keys.append(key_of(name, shorter.words, primary=False))
+    return keys
 
 
 @lru_cache(maxsize=1)
@@ -91,34 +210,60 @@ def nickname_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(pair for a, b in pairs if a != b for pair in ((a, b), (b, a)))
 
 
-def same_given(x: str, y: str) -> str:
-    """How two given names agree ("initial", "same key", "close spelling", "nickname"), or "" if
-    they do not."""
+@lru_cache(maxsize=1)
+def given_name_groups() -> dict[str, frozenset[int]]:
+    """Folded given name -> the lines of ``given_names.txt`` (one name across languages per
+    line: John, Jean, Juan, Giovanni, Ivan...) it appears on."""
+    groups: dict[str, set[int]] = defaultdict(set)
+    text = (Path(__file__).parent / "given_names.txt").read_text("utf-8")
+    for number, line in enumerate(text.splitlines()):
+        if line.strip() and not line.startswith("#"):
+            for name in line.split():
+                groups[fold(name)].add(number)
+    return {name: frozenset(lines) for name, lines in groups.items()}
+
+
+def same_given(x: str, y: str, x_initial: str = "", y_initial: str = "") -> str:
+    """How two folded given names agree ("initial", "same key", "close spelling", "nickname",
+    "same name in another language"), or "" if they do not; an initial is compared with the
+    other name's first letter as written (``x_initial``, ``y_initial``)."""
     if len(x) == 1 or len(y) == 1:
-        return "initial" if x[0] == y[0] else ""
+        return "initial" if (x_initial or x[0]) == (y_initial or y[0]) else ""
     if x == y:
         return "same key"
     if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD:
         return "close spelling"
-    return "nickname" if (x, y) in nickname_pairs() else ""
+    if (x, y) in nickname_pairs():
+        return "nickname"
+    groups = given_name_groups()
+    return "same name in another language" if groups.get(x, NONE) & groups.get(y, NONE) else ""
 
 
-def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, str]:
+def given_compatible(a: NameKey, b: NameKey) -> tuple[bool, str]:
     """Given names agree when the shorter list lines up, in order, with part of the longer one
     ("Julius Exner" / "Johan Julius Exner"); the first names must then agree, or be absent."""
-    if not a or not b:
+    if not a.given or not b.given:
         return True, "surname only"
-    short, long_ = sorted((a, b), key=len)
-    first = same_given(short[0], long_[0])
+    if a.given == b.given and a.initials == b.initials:
+        return True, "same key" if len(a.given[0]) > 1 else "initial"
+    if len(a.given) > len(b.given):
+        a, b = b, a
+    short, long_ = list(zip(a.given, a.initials)), list(zip(b.given, b.initials))
+    first = same_given(a.given[0], b.given[0], a.initials[0], b.initials[0])
     if not first and len(short) == len(long_):
         return False, ""
-    position, reasons = 0, []
+
+    def agree(x: tuple[str, str], y: tuple[str, str]) -> bool:
+        # Past a first-name mismatch only an identical middle name lines up: "Elizabeth" is
+        # not the "E." of "Earle E. Seaton", nor "Martin" the "Maria" of "Rainer Maria Rilke".
+        return bool(same_given(x[0], y[0], x[1], y[1])) if first else x[0] == y[0] and len(x[0]) > 1
+
+    position = 0
     for name in short:
-        while position < len(long_) and not same_given(name, long_[position]):
+        while position < len(long_) and not agree(name, long_[position]):
             position += 1
         if position == len(long_):
             return False, ""
-        reasons.append(same_given(name, long_[position]))
         position += 1
     return True, first or "middle name"
 
@@ -133,27 +278,86 @@ class Link:
     score: float
 
 
-def surname_groups(keys: list[NameKey]) -> list[list[int]]:
-    """Blocks of full names to compare: one per surname key, joined with keys spelled closely
-    enough. Close spellings are found by the sorted-neighbourhood method (Hernandez & Stolfo,
-    SIGMOD 1995): each key is compared with the next SURNAME_WINDOW keys in sorted order, and
-    again with the keys sorted by their reversed spelling, so the cost is linear in the keys."""
+def compact(key: NameKey) -> str:
+    return "".join((*key.given, key.surname))
+
+
+def match(a: NameKey, b: NameKey) -> tuple[str, float] | None:
+    """Why two keys denote one person (rule, score), or None."""
+    if not (a.primary or b.primary):
+        return None
+    if a.number and b.number and a.number != b.number:
+        return None
+    if not (a.given and b.given) and (a.number or b.number):  # "Nicolas II", "Nikolai II"
+        if a.number != b.number:
+            return None
+        if not (a.given or b.given) and same_given(a.surname, b.surname) == "same name in another language":
+            return "regnal name in another language", 1.0  # "Charles V" / "Carlos V"
+        # a one-word regnal name against a longer one ("Abdulhamid 2" / "Abdul-Hamid II") must
+        # spell the same, or "Hendrik II" would be every "Hendrik ... II"
+        score = JaroWinkler.similarity(compact(a), compact(b))
+        wanted = REGNAL_THRESHOLD if not (a.given or b.given) else 1.0
+        return ("regnal name", score) if score >= wanted else None
+    if not (a.given and b.given):
+        return None
+    ok, reason = given_compatible(a, b)
+    if not ok:
+        return None
+    surname = JaroWinkler.similarity(a.surname, b.surname)
+    score = JaroWinkler.similarity(" ".join(a.given), " ".join(b.given))
+    if not (a.primary and b.primary):
+        full, shortened = (a, b) if a.primary else (b, a)
+        same = full.surname == shortened.surname and len(full.given) <= len(shortened.given)
+        return ("second surname", score) if same and reason in FULL_GIVEN_AGREEMENT else None
+    if surname >= SURNAME_THRESHOLD:
+        return reason, score
+    if (surname >= CLOSE_SURNAME_THRESHOLD and reason in FULL_GIVEN_AGREEMENT
+            and Levenshtein.distance(a.surname, b.surname) <= max(1, min(len(a.surname), len(b.surname)) // 3)):
+        return "close surname", round(surname, 3)
+    return None
+
+
+def neighbours(keys: list[str], window: int = WINDOW) -> Iterable[tuple[int, int]]:
+    """Sorted-neighbourhood blocking (Hernandez & Stolfo, SIGMOD 1995): positions of keys that
+    are within ``window`` of each other when sorted, and again when sorted by their reversed
+    spelling, so that a spelling difference at either end still meets; linear in the keys."""
+    for order in (sorted(range(len(keys)), key=keys.__getitem__),
+                  sorted(range(len(keys)), key=lambda i: keys[i][::-1])):
+        for x, i in enumerate(order):
+            for j in order[x + 1 : x + 1 + window]:
+                yield i, j
+
+
+def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
+    """Pairs of keys worth comparing: full names with one surname key, or with surname keys
+    that are sorted neighbours spelled closely (JaroWinkler >= SURNAME_THRESHOLD); sorted
+    neighbours by surname among names sharing a first given name, and among regnal names with
+    the same number."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.is_full:
             by_surname[key.surname].append(i)
+    for members in by_surname.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                yield i, j
     surnames = sorted(by_surname)
-    index = {surname: n for n, surname in enumerate(surnames)}
-    uf = UnionFind()
-    for order in (surnames, sorted(surnames, key=lambda k: k[::-1])):
-        for x, a in enumerate(order):
-            for b in order[x + 1 : x + 1 + SURNAME_WINDOW]:
-                if JaroWinkler.similarity(a, b) >= SURNAME_THRESHOLD:
-                    uf.union(index[a], index[b])
-    groups: dict[int, list[int]] = defaultdict(list)
-    for surname in surnames:
-        groups[uf.find(index[surname])].extend(by_surname[surname])
-    return list(groups.values())
+    for x, y in neighbours(surnames):
+        if JaroWinkler.similarity(surnames[x], surnames[y]) >= SURNAME_THRESHOLD:
+            yield from ((i, j) for i in by_surname[surnames[x]] for j in by_surname[surnames[y]])
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key.number:
+            blocks["number", key.number].append(i)
+            for group in given_name_groups().get(key.surname, NONE) if not key.given else ():
+                blocks["number", key.number, group].append(i)  # "Charles V", "Carlos V"
+        if key.given and len(key.given[0]) > 1:
+            blocks["given", key.given[0]].append(i)
+    for (kind, *_), members in blocks.items():
+        spellings = [compact(keys[i]) if kind == "number" else keys[i].surname for i in members]
+        for x, y in neighbours(spellings):
+            if spellings[x] != spellings[y] or kind == "number":  # same surname: compared above
+                yield members[x], members[y]
 
 
 def link_names(
@@ -161,56 +365,50 @@ def link_names(
 ) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
-    Distinct spellings are compared once. Full names are linked pairwise inside surname
-    blocks. A surname alone then joins the one cluster of full names with that surname; when
-    several clusters share it, it stays alone. No link ever puts two names of a pair in
-    ``apart`` (the user's "different" aliases, compared case-insensitively) into one cluster.
+    Distinct spellings are compared once, only with candidates from blocking. A surname alone
+    then joins the one cluster of full names with that surname; when several clusters share
+    it, it stays alone; lone words spelled closely are one name. No link ever puts two names of
+    a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
+    cluster.
     """
     distinct = list(dict.fromkeys(names))
-    keys = [name_key(n) for n in distinct]
+    readings = [name_keys(name) for name in distinct]
+    keys = [key for keys_of_name in readings for key in keys_of_name]
+    owner = [n for n, keys_of_name in enumerate(readings) for _ in keys_of_name]
     uf = UnionFind()
     links: list[Link] = []
     position_of = {n.casefold(): i for i, n in enumerate(distinct)}
     kept_apart = [(position_of[a.casefold()], position_of[b.casefold()]) for a, b in apart
                   if a.casefold() in position_of and b.casefold() in position_of]
 
-    def may_join(i: int, j: int) -> bool:
+    def join(i: int, j: int, rule: str, score: float) -> None:
         roots = {uf.find(i), uf.find(j)}
-        return not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart)
-
-    for members in surname_groups(keys):
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if uf.find(i) == uf.find(j):
-                    continue
-                ok, reason = given_compatible(keys[i].given, keys[j].given)
-                if ok and may_join(i, j):
-                    score = JaroWinkler.similarity(" ".join(keys[i].given), " ".join(keys[j].given))
-                    links.append(Link(distinct[i], distinct[j], f"person name: {reason}", round(score, 3)))
-                    uf.union(i, j)
-    # "Miguel Pérez Carreño Espinal" is "Miguel Pérez Carreño" with a second surname; the
-    # shorter name must have three words, so "John Smith" never swallows "John Smith Jones".
-    by_words = {(*k.given, k.surname): i for i, k in enumerate(keys) if len(k.given) >= 2}
-    for j, key in enumerate(keys):
-        i = by_words.get(key.given) if len(key.given) >= 3 else None
-        if i is not None and uf.find(i) != uf.find(j) and may_join(i, j):
-            links.append(Link(distinct[j], distinct[i], "person name: second surname", 1.0))
+        if len(roots) == 2 and not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart):
+            links.append(Link(distinct[i], distinct[j], f"person name: {rule}", round(score, 3)))
             uf.union(i, j)
+
+    for x, y in candidate_pairs(keys):
+        i, j = owner[x], owner[y]
+        if i != j and uf.find(i) != uf.find(j) and (found := match(keys[x], keys[y])):
+            join(i, j, *found)
     full_names: dict[str, set[int]] = defaultdict(set)
-    for i, key in enumerate(keys):
-        if key.is_full:
-            full_names[key.surname].add(uf.find(i))
-    alone: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key.is_full:
+    for x, key in enumerate(keys):
+        if key.is_full and key.primary and not key.number:
+            full_names[key.surname].add(uf.find(owner[x]))
+    alone: list[int] = []
+    for x, key in enumerate(keys):
+        if key.is_full or key.number:
             continue
         roots = full_names.get(key.surname, set())
-        if len(roots) == 1 and may_join(i, next(iter(roots))):
-            root = next(iter(roots))
-            links.append(Link(distinct[i], distinct[root], "person name: surname only, one full name", 1.0))
-            uf.union(i, root)
-        elif not roots and may_join(i, alone.setdefault(key.surname, i)):  # "Putin", "Putin's": one person
-            uf.union(i, alone[key.surname])
+        if len(roots) == 1:
+            join(owner[x], next(iter(roots)), "surname only, one full name", 1.0)
+        elif not roots:
+            alone.append(x)
+    spellings = [keys[x].surname for x in alone]
+    for a, b in neighbours(spellings):
+        score = JaroWinkler.similarity(spellings[a], spellings[b])
+        if score >= (1.0 if min(len(spellings[a]), len(spellings[b])) < MIN_FUZZY_LENGTH else LONE_NAME_THRESHOLD):
+            join(owner[alone[a]], owner[alone[b]], "same single name" if score == 1 else "close single name", score)
     position = {name: n for n, name in enumerate(distinct)}
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, name in enumerate(names):

@@ -10,10 +10,11 @@ class UnionFind(dict):
     smaller representative so that results do not depend on the order of unions."""
 
     def find(self, x: Hashable) -> Hashable:
-        self.setdefault(x, x)
-        while self[x] != x:
-            self[x] = self[self[x]]
-            x = self[x]
+        parent = self.get(x, x)  # an item never joined is its own representative
+        while parent != x:
+            grandparent = self.get(parent, parent)
+            self[x] = grandparent
+            x, parent = grandparent, self.get(grandparent, grandparent)
         return x
 
     def union(self, a: Hashable, b: Hashable) -> None:
