@@ -101,6 +101,7 @@ class Attribution:
                 "content": span(data.get("content")),
                 "source": span(data.get("source")),
                 "evidence": Span(**data["evidence"]),
+                "aside": span(data.get("aside")),
                 "core": tuple(data.get("core", ())),
                 "actor": Mention(
                     **{**actor, "roles": tuple(actor["roles"]), "variants": tuple(actor["variants"])}
