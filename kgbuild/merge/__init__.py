@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
@@ -25,6 +26,8 @@ from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
 from .names import cluster_names, link_names
 
 __all__ = ["Actor", "Aliases", "Claim", "Merged", "cluster_names", "merge"]
+
+VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top", "official", "spokesman", "spokeswoman"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,21 @@ def outlet_label(article: Article) -> str:
     return article.outlet or f"unknown outlet ({article.id})"
 
 
+def shared_context(items: list[Attribution]):
+    """Whether two person names are seen in one article or given a common role word
+    ("governor", "striker"): what a merge by spelling alone needs before it is believed."""
+    articles, role_words = defaultdict(set), defaultdict(set)
+    for a in items:
+        articles[a.actor.name].add(a.article)
+        words = (w for r in a.actor.roles for w in re.findall(r"[a-z]+", r.lower()))
+        role_words[a.actor.name].update(w for w in words if w not in STOP_WORDS and w not in VAGUE_ROLE_WORDS)
+
+    def corroborated(name: str, other: str) -> bool:
+        return bool(articles[name] & articles[other] or role_words[name] & role_words[other])
+
+    return corroborated
+
+
 def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
     """Person mentions -> ({mention name: actor key}, actors); names in a pair of ``apart`` are
     never one person."""
@@ -89,7 +107,7 @@ def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], d
     for a in items:
         mentions[a.actor.name].append(a.actor)
     names = sorted(counts)
-    clusters, links = link_names(names, apart)
+    clusters, links = link_names(names, apart, shared_context(items))
     cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
     links_of: dict[int, list] = defaultdict(list)
     for link in links:

@@ -50,6 +50,7 @@ BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes n
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
+PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.I)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
 WordVectors = Callable[[str], "np.ndarray | None"]
@@ -261,9 +262,14 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
     return sorted(sorted(group) for group in members.values())
 
 
+def opens_with_pronoun(text: str) -> bool:
+    """ "He considered Trump the nominee": the wording names no one; another is a better title."""
+    return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
+
+
 def representative(group: list[int], attributions: list[Attribution], similarity: ClaimSimilarity) -> int:
     """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
-    X of Y") most similar to the others."""
+    X of Y") that does not open with a pronoun, most similar to the others."""
     voices = [i for i in group if attributions[i].stance not in REJECTING] or group
     if len(voices) == 1:
         return voices[0]
@@ -271,7 +277,8 @@ def representative(group: list[int], attributions: list[Attribution], similarity
     first = np.repeat(np.array(voices), len(sample))
     scores = similarity.similarities(first, np.tile(np.array(sample), len(voices))).reshape(len(voices), len(sample))
     centrality = dict(zip(voices, scores.sum(axis=1).round(6)))
-    return max(voices, key=lambda i: (attributions[i].form != "object", centrality[i], -i))
+    return max(voices, key=lambda i: (
+        attributions[i].form != "object", not opens_with_pronoun(attributions[i].wording), centrality[i], -i))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +61,7 @@ MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
 WINDOW = 8
 FULL_GIVEN_AGREEMENT = ("same key", "close spelling", "nickname", "same name in another language")
 NONE: frozenset[int] = frozenset()
+WEAK_RULES = frozenset({"close surname", "close single name"})  # spelling alone is not enough in a corpus
 POSSESSIVE = re.compile(r"'s$|'s(?= )")
 ARTICLE = re.compile(r"\b(al|el|as|es|ad|ar)-", re.IGNORECASE)
 INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
@@ -309,7 +310,7 @@ def match(a: NameKey, b: NameKey) -> tuple[str, float] | None:
         full, shortened = (a, b) if a.primary else (b, a)
         same = full.surname == shortened.surname and len(full.given) <= len(shortened.given)
         return ("second surname", score) if same and reason in FULL_GIVEN_AGREEMENT else None
-    if surname >= SURNAME_THRESHOLD:
+    if a.surname == b.surname or (surname >= SURNAME_THRESHOLD and reason == "same key"):
         return reason, score
     if (surname >= CLOSE_SURNAME_THRESHOLD and reason in FULL_GIVEN_AGREEMENT
             and Levenshtein.distance(a.surname, b.surname) <= max(1, min(len(a.surname), len(b.surname)) // 3)):
@@ -361,7 +362,7 @@ def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
 
 
 def link_names(
-    names: list[str], apart: Iterable[tuple[str, str]] = ()
+    names: list[str], apart: Iterable[tuple[str, str]] = (), corroborated: Callable[[str, str], bool] | None = None
 ) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
@@ -369,7 +370,9 @@ def link_names(
     then joins the one cluster of full names with that surname; when several clusters share
     it, it stays alone; lone words spelled closely are one name. No link ever puts two names of
     a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
-    cluster.
+    cluster. With ``corroborated``, a link by a WEAK_RULES rule is only made when
+    ``corroborated(name, other)`` says the context agrees: spelling alone cannot tell "Rick
+    Perry" from "Rick Parry", or "Hamid Karsai" from "Hamid Karzai".
     """
     distinct = list(dict.fromkeys(names))
     readings = [name_keys(name) for name in distinct]
@@ -382,6 +385,8 @@ def link_names(
                   if a.casefold() in position_of and b.casefold() in position_of]
 
     def join(i: int, j: int, rule: str, score: float) -> None:
+        if rule in WEAK_RULES and corroborated and not corroborated(distinct[i], distinct[j]):
+            return
         roots = {uf.find(i), uf.find(j)}
         if len(roots) == 2 and not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart):
             links.append(Link(distinct[i], distinct[j], f"person name: {rule}", round(score, 3)))

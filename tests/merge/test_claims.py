@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kgbuild.merge import merge
 from kgbuild.merge.claims import average_link, canonical_text, content_words
 from kgbuild.records import Article, Attribution, Extraction, Mention, Span
@@ -130,3 +132,27 @@ def test_a_rejection_rejects_at_most_a_few_claims():
     merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
     assert len({merged.claim_of[i] for i in range(len(claims))}) == len(claims) > MAX_REJECTED
     assert len(merged.rejects[len(claims)]) == MAX_REJECTED
+
+
+def test_a_claim_is_worded_by_a_member_that_names_its_subject():
+    merged = merge(
+        [
+            extraction("a", attribution("a", "He was at the epicenter of the drone attack on the city"), outlet="A"),
+            extraction("b", attribution("b", "Putin was at the epicenter of the drone attack on the city"), outlet="B"),
+        ]
+    )
+    assert len(merged.claims) == 1
+    assert next(iter(merged.claims.values())).text == "Putin was at the epicenter of the drone attack on the city"
+
+
+def test_people_with_close_surnames_are_one_actor_only_in_a_shared_context():
+    def person(article, name, roles=(), at=0):
+        item = attribution(article, "The budget will be balanced by next spring", actor=name, at=at)
+        return replace(item, actor=replace(item.actor, roles=roles))
+
+    separate = merge([extraction("a", person("a", "Rick Perry", ("governor",))), extraction("b", person("b", "Rick Parry", ("chief executive",)))])
+    assert len(separate.actors) == 2
+    same_role = merge([extraction("a", person("a", "Rick Perry", ("Texas governor",))), extraction("b", person("b", "Rick Parry", ("governor",)))])
+    assert len(same_role.actors) == 1
+    same_article = merge([extraction("a", person("a", "Rick Perry"), person("a", "Rick Parry", at=300))])
+    assert len(same_article.actors) == 1

@@ -105,3 +105,11 @@ def test_public_api_and_keys():
     assert kgbuild.cluster_names(["Yurii Dashkin", "Dashkin"]) == [["Yurii Dashkin", "Dashkin"]]
     yuriy, yury = name_key("Yuriy Dashkin"), name_key("Yury Dashkin")
     assert (yuriy.given, yuriy.surname) == (yury.given, yury.surname) == (("iuri",), "dashkin")
+
+
+def test_a_match_by_spelling_alone_needs_the_context_to_agree():
+    names = ["Rick Perry", "Rick Parry"]
+    assert len(cluster_names(names)) == 1  # bare names: spelling decides
+    apart, _ = link_names(names, corroborated=lambda a, b: False)
+    together_, links = link_names(names, corroborated=lambda a, b: True)
+    assert len(apart) == 2 and len(together_) == 1 and links[0].rule == "person name: close surname"
