@@ -85,8 +85,9 @@ def outlet_label(article: Article) -> str:
 
 
 def shared_context(items: list[Attribution]):
-    """Whether two person names are seen in one article or given a common role word
-    ("governor", "striker"): what a merge by spelling alone needs before it is believed."""
+    """Whether two person names are given a common role word ("governor", "striker") and never
+    appear in one article: what a merge by close spelling needs before it is believed. (An
+    article that writes both "Tracy Martin" and "Trayvon Martin" is about two people.)"""
     articles, role_words = defaultdict(set), defaultdict(set)
     for a in items:
         articles[a.actor.name].add(a.article)
@@ -94,7 +95,7 @@ def shared_context(items: list[Attribution]):
         role_words[a.actor.name].update(w for w in words if w not in STOP_WORDS and w not in VAGUE_ROLE_WORDS)
 
     def corroborated(name: str, other: str) -> bool:
-        return bool(articles[name] & articles[other] or role_words[name] & role_words[other])
+        return bool(role_words[name] & role_words[other]) and not articles[name] & articles[other]
 
     return corroborated
 

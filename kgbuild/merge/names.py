@@ -39,6 +39,9 @@ TITLES = frozenset(
         "pape", "roi", "rey", "re", "zar", "prins", "prinz", "koning", "kaiser", "popu", "vua",  # other languages
     }
 )
+RULERS = frozenset({"pope", "papa", "pape", "paus", "popu", "king", "queen", "emperor", "empress", "tsar", "czar",
+                    "zar", "sultan", "kaiser", "koning", "roi", "rey"})  # "Pope Francis": a name, not a surname
+GIVEN_NAME_PARTICLES = frozenset({"Ben", "Van", "Del"})  # capitalized first: Ben Carson, Van Jones, Del Bigtree
 POSTNOMINALS = frozenset({"OBE", "KBE", "CBE", "MBE", "OFM", "SJ", "RA", "QC", "KC", "PhD", "MD", "OSB"})
 SAINTS = frozenset({"saint", "st", "san", "santo", "santa", "sao", "sankt", "szent", "sainte"})  # only first
 PARTICLES = frozenset(
@@ -59,9 +62,11 @@ REGNAL_THRESHOLD = 0.85
 LONE_NAME_THRESHOLD = 0.9
 MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
 WINDOW = 8
-FULL_GIVEN_AGREEMENT = ("same key", "close spelling", "nickname", "same name in another language")
+FULL_GIVEN_AGREEMENT = ("same key", "short form", "close spelling", "nickname", "same name in another language")
 NONE: frozenset[int] = frozenset()
-WEAK_RULES = frozenset({"close surname", "close single name"})  # spelling alone is not enough in a corpus
+# In a corpus, spelling alone cannot tell "Rick Perry" from "Rick Parry", "Robert Stone" from
+# "Roger Stone": links by these rules need the context to agree (see link_names).
+WEAK_RULES = frozenset({"close surname", "close spelling", "close single name"})
 POSSESSIVE = re.compile(r"'s$|'s(?= )")
 ARTICLE = re.compile(r"\b(al|el|as|es|ad|ar)-", re.IGNORECASE)
 INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
@@ -102,6 +107,7 @@ def regnal_number(token: str) -> int:
 class ParsedName:
     words: tuple[str, ...]  # ASCII, given names first, no titles, dots or possessives
     number: int = 0  # a regnal number: "Charles V", "Juan Carlos I", "II. Aleksios Komnenos"
+    regnal: bool = False  # a ruler's name, with a number or a ruler's title: "Pope Francis"
 
 
 def rewrite_commas(text: str) -> str:
@@ -140,6 +146,7 @@ def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
     while len(tokens) > 1 and tokens[0].lower().strip(".") in SAINTS:
         tokens = tokens[1:]
     tokens = [t for n, t in enumerate(tokens) if not (n and t.strip(".") in POSTNOMINALS)]
+    ruler = any(t.lower().strip(".") in RULERS for t in tokens)
     tokens = [t for t in tokens if t.lower().strip(".") not in TITLES] or tokens
     number = 0
     if len(tokens) > 1 and len(tokens[0]) > 2 and tokens[0].endswith(".") and regnal_number(tokens[0]):
@@ -155,7 +162,7 @@ def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
         initials += 1
     if initials and len(tokens[0]) > 1 and not number:  # "Barthlott W." -> "W. Barthlott"
         tokens = tokens[-initials:] + tokens[:-initials]
-    return ParsedName(tuple(tokens), number)
+    return ParsedName(tuple(tokens), number, bool(number) or (ruler and len(tokens) == 1))
 
 
 def words(name: str) -> list[str]:
@@ -171,23 +178,25 @@ class NameKey:
     number: int = 0  # regnal number
     primary: bool = True  # False for a reading of the name with its last word dropped
     initials: str = ""  # the given names' first letters before folding: "C." is "Claude", not "Klaude"
+    regnal: bool = False  # "Pope Francis" is no surname of "Mark Lewis-Francis"
 
     @property
     def is_full(self) -> bool:
         return bool(self.given)
 
 
-def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = True) -> NameKey:
+def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = True, regnal: bool = False) -> NameKey:
     if not parts:
-        return NameKey(name, (), fold(name.strip()), number, primary)
-    given = [p for p in parts[:-1] if p.lower() not in PARTICLES]  # "Geoffrey of Monmouth"
+        return NameKey(name, (), fold(name.strip()), number, primary, "", regnal)
+    # particles: "Geoffrey of Monmouth", "bin Laden"; but "Ben Carson" and "Van Morrison" are given names
+    given = [p for n, p in enumerate(parts[:-1]) if p.lower() not in PARTICLES or (n == 0 and p in GIVEN_NAME_PARTICLES)]
     initials = "".join(p[0].lower() for p in given)
-    return NameKey(name, tuple(fold(p) for p in given), fold(parts[-1]), number, primary, initials)
+    return NameKey(name, tuple(fold(p) for p in given), fold(parts[-1]), number, primary, initials, regnal)
 
 
 def name_key(name: str) -> NameKey:
     parsed = parse_name(name)
-    return key_of(name, parsed.words, parsed.number)
+    return key_of(name, parsed.words, parsed.number, regnal=parsed.regnal)
 
 
 def name_keys(name: str) -> list[NameKey]:
@@ -195,7 +204,7 @@ def name_keys(name: str) -> list[NameKey]:
     also "Miquel Barceló", "Janet Hubert-Whitten" also "Janet Hubert". Such a reading only ever
     matches another name's own key."""
     parsed = parse_name(name)
-    keys = [key_of(name, parsed.words, parsed.number)]
+    keys = [key_of(name, parsed.words, parsed.number, regnal=parsed.regnal)]
     shorter = parse_name(name, drop_last_surname=True)
     named = [w for w in shorter.words if w.lower() not in PARTICLES]
     if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
@@ -225,13 +234,15 @@ def given_name_groups() -> dict[str, frozenset[int]]:
 
 
 def same_given(x: str, y: str, x_initial: str = "", y_initial: str = "") -> str:
-    """How two folded given names agree ("initial", "same key", "close spelling", "nickname",
-    "same name in another language"), or "" if they do not; an initial is compared with the
+    """How two folded given names agree ("initial", "same key", "short form", "close spelling",
+    "nickname", "same name in another language"), or "" if they do not; an initial is compared with the
     other name's first letter as written (``x_initial``, ``y_initial``)."""
     if len(x) == 1 or len(y) == 1:
         return "initial" if (x_initial or x[0]) == (y_initial or y[0]) else ""
     if x == y:
         return "same key"
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return "short form"  # "Steve" / "Steven", "Geoff" / "Geoffrey"
     if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD:
         return "close spelling"
     if (x, y) in nickname_pairs():
@@ -371,8 +382,7 @@ def link_names(
     it, it stays alone; lone words spelled closely are one name. No link ever puts two names of
     a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
     cluster. With ``corroborated``, a link by a WEAK_RULES rule is only made when
-    ``corroborated(name, other)`` says the context agrees: spelling alone cannot tell "Rick
-    Perry" from "Rick Parry", or "Hamid Karsai" from "Hamid Karzai".
+    ``corroborated(name, other)`` says the context agrees.
     """
     distinct = list(dict.fromkeys(names))
     readings = [name_keys(name) for name in distinct]
@@ -404,7 +414,7 @@ def link_names(
     for x, key in enumerate(keys):
         if key.is_full or key.number:
             continue
-        roots = full_names.get(key.surname, set())
+        roots = full_names.get(key.surname, set()) if not key.regnal else set()
         if len(roots) == 1:
             join(owner[x], next(iter(roots)), "surname only, one full name", 1.0)
         elif not roots:
