@@ -32,6 +32,7 @@ from .scoring import shipped_model
 from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
 CHANNEL_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+NOT_CHANNELS = frozenset({"PERSON", "DATE", "TIME", "GPE", "NORP", "CARDINAL", "ORDINAL", "EVENT", "LAW", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the alleged attack"
 TRIM = " \n\t,;:\u2014\u2013-"
@@ -342,8 +343,8 @@ def channel_preposition(prep: Token) -> bool:
 
 def is_channel(token: Token, named_ok: bool) -> bool:
     """A medium by its words ("state-run media"), or a named organization where one is expected."""
-    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
-        return False
+    if token.ent_type_ in NOT_CHANNELS or token.pos_ == "PRON" or token.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+        return False  # "said on Friday", "told Mr Smith", "told reporters in Washington"
     phrase = noun_phrase(token)
     if any(t.lower_ in CHANNEL_WORDS for t in phrase):
         return True

@@ -307,3 +307,15 @@ def test_a_closing_according_to_is_its_own_attribution(attributions_of):
 def test_asked_someone_to_do_something(attributions_of):
     a = only(attributions_of("Republicans asked the Justice Department to investigate the emails."), "asked")
     assert a.stance == "questions" and a.content.text == "to investigate the emails"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time Warner said on Friday that it now owns 8% of Google.",
+        "The senator told Mr Smith that the bill would pass.",
+        "The governor said in Texas that the bill would pass.",
+    ],
+)
+def test_a_day_a_person_or_a_place_is_no_channel(attributions_of, text):
+    assert only(attributions_of(text), next(c for c in ("said", "told") if f" {c} " in text)).via is None
