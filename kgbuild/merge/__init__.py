@@ -131,12 +131,12 @@ def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], d
     counts = Counter(a.actor.name for a in items)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(counts):
-        groups[org_key(name)].append(name)
+        groups[org_key(name).replace("-", "")].append(name)  # "Time Warner" = "TimeWarner"
     reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
     if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
         spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
         for k in sorted(groups):
-            target = spelled_out.get(k.replace("-", ""))
+            target = spelled_out.get(k)
             if target and target != k and target in groups and k in groups:
                 reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
                 groups[target] += groups.pop(k)
@@ -146,8 +146,8 @@ def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], d
     key_of, actors = {}, {}
     for group_key, names in groups.items():
         label = preferred_label(Counter({n: counts[n] for n in names}))
-        same = [(n, label, "same normalized name", 1.0) for n in names if org_key(n) == group_key and n != label]
-        key = f"{kind}/{group_key}"
+        same = [(n, label, "same normalized name", 1.0) for n in names if org_key(n).replace("-", "") == group_key and n != label]
+        key = f"{kind}/{org_key(label)}"
         variants = tuple(sorted({*names, *(v for n in names for v in variants_of[n])}))
         actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + reasons[group_key])))
         key_of.update({n: key for n in names})

@@ -156,3 +156,14 @@ def test_people_with_close_names_are_one_actor_only_with_a_shared_role_in_differ
     assert len(same_role.actors) == 1
     same_article = merge([extraction("a", person("a", "Tracy Martin", ("father",)), person("a", "Trayvon Martin", ("father",), at=300))])
     assert len(same_article.actors) == 2  # one article names two people
+
+
+def test_organizations_spelled_with_and_without_a_space_or_as_an_acronym_are_one_actor():
+    def org(article, name):
+        return attribution(article, "Fourth quarter sales rose two percent to a new high", actor=name, kind="organization")
+
+    merged = merge([extraction("a", org("a", "Time Warner")), extraction("b", org("b", "TimeWarner")),
+                    extraction("c", org("c", "Center for Strategic Communications")), extraction("d", org("d", "CSC"))])
+    assert sorted(merged.actors) == ["organization/center-for-strategic-communications", "organization/time-warner"]
+    reasons = {r[2] for actor in merged.actors.values() for r in actor.reasons}
+    assert reasons == {"same normalized name", "acronym"}
