@@ -17,7 +17,8 @@ rejects:
 
 - "denied the allegations" (``anaphoric``): the nearest assertion shortly before it, in its article;
 - otherwise the asserted claims (at most MAX_REJECTED) one of whose wordings shares a blocking
-  concept with it and is covered by it for at least REJECT_THRESHOLD; else it is a claim of its own.
+  concept with it and matches what it rejects (its framing, "the fake about", left out) in both
+  directions: on average REJECT_THRESHOLD, each at least REJECT_FLOOR; else it is a claim of its own.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from unidecode import unidecode
 from ..records import Attribution
 
 ASSERT_THRESHOLD = 0.6
-REJECT_THRESHOLD = 0.5
+REJECT_THRESHOLD = 0.5  # both directions averaged...
+REJECT_FLOOR = 0.4  # ...and neither below this
 MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged
 SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
 CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
@@ -49,7 +51,16 @@ MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to 
 BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
+# "rejected a takeover offer", "dismissed calls for an inquiry": a rejected object that is no claim
+NOT_CLAIMS = frozenset({"offer", "proposal", "plea", "call", "request", "bid", "deal", "invitation", "demand", "motion",
+                        "post", "job", "lawsuit", "meeting", "question", "plan", "appeal", "application", "suggestion"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
+FRAMING = re.compile(
+    r"^(?:[\w'\u2019-]+\s+){0,4}?(?:claims?|idea|notion|suggestions?|allegations?|accusations?|reports?|rumou?rs?"
+    r"|contention|view|assertion|charges?|speculation|fake|story|stories)\s+(?:(?:[a-z]+ed\s+)?by\s+[^,]+?\s+)?"
+    r"(?:that|about|of|regarding|concerning|over)\s+",
+    re.IGNORECASE,
+)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.I)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
@@ -167,13 +178,21 @@ class Wordings:
         return np.round(np.minimum(score, 1.0), 6)
 
 
+def compared_wording(attribution: Attribution) -> str:
+    """The wording that is compared with others: for a rejection, without the framing that
+    names the claim ("the claim made by some groups that ...", "reports that ...")."""
+    if attribution.stance not in REJECTING:
+        return attribution.wording
+    return FRAMING.sub("", attribution.wording, count=1)
+
+
 class ClaimSimilarity:
     """All content words and the predicate-argument cores, blended: "Putin's helicopter was at the
     epicentre of the attack" is closer to "the aircraft was in the epicenter" than to "forces
     attempted to assassinate Putin in a drone attack", though the last shares more words."""
 
     def __init__(self, attributions: list[Attribution], vector_of: WordVectors | None = None):
-        self.words = Wordings([a.wording for a in attributions], vector_of)
+        self.words = Wordings([compared_wording(a) for a in attributions], vector_of)
         self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
@@ -320,13 +339,19 @@ def cluster_claims(
             rejects[i] = [(assignment[i], 1.0)]
             clusters[assignment[i]].append(i)
             continue
-        # a rejection frames the claim ("the widely circulated fake about ..."): what counts is
-        # how much of the claim it covers; a claim is rejected when one of its wordings is
-        candidates = sorted({j for c in similarity.words.concepts[i] for j in asserted_by.get(c, ())})
-        covered = similarity.words.covered(np.array(candidates, dtype=int), np.full(len(candidates), i))
+        # both directions count: the claim must be covered by what is rejected ("the fake about
+        # ...", its framing left out), and what is rejected by the claim, or "denied the claim
+        # that there should be a legal presumption" would reject "Trump is the presumptive nominee"
+        rejects_a_claim = similarity.long_enough[i] and not (item.form == "object" and NOT_CLAIMS.intersection(item.core))
+        concepts = similarity.words.concepts[i] if rejects_a_claim else ()
+        candidates = np.array(sorted({j for c in concepts for j in asserted_by.get(c, ())}), dtype=int)
+        rejected = np.full(len(candidates), i)
+        claim_covered = similarity.words.covered(candidates, rejected)
+        rejection_covered = similarity.words.covered(rejected, candidates)
+        average = np.round((claim_covered + rejection_covered) / 2, 3)
         scores: dict[int, float] = {}
-        for j, score in zip(candidates, np.round(covered, 3)):
-            if similarity.long_enough[j] and score >= REJECT_THRESHOLD:
+        for j, score, least in zip(candidates, average, np.minimum(claim_covered, rejection_covered)):
+            if similarity.long_enough[j] and score >= REJECT_THRESHOLD and least >= REJECT_FLOOR:
                 scores[assignment[j]] = max(scores.get(assignment[j], 0.0), float(score))
         similar = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_REJECTED]
         if similar:

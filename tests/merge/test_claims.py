@@ -121,9 +121,13 @@ def test_a_rejection_must_share_a_word_with_the_claim_it_rejects():
     assert not any(c.contested for c in merged.claims.values())
 
 
-def test_a_rejection_rejects_at_most_a_few_claims():
+def test_a_rejection_rejects_at_most_a_few_claims(monkeypatch):
+    from kgbuild.merge import claims
     from kgbuild.merge.claims import MAX_REJECTED
 
+    # a list of four claims matches each in one direction only: let that count, to see the cap
+    monkeypatch.setattr(claims, "REJECT_FLOOR", 0.0)
+    monkeypatch.setattr(claims, "REJECT_THRESHOLD", 0.4)
     wordings = ["a drone struck Kursk airport", "Moscow refinery burned overnight", "Bryansk bridge closed today",
                 "Belgorod trains stopped running"]
     claims = [attribution(str(n), text, actor=f"Officer {n}") for n, text in enumerate(wordings)]
@@ -167,3 +171,14 @@ def test_organizations_spelled_with_and_without_a_space_or_as_an_acronym_are_one
     assert sorted(merged.actors) == ["organization/center-for-strategic-communications", "organization/time-warner"]
     reasons = {r[2] for actor in merged.actors.values() for r in actor.reasons}
     assert reasons == {"same normalized name", "acronym"}
+
+
+def test_a_rejection_must_match_the_claim_both_ways():
+    merged = merge(
+        [
+            extraction("a", attribution("a", "a drone struck Kursk"), outlet="A"),
+            extraction("b", attribution("b", "reports that a drone struck the ministry building in Moscow during the "
+                                             "parade celebrating the victory", "denies", "the Kremlin", "organization"), outlet="B"),
+        ]
+    )
+    assert not any(claim.contested for claim in merged.claims.values())  # the denial is about another strike
