@@ -126,8 +126,10 @@ def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], d
     return key_of, actors
 
 
-def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], dict[str, Actor]]:
-    """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors."""
+def group_actors(items: list[Attribution], kind: str, apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors; an
+    acronym never joins a name it is kept ``apart`` from (the user's "different" pairs)."""
+    different = {frozenset((a.casefold(), b.casefold())) for a, b in apart}
     counts = Counter(a.actor.name for a in items)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(counts):
@@ -137,7 +139,8 @@ def group_actors(items: list[Attribution], kind: str) -> tuple[dict[str, str], d
         spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
         for k in sorted(groups):
             target = spelled_out.get(k)
-            if target and target != k and target in groups and k in groups:
+            vetoed = any(frozenset((a.casefold(), b.casefold())) in different for a in groups.get(k, ()) for b in groups.get(target, ()))
+            if target and target != k and target in groups and k in groups and not vetoed:
                 reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
                 groups[target] += groups.pop(k)
     variants_of: dict[str, set[str]] = defaultdict(set)
@@ -201,7 +204,7 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, a
     key_of: dict[tuple[str, str], str] = {}
     for kind in ("person", "organization", "collective"):
         items = [a for a in kept if a.actor.kind == kind]
-        names, actors = person_actors(items, aliases.different) if kind == "person" else group_actors(items, kind)
+        names, actors = person_actors(items, aliases.different) if kind == "person" else group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
         result.actors.update(actors)
     join_same(result.actors, key_of, aliases.same)

@@ -43,3 +43,12 @@ def test_same_joins_actors_across_kinds_and_says_why():
     actor = merged.actors[merged.actor_of[0]]
     assert actor.label == "Kremlin" and "Moscow" in actor.variants
     assert ("Moscow", "Kremlin", "alias file: same", 1.0) in actor.reasons
+
+
+def test_different_keeps_an_acronym_apart_from_the_name_it_spells():
+    def org(article, name):
+        return attribution(article, "the regional grid will need new investment soon", actor=name, kind="organization")
+
+    extractions = [extraction("a", org("a", "National Grid")), extraction("b", org("b", "NG"))]
+    assert len(merge(extractions).actors) == 1  # the acronym joins the name it spells
+    assert len(merge(extractions, aliases=Aliases(different=(("ng", "National Grid"),))).actors) == 2
