@@ -98,3 +98,15 @@ def test_ask_and_construct_work_through_load_graph(seeds_out):
     assert graph.query("ASK { ?a a <https://w3id.org/kgbuild/ns#Claim> }").askAnswer
     built = graph.query("CONSTRUCT { ?c a ?t } WHERE { ?c a ?t . FILTER(?t = kg:Claim) }", initNs={"kg": KG}).graph
     assert len(built) == len(set(graph.subjects(predicate=None, object=KG.Claim))) > 10
+
+
+@pytest.mark.parametrize("text", ["Russian officials", "", "  spaced  ", "ünïcødé — “quoted”", "42", "2024-05-01"])
+def test_a_plain_literal_is_the_literal_rdflib_would_make(text):
+    from rdflib import Literal
+
+    from kgbuild.store import plain_literal
+
+    made, expected = plain_literal(text), Literal(text, normalize=False)
+    assert made == expected and hash(made) == hash(expected) and made.eq(expected)
+    assert (made.value, made.datatype, made.language, made.ill_typed, made.n3()) == (
+        expected.value, expected.datatype, expected.language, expected.ill_typed, expected.n3())
