@@ -3,8 +3,10 @@
 Within an article, pronouns, surnames and nominals were resolved by the extract stage
 (``Mention.resolved_by`` says how). Here, across articles:
 
-- people are matched by name (``names.link_names``: transliteration, initials, surname only);
-- organizations by normalized name or acronym; unnamed collectives by their wording;
+- people are matched by name (``names.link_names``: transliteration, initials, surname only),
+  a match by close spelling alone only with a shared role in different articles (``shared_context``);
+- organizations by normalized name (spaces and hyphens aside) or acronym; unnamed collectives
+  by their wording;
 - claims are clustered by wording, and rejections linked to the claims they reject (``claims``).
 
 Every merge keeps its reason (rule and score), which the graph records.
