@@ -165,11 +165,6 @@ def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
     return ParsedName(tuple(tokens), number, bool(number) or (ruler and len(tokens) == 1))
 
 
-def words(name: str) -> list[str]:
-    """A name -> its words, transliterated, without titles, possessives or punctuation."""
-    return list(parse_name(name).words)
-
-
 @dataclass(frozen=True)
 class NameKey:
     name: str
@@ -194,11 +189,6 @@ def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = T
     return NameKey(name, tuple(fold(p) for p in given), fold(parts[-1]), number, primary, initials, regnal)
 
 
-def name_key(name: str) -> NameKey:
-    parsed = parse_name(name)
-    return key_of(name, parsed.words, parsed.number, regnal=parsed.regnal)
-
-
 def name_keys(name: str) -> list[NameKey]:
     """The name's key, then its reading without a second surname: "Miquel Barceló García" is
     also "Miquel Barceló", "Janet Hubert-Whitten" also "Janet Hubert". Such a reading only ever
@@ -210,6 +200,10 @@ def name_keys(name: str) -> list[NameKey]:
     if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
         keys.append(key_of(name, shorter.words, primary=False))
     return keys
+
+
+def name_key(name: str) -> NameKey:
+    return name_keys(name)[0]
 
 
 @lru_cache(maxsize=1)
