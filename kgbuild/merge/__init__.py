@@ -25,7 +25,7 @@ from unidecode import unidecode
 from ..records import Article, Attribution, Extraction
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
-from .names import cluster_names, link_names
+from .names import SURNAME_ONLY, cluster_names, link_names
 
 __all__ = ["Actor", "Aliases", "Claim", "Merged", "cluster_names", "merge"]
 
@@ -86,23 +86,28 @@ def outlet_label(article: Article) -> str:
     return article.outlet or f"unknown outlet ({article.id})"
 
 
-def shared_context(items: list[Attribution]):
-    """Whether two person names are given a common role word ("governor", "striker") and never
-    appear in one article: what a merge by close spelling needs before it is believed. (An
-    article that writes both "Tracy Martin" and "Trayvon Martin" is about two people.)"""
-    articles, role_words = defaultdict(set), defaultdict(set)
+def shared_context(items: list[Attribution], outlet_of: dict[str, str]):
+    """What a merge by spelling alone needs before it is believed. A close spelling ("Rick
+    Perry" / "Rick Parry"): a common role word ("governor") and no article naming both (an
+    article that writes "Tracy Martin" and "Trayvon Martin" is about two people). A surname
+    alone ("Carson"): a common article, outlet or role word with the one full name it would join."""
+    articles, outlets, role_words = defaultdict(set), defaultdict(set), defaultdict(set)
     for a in items:
         articles[a.actor.name].add(a.article)
+        outlets[a.actor.name].add(outlet_of[a.article])
         words = (w for r in a.actor.roles for w in re.findall(r"[a-z]+", r.lower()))
         role_words[a.actor.name].update(w for w in words if w not in STOP_WORDS and w not in VAGUE_ROLE_WORDS)
 
-    def corroborated(name: str, other: str) -> bool:
-        return bool(role_words[name] & role_words[other]) and not articles[name] & articles[other]
+    def corroborated(rule: str, name: str, others: list[str]) -> bool:
+        if rule == SURNAME_ONLY:
+            return any(articles[name] & articles[o] or outlets[name] & outlets[o] or role_words[name] & role_words[o]
+                       for o in others)
+        return any(role_words[name] & role_words[o] and not articles[name] & articles[o] for o in others)
 
     return corroborated
 
 
-def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+def person_actors(items: list[Attribution], outlet_of: dict[str, str], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
     """Person mentions -> ({mention name: actor key}, actors); names in a pair of ``apart`` are
     never one person."""
     counts = Counter(a.actor.name for a in items)
@@ -110,7 +115,7 @@ def person_actors(items: list[Attribution], apart=()) -> tuple[dict[str, str], d
     for a in items:
         mentions[a.actor.name].append(a.actor)
     names = sorted(counts)
-    clusters, links = link_names(names, apart, shared_context(items))
+    clusters, links = link_names(names, apart, shared_context(items, outlet_of))
     cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
     links_of: dict[int, list] = defaultdict(list)
     for link in links:
@@ -206,7 +211,10 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, a
     key_of: dict[tuple[str, str], str] = {}
     for kind in ("person", "organization", "collective"):
         items = [a for a in kept if a.actor.kind == kind]
-        names, actors = person_actors(items, aliases.different) if kind == "person" else group_actors(items, kind, aliases.different)
+        if kind == "person":
+            names, actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
+        else:
+            names, actors = group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
         result.actors.update(actors)
     join_same(result.actors, key_of, aliases.same)

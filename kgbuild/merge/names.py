@@ -67,6 +67,7 @@ NONE: frozenset[int] = frozenset()
 # In a corpus, spelling alone cannot tell "Rick Perry" from "Rick Parry", "Robert Stone" from
 # "Roger Stone": links by these rules need the context to agree (see link_names).
 WEAK_RULES = frozenset({"close surname", "close spelling", "close single name"})
+SURNAME_ONLY = "surname only, one full name"  # "Carson" is Johnny Carson only if nothing says Ben
 POSSESSIVE = re.compile(r"'s$|'s(?= )")
 ARTICLE = re.compile(r"\b(al|el|as|es|ad|ar)-", re.IGNORECASE)
 INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
@@ -367,7 +368,9 @@ def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
 
 
 def link_names(
-    names: list[str], apart: Iterable[tuple[str, str]] = (), corroborated: Callable[[str, str], bool] | None = None
+    names: list[str],
+    apart: Iterable[tuple[str, str]] = (),
+    corroborated: Callable[[str, str, list[str]], bool] | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
@@ -375,8 +378,9 @@ def link_names(
     then joins the one cluster of full names with that surname; when several clusters share
     it, it stays alone; lone words spelled closely are one name. No link ever puts two names of
     a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
-    cluster. With ``corroborated``, a link by a WEAK_RULES rule is only made when
-    ``corroborated(name, other)`` says the context agrees.
+    cluster. With ``corroborated``, a link by a WEAK_RULES rule or by SURNAME_ONLY is only made
+    when ``corroborated(rule, name, others)`` says the context agrees (``others``: the name it
+    is matched with, or for a surname alone every name of the cluster it would join).
     """
     distinct = list(dict.fromkeys(names))
     readings = [name_keys(name) for name in distinct]
@@ -388,8 +392,9 @@ def link_names(
     kept_apart = [(position_of[a.casefold()], position_of[b.casefold()]) for a, b in apart
                   if a.casefold() in position_of and b.casefold() in position_of]
 
-    def join(i: int, j: int, rule: str, score: float) -> None:
-        if rule in WEAK_RULES and corroborated and not corroborated(distinct[i], distinct[j]):
+    def join(i: int, j: int, rule: str, score: float, context: list[str] | None = None) -> None:
+        needs_context = rule in WEAK_RULES or rule == SURNAME_ONLY
+        if needs_context and corroborated and not corroborated(rule, distinct[i], context or [distinct[j]]):
             return
         roots = {uf.find(i), uf.find(j)}
         if len(roots) == 2 and not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart):
@@ -404,13 +409,17 @@ def link_names(
     for x, key in enumerate(keys):
         if key.is_full and key.primary and not key.number:
             full_names[key.surname].add(uf.find(owner[x]))
+    names_in: dict[int, list[str]] = defaultdict(list)
+    for k, name in enumerate(distinct):
+        names_in[uf.find(k)].append(name)
     alone: list[int] = []
     for x, key in enumerate(keys):
         if key.is_full or key.number:
             continue
         roots = full_names.get(key.surname, set()) if not key.regnal else set()
         if len(roots) == 1:
-            join(owner[x], next(iter(roots)), "surname only, one full name", 1.0)
+            root = next(iter(roots))
+            join(owner[x], root, SURNAME_ONLY, 1.0, names_in[root])
         elif not roots:
             alone.append(x)
     spellings = [keys[x].surname for x in alone]

@@ -182,3 +182,17 @@ def test_a_rejection_must_match_the_claim_both_ways():
         ]
     )
     assert not any(claim.contested for claim in merged.claims.values())  # the denial is about another strike
+
+
+def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common():
+    def said(article, name, roles=()):
+        item = attribution(article, "The show will go on without a host next season", actor=name)
+        return replace(item, actor=replace(item.actor, roles=roles))
+
+    elsewhere = merge([extraction("a", said("a", "Johnny Carson"), outlet="A"), extraction("b", said("b", "Carson"), outlet="B")])
+    assert len(elsewhere.actors) == 2  # another outlet's "Carson" may be Ben Carson
+    same_outlet = merge([extraction("a", said("a", "Johnny Carson"), outlet="A"), extraction("b", said("b", "Carson"), outlet="A")])
+    assert len(same_outlet.actors) == 1
+    same_role = merge([extraction("a", said("a", "Johnny Carson", ("talk show host",)), outlet="A"),
+                       extraction("b", said("b", "Carson", ("host",)), outlet="B")])
+    assert len(same_role.actors) == 1

@@ -112,6 +112,6 @@ def test_public_api_and_keys():
 def test_a_match_by_spelling_alone_needs_the_context_to_agree():
     names = ["Rick Perry", "Rick Parry"]
     assert len(cluster_names(names)) == 1  # bare names: spelling decides
-    apart, _ = link_names(names, corroborated=lambda a, b: False)
-    together_, links = link_names(names, corroborated=lambda a, b: True)
+    apart, _ = link_names(names, corroborated=lambda rule, a, others: False)
+    together_, links = link_names(names, corroborated=lambda rule, a, others: True)
     assert len(apart) == 2 and len(together_) == 1 and links[0].rule == "person name: close surname"
