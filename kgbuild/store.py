@@ -24,8 +24,8 @@ _XSD_STRING = str(XSD.string)
 
 def plain_literal(text: str) -> Literal:
     """``Literal(text, normalize=False)`` without its constructor's checks, which are for
-    datatypes and language tags a plain string does not have; a fifth of a large answer's time
-    went to them. tests/test_store.py checks that both give the same term."""
+    datatypes and language tags a plain string does not have (about a sixth of the anonymous
+    query's time went to them). tests/test_queries.py checks that both give the same term."""
     literal = str.__new__(Literal, text)
     literal._language, literal._datatype, literal._value, literal._ill_typed = None, None, text, None
     return literal

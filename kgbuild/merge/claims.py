@@ -61,7 +61,7 @@ FRAMING = re.compile(
     r"(?:that|about|of|regarding|concerning|over)\s+",
     re.IGNORECASE,
 )
-PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.I)
+PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
 WordVectors = Callable[[str], "np.ndarray | None"]
