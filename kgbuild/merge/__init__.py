@@ -73,6 +73,11 @@ def org_key(name: str) -> str:
     return slug(re.sub(r"['\u2019]s\b", "", text))
 
 
+def org_group_key(name: str) -> str:
+    """Names that are one organization share this: "Time Warner" and "TimeWarner"."""
+    return org_key(name).replace("-", "")
+
+
 def acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
 
@@ -140,7 +145,7 @@ def group_actors(items: list[Attribution], kind: str, apart=()) -> tuple[dict[st
     counts = Counter(a.actor.name for a in items)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(counts):
-        groups[org_key(name).replace("-", "")].append(name)  # "Time Warner" = "TimeWarner"
+        groups[org_group_key(name)].append(name)
     reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
     if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
         spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
@@ -156,7 +161,7 @@ def group_actors(items: list[Attribution], kind: str, apart=()) -> tuple[dict[st
     key_of, actors = {}, {}
     for group_key, names in groups.items():
         label = preferred_label(Counter({n: counts[n] for n in names}))
-        same = [(n, label, "same normalized name", 1.0) for n in names if org_key(n).replace("-", "") == group_key and n != label]
+        same = [(n, label, "same normalized name", 1.0) for n in names if org_group_key(n) == group_key and n != label]
         key = f"{kind}/{org_key(label)}"
         variants = tuple(sorted({*names, *(v for n in names for v in variants_of[n])}))
         actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + reasons[group_key])))

@@ -310,12 +310,12 @@ def match(a: NameKey, b: NameKey) -> tuple[str, float] | None:
     ok, reason = given_compatible(a, b)
     if not ok:
         return None
-    surname = JaroWinkler.similarity(a.surname, b.surname)
     score = JaroWinkler.similarity(" ".join(a.given), " ".join(b.given))
     if not (a.primary and b.primary):
         full, shortened = (a, b) if a.primary else (b, a)
         same = full.surname == shortened.surname and len(full.given) <= len(shortened.given)
         return ("second surname", score) if same and reason in FULL_GIVEN_AGREEMENT else None
+    surname = JaroWinkler.similarity(a.surname, b.surname)
     if a.surname == b.surname or (surname >= SURNAME_THRESHOLD and reason == "same key"):
         return reason, score
     if (surname >= CLOSE_SURNAME_THRESHOLD and reason in FULL_GIVEN_AGREEMENT
