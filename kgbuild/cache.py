@@ -1,6 +1,6 @@
 """A cache of extraction results on disk, one JSON file per article.
 
-The key covers everything the result depends on: the article (id, date, text hash), the spaCy
+The key covers everything the result depends on: the article (id, date, title, text hash), the spaCy
 pipeline, and a fingerprint of kgbuild's extraction code and cue table, so that a changed rule
 never serves a stale result.
 """
@@ -33,7 +33,7 @@ class ExtractionCache:
         self.model = model
 
     def path(self, article: Article) -> Path:
-        key = "\0".join([article.id, article.date or "", article.content_hash, self.model, extractor_fingerprint()])
+        key = "\0".join([article.id, article.date or "", article.title or "", article.content_hash, self.model, extractor_fingerprint()])
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
 
     def get(self, article: Article) -> list[Attribution] | None:

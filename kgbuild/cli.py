@@ -139,3 +139,23 @@ def evaluate_command(gold, pred, model, fmt) -> None:
     for name, row in [("ALL", scores["overall"]), *scores["per_outlet"].items()]:
         lines.append(name[:21].ljust(22) + "".join(str(row[c]).rjust(16) for c in columns))
     click.echo("\n".join(lines))
+
+
+@main.command(name="eval-claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", default=None, type=click.Path(path_type=Path),
+              help="Keep the run here (graph, attributions, claims-predictions.jsonl) [default: a temporary folder].")
+@click.option("--model", default=None, help="spaCy pipeline for the run [default: en_core_web_md].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate_claims_command(gold, out, model, fmt) -> None:
+    """Score claim nodes against Emergent-style headlines (clustering B-cubed, rejection F1)."""
+    import tempfile
+
+    from .evaluate_claims import evaluate_claims
+
+    with tempfile.TemporaryDirectory() as scratch:
+        scores, _ = evaluate_claims(gold, out or scratch, model=model, progress=progress_bar)
+    if fmt == "json":
+        click.echo(json.dumps(scores, indent=2))
+        return
+    click.echo("\n".join(f"{name:22} {value}" for name, value in scores.items()))

@@ -118,10 +118,14 @@ def read_gold(path: Path) -> tuple[dict[str, list[tuple[Spans, bool]]], dict[str
 
 
 def read_predictions(path: Path) -> dict[str, list[Spans]]:
+    """Attributions to a source in the article's text: the outlet's own statements ("voice") and
+    what was read from a title given apart from the text are not what the annotators marked."""
     predictions: dict[str, list[Spans]] = defaultdict(list)
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
+            if record.get("voice") or record.get("in_title"):
+                continue
             predictions[record["article"]].append(Spans(span(record["source"]), span(record["cue"]), span(record["content"])))
     return predictions
 

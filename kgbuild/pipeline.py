@@ -20,6 +20,7 @@ from .extract import DEFAULT_MODEL, extract, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
+from .merge.encoder import default_encoder
 from .records import Extraction
 from .vocab import DEFAULT_BASE
 
@@ -52,11 +53,12 @@ def span_json(span) -> dict | None:
 
 def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) -> str:
     """One JSON line per extracted attribution: the evaluation interface (keys are stable)."""
-    in_graph = {id(a): n for n, a in enumerate(merged.attributions)}
+    in_graph = {id(a): n for n, a in enumerate(merged.extracted)}
     lines = []
     for extraction in extractions:
-        for a in extraction.attributions:
-            n = in_graph.get(id(a))
+        for extracted in extraction.attributions:
+            n = in_graph.get(id(extracted))
+            a = merged.attributions[n] if n is not None else extracted
             actor = merged.actors[merged.actor_of[n]] if n is not None else None
             record = {
                 "article": a.article,
@@ -66,6 +68,7 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
                 "actor": base + actor.key if actor else None,
                 "actor_label": actor.label if actor else (a.actor.name if a.actor else None),
                 "claim": base + merged.claim_of[n] if n is not None else None,
+                "rejects": [base + key for key, _ in merged.rejects.get(n, [])] if n is not None else [],
                 "stance": a.stance,
                 "direct": a.direct,
                 "via": a.via,
@@ -73,6 +76,8 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
                 "attribution": str(attribution_iri(base, a)) if n is not None else None,
                 "hedged": a.hedged,
                 "speech": a.speech,
+                "voice": a.voice,
+                "in_title": a.in_title,
             }
             lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
     return "\n".join(lines) + ("\n" if lines else "")
@@ -120,7 +125,7 @@ def build(
                 stored.put(extraction.article, extraction.attributions)
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
     with timed(timings, "merge"):
-        merged = merge(extractions, word_vectors(nlp), overrides)
+        merged = merge(extractions, word_vectors(nlp), overrides, default_encoder())
     with timed(timings, "export"):
         graph = to_graph(merged, base)
         write_atomically(out / "graph.ttl", to_turtle(graph))

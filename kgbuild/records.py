@@ -54,7 +54,7 @@ class Attribution:
     """One report, in one article, that a source made (or rejected) some content."""
 
     article: str
-    cue: Span
+    cue: Span | None  # None for the outlet's own voice
     content: Span | None
     source: Span | None
     actor: Mention | None
@@ -71,6 +71,9 @@ class Attribution:
     confidence: float = 0.5  # the trained model's probability that annotators would mark it
     speech: bool = True  # False for beliefs, intentions and perceptions
     aside: Span | None = None  # the attribution inside its content: "Trump[, he added,] is a liar"
+    voice: str | None = None  # the outlet's own voice, and where: "headline", "lead" or "body"
+    in_title: bool = False  # offsets refer to the article's title (metadata), not its text
+    negated: bool = False  # the content says its claim is false: "... is not dead", "... was a hoax"
 
     @property
     def wording(self) -> str:
@@ -97,7 +100,7 @@ class Attribution:
         return cls(
             **{
                 **data,
-                "cue": Span(**data["cue"]),
+                "cue": span(data.get("cue")),
                 "content": span(data.get("content")),
                 "source": span(data.get("source")),
                 "evidence": Span(**data["evidence"]),

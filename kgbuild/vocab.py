@@ -54,9 +54,12 @@ class KG(DefinedNamespace):
     claimRule: URIRef
     claimScore: URIRef
     rejects: URIRef
+    ownVoice: URIRef
+    inTitle: URIRef
     # article, claim and actor properties
     contentHash: URIRef
     contested: URIRef
+    laundered: URIRef
     outletCount: URIRef
     firstSeen: URIRef
     merge: URIRef

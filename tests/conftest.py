@@ -21,8 +21,9 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def attributions_of(nlp):
-    """Text -> the attributions kgbuild's rules find in it, before the trained filter drops the
-    unlikely ones (tests/extract/test_scoring.py covers the filter)."""
+    """Text -> the attributions to a source kgbuild's rules find in it, before the trained filter
+    drops the unlikely ones (tests/extract/test_scoring.py covers the filter; the outlet's own
+    statements are in ``own_voice_of``)."""
     from kgbuild.extract import extract
     from kgbuild.ingest import content_hash
     from kgbuild.records import Article
@@ -33,9 +34,23 @@ def attributions_of(nlp):
         article = Article(id="t", text=text, content_hash=content_hash(text), source="test", date=date)
         finder.keep_all = True
         try:
-            return next(extract([article], nlp)).attributions
+            return [a for a in next(extract([article], nlp)).attributions if a.voice is None]
         finally:
             finder.keep_all = False
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def own_voice_of(nlp):
+    """Text (and an optional title) -> what the article states in its own voice."""
+    from kgbuild.extract import extract
+    from kgbuild.ingest import content_hash
+    from kgbuild.records import Article
+
+    def run(text: str, title: str | None = None):
+        article = Article(id="t", text=text, content_hash=content_hash(text), source="test", title=title)
+        return [a for a in next(extract([article], nlp)).attributions if a.voice]
 
     return run
 

@@ -56,13 +56,16 @@ def graph_data(merged: Merged) -> dict:
                 "title": article.title or "",
                 "outlet": "outlet:" + outlet_label(article),
                 "claims": sorted({claim, *rejects}),  # a rejection may reject several claims
-                "actor": actor,
+                "actor": "outlet:" + outlet_label(article) if a.voice else actor,
+                "voice": a.voice or "",
+                "hedged": a.hedged,
                 "stance": a.stance,
-                "cue": a.cue.text,
+                "cue": a.cue.text if a.cue else "",
                 "content": a.wording,
                 "source": a.source.text if a.source else "",
                 "via": a.via or "",
                 "date": a.date or "",
+                "published": (article.date or "")[:10],
                 "direct": a.direct,
                 "evidence": a.evidence.text,
                 "start": a.evidence.start,
@@ -80,9 +83,12 @@ def graph_data(merged: Merged) -> dict:
             "label": claim.text,
             "weight": len(claim.outlets),
             "contested": claim.contested,
+            "laundered": claim.laundered,
             "outlets": list(claim.outlets),
         }
     for key, actor in sorted(merged.actors.items()):
+        if actor.kind == "outlet":
+            continue  # an outlet speaking in its own voice is its node on the left
         nodes[key] = {
             "kind": "actor",
             "label": actor.label,
@@ -95,7 +101,8 @@ def graph_data(merged: Merged) -> dict:
     for r in rows:
         for claim in r["claims"]:
             edges[(r["outlet"], claim, r["stance"])].append(r["id"])
-            edges[(claim, r["actor"], r["stance"])].append(r["id"])
+            if not r["voice"]:
+                edges[(claim, r["actor"], r["stance"])].append(r["id"])
     return {
         "nodes": nodes,
         "edges": [{"from": f, "to": t, "stance": s, "rows": ids} for (f, t, s), ids in sorted(edges.items())],

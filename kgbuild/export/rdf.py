@@ -15,11 +15,13 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from ..extract.dates import xsd_type
-from ..merge import Merged, outlet_label, slug
+from ..merge import Merged, outlet_key, outlet_label, slug
 from ..records import Article, Attribution
 from ..vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
 
-ACTOR_TYPES = {"person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective}
+ACTOR_TYPES = {
+    "person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective, "outlet": SCHEMA.Organization,
+}
 
 
 def article_iri(base: str, article: Article) -> URIRef:
@@ -27,13 +29,12 @@ def article_iri(base: str, article: Article) -> URIRef:
 
 
 def outlet_iri(base: str, article: Article) -> URIRef:
-    if article.outlet:
-        return URIRef(f"{base}outlet/{slug(article.outlet)}")
-    return URIRef(f"{base}outlet/unknown-{quote(article.id, safe='')}")
+    return URIRef(base + outlet_key(article))
 
 
 def attribution_iri(base: str, attribution: Attribution) -> URIRef:
-    spans = f"{attribution.article}|{attribution.cue.start}|{attribution.content.start}|{attribution.content.end}"
+    anchor = attribution.cue.start if attribution.cue else f"{attribution.voice}:{int(attribution.in_title)}"
+    spans = f"{attribution.article}|{anchor}|{attribution.content.start}|{attribution.content.end}"
     return URIRef(f"{base}attribution/{hashlib.sha1(spans.encode()).hexdigest()[:16]}")
 
 
@@ -92,6 +93,7 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         graph.add((node, RDF.type, KG.Claim))
         graph.add((node, SCHEMA.text, Literal(claim.text)))
         graph.add((node, KG.contested, Literal(claim.contested)))
+        graph.add((node, KG.laundered, Literal(claim.laundered)))
         graph.add((node, KG.outletCount, Literal(len(claim.outlets))))
         if claim.first_seen:
             graph.add((node, KG.firstSeen, Literal(claim.first_seen, datatype=XSD.date)))
@@ -105,7 +107,12 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         graph.add((node, KG.actor, URIRef(base + actor_key)))
         graph.add((node, KG.claim, URIRef(base + claim_key)))
         graph.add((node, KG.content, Literal(attribution.wording)))
-        graph.add((node, KG.cue, Literal(attribution.cue.text)))
+        if attribution.cue:
+            graph.add((node, KG.cue, Literal(attribution.cue.text)))
+        if attribution.voice:
+            graph.add((node, KG.ownVoice, Literal(attribution.voice)))
+        if attribution.in_title:
+            graph.add((node, KG.inTitle, Literal(True)))
         graph.add((node, KG.stance, STANCE[attribution.stance]))
         graph.add((node, KG.direct, Literal(attribution.direct)))
         graph.add((node, KG.hedged, Literal(attribution.hedged)))
@@ -122,7 +129,7 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         graph.add((node, KG.charEnd, Literal(attribution.evidence.end)))
         if attribution.source:
             graph.add((node, KG.sourceText, Literal(attribution.source.text)))
-        graph.add((node, KG.resolvedBy, Literal(attribution.actor.resolved_by)))
+        graph.add((node, KG.resolvedBy, Literal(attribution.actor.resolved_by if attribution.actor else "own voice")))
         graph.add((node, KG.confidence, Literal(Decimal(str(attribution.confidence)))))
         graph.add((node, KG.claimRule, Literal(link.rule)))
         graph.add((node, KG.claimScore, Literal(Decimal(str(link.score)))))

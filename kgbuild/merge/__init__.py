@@ -17,14 +17,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import quote
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
+from .claims import ClaimLink, Encoder, WordVectors, canonical_text, cluster_claims
 from .names import SURNAME_ONLY, cluster_names, link_names
 
 __all__ = ["Actor", "Aliases", "Claim", "Merged", "cluster_names", "merge"]
@@ -36,7 +37,7 @@ VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top
 class Actor:
     key: str  # stable, used to mint the IRI
     label: str
-    kind: str  # person | organization | collective
+    kind: str  # person | organization | collective | outlet (speaking in its own voice)
     variants: tuple[str, ...]
     roles: tuple[str, ...]
     reasons: tuple[tuple[str, str, str, float], ...] = ()  # (variant, merged with, rule, score)
@@ -49,12 +50,14 @@ class Claim:
     first_seen: str | None
     outlets: tuple[str, ...]
     contested: bool
+    laundered: bool = False
 
 
 @dataclass
 class Merged:
     articles: list[Article]
     attributions: list[Attribution] = field(default_factory=list)
+    extracted: list[Attribution] = field(default_factory=list)  # each attribution as extracted (the stance may differ)
     actor_of: list[str] = field(default_factory=list)  # actor key per attribution
     claim_of: list[str] = field(default_factory=list)  # claim key per attribution
     claim_links: list[ClaimLink] = field(default_factory=list)
@@ -89,6 +92,21 @@ def preferred_label(counts: Counter) -> str:
 
 def outlet_label(article: Article) -> str:
     return article.outlet or f"unknown outlet ({article.id})"
+
+
+def outlet_key(article: Article) -> str:
+    """The outlet's key: its node is the publisher of its articles and the actor of its own voice."""
+    return f"outlet/{slug(article.outlet)}" if article.outlet else f"outlet/unknown-{quote(article.id, safe='')}"
+
+
+def outlet_actors(items: list[Attribution], articles: dict[str, Article]) -> dict[str, Actor]:
+    """The outlets that state something in their own voice, as actors."""
+    actors = {}
+    for a in items:
+        article = articles[a.article]
+        key = outlet_key(article)
+        actors.setdefault(key, Actor(key, outlet_label(article), "outlet", (), ()))
+    return actors
 
 
 def shared_context(items: list[Attribution], outlet_of: dict[str, str]):
@@ -202,38 +220,64 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
     return min(dates) if dates else None
 
 
-def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = NO_ALIASES) -> Merged:
+def laundered(group: list[Attribution], outlet_of: dict[str, str]) -> bool:
+    """A claim some outlet states as fact in its own voice (unhedged) while another outlet
+    attributes it to a source or hedges it: the signature of a claim being laundered."""
+    as_fact = {outlet_of[a.article] for a in group if a.voice and a.stance in {"asserts", "confirms"} and not a.hedged}
+    qualified = {outlet_of[a.article] for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)}
+    return bool(as_fact) and bool(qualified - as_fact)
+
+
+def merge(
+    extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = NO_ALIASES,
+    encoder: Encoder | None = None,
+) -> Merged:
     """Reconcile actors and cluster claims over every article's attributions.
 
-    ``vector_of`` maps a word to its vector in the spaCy pipeline's table, for claim similarity;
-    without it, claims are matched on shared word stems alone. ``aliases`` (the user's alias
-    file) overrides the name matcher.
+    ``vector_of`` maps a word to its vector in the spaCy pipeline's table, and ``encoder`` texts
+    to sentence vectors, for claim similarity; without them, claims are matched on shared word
+    stems alone. ``aliases`` (the user's alias file) overrides the name matcher.
     """
     articles = [e.article for e in extractions]
     by_id = {a.id: a for a in articles}
-    kept = [a for e in extractions for a in e.attributions if a.actor is not None and a.content is not None]
-    result = Merged(articles=articles, unattributed=sum(len(e.attributions) for e in extractions) - len(kept))
+    found = [a for e in extractions for a in e.attributions if a.content is not None]
+    candidates = [a for a in found if a.actor is not None or a.voice]
+    unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
+    actors: dict[str, Actor] = {}
     key_of: dict[tuple[str, str], str] = {}
     for kind in ("person", "organization", "collective"):
-        items = [a for a in kept if a.actor.kind == kind]
+        items = [a for a in candidates if a.actor is not None and a.actor.kind == kind]
         if kind == "person":
-            names, actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
+            names, kind_actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
         else:
-            names, actors = group_actors(items, kind, aliases.different)
+            names, kind_actors = group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
-        result.actors.update(actors)
-    join_same(result.actors, key_of, aliases.same)
-    result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
-    clustering = cluster_claims(kept, result.actor_of, vector_of)
+        actors.update(kind_actors)
+    join_same(actors, key_of, aliases.same)
+    actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
+    clustering = cluster_claims(candidates, actor_of, vector_of, encoder)
+    kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
+    position = {i: n for n, i in enumerate(kept)}
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
-    texts = [canonical_text(kept[r]) for r in clustering.representatives]
+    texts = [canonical_text(candidates[r]) if r is not None else "" for r in clustering.representatives]
     keys = {number: claim_key(text) for number, text in enumerate(texts)}
+    result = Merged(articles=articles, unattributed=unattributed)
+    result.extracted = [candidates[i] for i in kept]
+    result.attributions = [replace(candidates[i], stance=clustering.stances[i]) for i in kept]
+    result.actor_of = [actor_of[i] for i in kept]
+    result.claim_of = [keys[clustering.assignment[i]] for i in kept]
+    result.claim_links = [clustering.links[i] for i in kept]
+    result.rejects = {position[i]: [(keys[k], score) for k, score in targets]
+                      for i, targets in clustering.rejects.items() if i in position}
+    used = set(result.actor_of)
+    result.actors = {k: a for k, a in {**actors, **outlet_actors(result.attributions, by_id)}.items() if k in used}
     members: dict[str, list[Attribution]] = defaultdict(list)
-    for attribution, number in zip(kept, clustering.assignment):
-        members[keys[number]].append(attribution)
-    rejected = {keys[k] for targets in clustering.rejects.values() for k, _ in targets}
+    for attribution, key in zip(result.attributions, result.claim_of):
+        members[key].append(attribution)
+    rejected = {key for targets in result.rejects.values() for key, _ in targets}
     text_of = {keys[number]: text for number, text in enumerate(texts)}
-    for key, group in members.items():
+    outlet_of = {a.id: outlet_label(a) for a in articles}
+    for key, group in sorted(members.items()):
         asserted = any(a.stance in {"asserts", "confirms"} for a in group)
         result.claims[key] = Claim(
             key=key,
@@ -241,9 +285,6 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, a
             first_seen=first_seen(group, by_id),
             outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
             contested=asserted and key in rejected,
+            laundered=laundered(group, outlet_of),
         )
-    result.attributions = kept
-    result.claim_of = [keys[n] for n in clustering.assignment]
-    result.claim_links = clustering.links
-    result.rejects = {i: [(keys[k], score) for k, score in targets] for i, targets in clustering.rejects.items()}
     return result

@@ -1,0 +1,225 @@
+"""The outlet's own voice: what an article states without naming a source.
+
+A headline, an opening sentence, or any sentence of the body that no attribution covers is a
+statement the outlet makes itself. Each becomes an ``Attribution`` with no source and ``voice``
+saying where it stands ("headline", "lead" or "body"); the merge stage gives it the outlet as its
+actor, keeps every headline and lead, and keeps a body sentence only when it restates a claim
+attributed elsewhere (``kgbuild.merge.claims``), so the graph stays focused.
+
+Its stance comes from the sentence: a question questions ("Did Kyiv target Putin?"), a debunking
+word refutes ("hoax", "fake", "debunked"), "No, ..." denies; "reportedly" and the like hedge it.
+A negated statement ("Islamic State leader al-Baghdadi not dead") is marked ``negated``: it denies
+a claim only if the merge finds the claim it contradicts. The same mark is set on attributed
+contents ("Woman detained is not al-Baghdadi's wife, Iraq says").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import Attribution
+from ..records import Span as TextSpan
+from .attributions import core_of
+from .lexicon import HEDGES
+
+HEADLINE_MAX_WORDS = 30
+MIN_WORDS = 4  # a body sentence or lead shorter than this ("Not so.") says too little to be a claim
+COVERED_SHARE = 0.5  # a sentence this much inside attributions is reported speech, not the outlet's
+DEBUNKING = re.compile(
+    r"\b(?:hoax(?:es)?|fakes?|faked|fake news|debunk(?:s|ed|ing)?|false|falsely|untrue|not true|myths?|bogus|"
+    r"fabricated|fabrication|made[ -]up|makes? it all up|doctored|misinformation|disinformation|erroneous|"
+    r"baseless|satire|satirical|spoof|prank)\b",
+    re.IGNORECASE,
+)
+# a rejection the attribution rules missed in a headline's odd casing: "Kurds Deny Gill Rosenberg Was in Kobane"
+REJECTING_VERBS = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|rebuff(?:s|ed)?|retract(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"reject(?:s|ed)?|casts? doubt|made it all up|debunk(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+DENIAL_OPENING = re.compile(r"^\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE)
+QUESTION_OPENERS = frozenset(
+    {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+     "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
+)
+EXTRA_HEDGES = frozenset({"rumored", "rumoured", "alleged", "purported", "claimed", "possible", "possibly", "may", "might"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nt"})
+
+
+def is_question(sent: Span) -> bool:
+    text = sent.text.strip()
+    return text.endswith("?") or "?" in text[-3:] or (sent[0].lower_ in QUESTION_OPENERS and "?" in text)
+
+
+def negated(span: Span) -> bool:
+    """Whether the span's main predicate is negated: "is not", "didn't", "has NOT been", "not dead"."""
+    roots = [t for t in span if t.head == t or t.head.i < span.start or t.head.i >= span.end]
+    for root in roots:
+        heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "attr", "xcomp", "aux", "auxpass"}]
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"} for h in heads for c in h.children):
+            return True
+        if root.dep_ == "neg" or any(t.lower_ == "not" and t.i < root.i and t.head == root for t in span):
+            return True
+    return False
+
+
+def voice_stance(sent: Span) -> tuple[str, bool]:
+    """(stance, negated) of a sentence the outlet states itself. A question that asks whether a
+    claim is a hoax ("Was the video all a hoax?") questions it and is marked negated: it doubts
+    the claim, and the merge links it to the claim it doubts."""
+    text = sent.text
+    if is_question(sent):
+        return "questions", bool(DEBUNKING.search(text) or REJECTING_VERBS.search(text))
+    if DEBUNKING.search(text):
+        return "refutes", False
+    if DENIAL_OPENING.match(text) or REJECTING_VERBS.search(text):
+        return "denies", False
+    return "asserts", negated(sent)
+
+
+def hedged(sent: Span) -> bool:
+    words = {t.lower_ for t in sent}
+    return bool(words & HEDGES) or bool(words & EXTRA_HEDGES)
+
+
+def covered_share(sent: Span, spans: list[tuple[int, int]]) -> float:
+    """How much of the sentence's characters the attributions' cue, source and content cover."""
+    start, end = sent.start_char, sent.end_char
+    covered = 0
+    position = start
+    for a, b in sorted(spans):
+        a, b = max(a, position), min(b, end)
+        if b > a:
+            covered += b - a
+            position = b
+    return covered / max(1, end - start)
+
+
+def attribution_spans(attributions: list[Attribution]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for a in attributions for s in (a.cue, a.content, a.source) if s is not None]
+
+
+def words_in(sent: Span) -> int:
+    return sum(1 for t in sent if not t.is_punct and not t.is_space)
+
+
+def has_predicate(sent: Span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def headline_line(doc: Doc) -> tuple[int, int] | None:
+    """The character range of a headline on the text's first line: a line of its own, short, and
+    not ended by a full stop ("Vladimir Putin was reportedly the target of an assassination
+    attempt"). A text of one line is all headline (a headline given as an article)."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start:] if end < 0 else text[start:end]
+    line = line.rstrip()
+    if not line or len(line.split()) > HEADLINE_MAX_WORDS and end >= 0:
+        return None
+    if end >= 0 and line.endswith("."):
+        return None
+    return start, start + len(line)
+
+
+def placements(doc: Doc, in_title: bool) -> list[tuple[Span, str]]:
+    """Each statement with where it stands: the headline (its whole line, one statement: "Ukraine
+    vs. Russia: Did Kyiv Target Putin?"), the lead (the first sentence after it) or the body."""
+    sentences = [s for s in doc.sents if s.text.strip()]
+    line = (0, len(doc.text)) if in_title else headline_line(doc)
+    headline = doc.char_span(*line, alignment_mode="expand") if line else None
+    result = [(headline, "headline")] if headline is not None else []
+    for sent in sentences:
+        if headline is not None and sent.start_char < headline.end_char and sent.end_char > headline.start_char:
+            continue
+        result.append((sent, "body" if len(result) > (headline is not None) else "lead"))
+    return result
+
+
+def trimmed(sent: Span) -> tuple[int, int]:
+    """The sentence's characters without surrounding space, bullets and dashes."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip(" \t\n\u2022\u00b7*-\u2013\u2014"))
+    end = sent.start_char + len(text.rstrip())
+    return start, end
+
+
+def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False) -> list[Attribution]:
+    """The sentences of ``doc`` the outlet states itself, as attributions without a source."""
+    spans = attribution_spans(attributions)
+    text, found = doc.text, []
+    for sent, placement in placements(doc, in_title):
+        if covered_share(sent, spans) >= COVERED_SHARE:
+            continue
+        if placement != "headline" and (words_in(sent) < MIN_WORDS or not has_predicate(sent)):
+            continue
+        if placement == "body" and is_question(sent):
+            continue  # a rhetorical question in the body is no claim of the outlet's
+        start, end = trimmed(sent)
+        if end <= start:
+            continue
+        stance, is_negated = voice_stance(sent)
+        found.append(
+            Attribution(
+                article=doc._.article_id or "",
+                cue=None,
+                content=TextSpan(text[start:end], start, end),
+                source=None,
+                actor=None,
+                stance=stance,
+                direct=False,
+                quote=None,
+                via=None,
+                date=None,
+                evidence=TextSpan(text[start:end], start, end),
+                hedged=hedged(sent),
+                core=core_of(doc, start, end),
+                confidence=1.0,
+                voice=placement,
+                in_title=in_title,
+                negated=is_negated,
+            )
+        )
+    return found
+
+
+def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
+    """An attributed content that says its claim is false ("... is not the wife", "... was a
+    hoax") is marked, so the merge can link it to the claim it contradicts; in a headline the
+    outlet's own framing counts too ("Hoax report claims ...", "NASA confirms ...: fake news story")."""
+    if attribution.content is None or attribution.stance not in {"asserts", "confirms"} or attribution.direct:
+        return attribution
+    span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    if span is None:
+        return attribution
+    in_headline = doc._.in_title or attribution.evidence.start == 0 and "\n" not in attribution.evidence.text
+    framing = attribution.evidence.text if in_headline else span.text
+    if DEBUNKING.search(framing) or negated(span):
+        return replace(attribution, negated=True)
+    return attribution
+
+
+for _name in ("own_voice", "in_title"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("kgbuild_voice_v1")
+def make_voice(nlp: Language, name: str):
+    return OwnVoiceFinder()
+
+
+class OwnVoiceFinder:
+    """Sets ``doc._.own_voice`` to the outlet's own statements in the Doc, and marks attributed
+    contents that negate what they state (``doc._.attributions`` must be set)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = doc._.attributions or []
+        doc._.attributions = [mark_negated(doc, a) for a in attributions]
+        doc._.own_voice = own_voice(doc, attributions, bool(doc._.in_title))
+        return doc
