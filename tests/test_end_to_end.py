@@ -39,25 +39,40 @@ def test_the_dashkin_spellings_are_one_actor_quoted_by_four_articles(seeds_graph
     assert len(articles) >= 4
 
 
-def test_one_helicopter_at_the_epicentre_claim_is_reached_from_three_articles(seeds_graph):
+def test_one_helicopter_at_the_epicentre_claim_is_reached_from_two_outlets(seeds_graph):
     claims = rows(seeds_graph, """
         SELECT ?claim (COUNT(DISTINCT ?article) AS ?n) WHERE {
           ?a kg:claim ?claim ; kg:content ?content ; kg:article ?article .
           FILTER(REGEX(?content, "epicent(er|re)", "i") && REGEX(?content, "helicopter|aircraft", "i")) }
         GROUP BY ?claim ORDER BY DESC(?n)""")
-    assert int(claims[0][1]) >= 3
+    # "Putin's helicopter was at the epicenter" (001) and "Putin's aircraft was in the epicenter of
+    # the repelled strike" (003): few words in common, one claim
+    assert int(claims[0][1]) >= 2
 
 
-def test_the_epicentre_claim_is_contested_by_the_centers_refutation(seeds_graph):
+def test_the_helicopter_attack_claim_is_contested_by_the_centers_refutation(seeds_graph):
     found = rows(seeds_graph, """
-        SELECT DISTINCT ?claim ?contested ?label WHERE {
-          ?a kg:claim ?claim ; kg:content ?content .
-          FILTER(REGEX(?content, "epicent(er|re)", "i"))
+        SELECT ?claim ?contested ?label (COUNT(DISTINCT ?article) AS ?n) WHERE {
+          ?a kg:claim ?claim ; kg:content ?content ; kg:article ?article .
+          FILTER(REGEX(?content, "helicopter", "i") && REGEX(?content, "target|attack|assault", "i"))
           ?claim kg:contested ?contested .
-          ?r kg:rejects ?claim ; kg:stance kg:Refutes ; kg:actor/skos:prefLabel ?label . }""")
+          ?r kg:rejects ?claim ; kg:stance kg:Refutes ; kg:actor/skos:prefLabel ?label . }
+        GROUP BY ?claim ?contested ?label""")
     assert len(found) == 1
-    _, contested, label = found[0]
+    _, contested, label, articles = found[0]
     assert contested == "true" and label.startswith("Center for Strategic Communications")
+    assert int(articles) >= 3  # 000 refutes it, 002 states it itself (hedged), 003 attributes it
+
+
+def test_what_an_outlet_states_itself_is_attributed_to_the_outlet(seeds_graph):
+    found = {(r[0], r[1].rsplit("#", 1)[1], r[2], r[3]) for r in rows(seeds_graph, """
+        SELECT ?id ?stance ?hedged ?voice WHERE {
+          ?a kg:ownVoice ?voice ; kg:stance ?stance ; kg:hedged ?hedged ; kg:actor ?outlet ;
+             kg:article ?article . ?article schema:publisher ?outlet ; dcterms:identifier ?id .
+          ?outlet a kg:Actor, kg:Outlet . FILTER NOT EXISTS { ?a kg:cue ?cue } }""")}
+    assert ("002_1fbdd9b1a59a0ed6", "Asserts", "true", "headline") in found  # "Putin was reportedly the target"
+    assert ("003_3cb7803623048eff", "Questions", "false", "headline") in found  # "Did Kyiv Target Putin?"
+    assert ("002_1fbdd9b1a59a0ed6", "Asserts", "true", "lead") in found
 
 
 def test_the_center_refutes_the_helicopter_attack_claim_in_its_article(seeds_graph):
@@ -77,7 +92,7 @@ def test_zelensky_denies_we_didnt_attack_putin_against_russias_accusation(seeds_
         SELECT ?stance ?accuser WHERE { ?a kg:actor/skos:prefLabel "Volodymyr Zelensky" ; kg:stance ?stance ; kg:quote ?q ;
               kg:claim ?claim . ?other kg:claim ?claim ; kg:actor/skos:prefLabel ?accuser ; kg:stance kg:Asserts .
           FILTER(CONTAINS(?q, "We didn't attack Putin")) }""")
-    assert [(r[0].rsplit("#", 1)[1], r[1]) for r in found] == [("Denies", "Russia")]
+    assert {r[0].rsplit("#", 1)[1] for r in found} == {"Denies"} and "Russia" in {r[1] for r in found}
 
 
 def test_trump_spoke_through_truth_social(seeds_graph):

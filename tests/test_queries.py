@@ -18,7 +18,8 @@ def run(graph, name: str) -> list[dict[str, str]]:
 def test_every_query_has_a_comment_and_answers(seeds_graph):
     for path in sorted(QUERIES.glob("*.rq")):
         assert path.read_text().startswith("# "), path.name
-        assert run(seeds_graph, path.name), path.name
+        if path.name != "laundering.rq":  # no outlet states a seeds claim as fact: tests/test_laundering.py
+            assert run(seeds_graph, path.name), path.name
 
 
 def test_contested_shows_both_sides(seeds_graph):
@@ -39,10 +40,10 @@ def test_channels_most_carried_and_single_outlet(seeds_graph):
     channels = run(seeds_graph, "channels.rq")
     assert any(r["actor"] == "Donald Trump" and r["channel"] == "Truth Social" for r in channels)
     top = run(seeds_graph, "most-carried.rq")[0]
-    assert int(top["outlets"]) >= 3 and "epicenter" in top["claim"]
-    only_one = run(seeds_graph, "single-outlet.rq")  # Dashkin is quoted by three outlets, this by one
-    assert any(r["actor"] == "Yury Dashkin" and "46 drones" in r["claim"] for r in only_one)
-    assert not any("epicenter" in r["claim"] for r in only_one)  # carried by three
+    assert int(top["outlets"]) >= 3
+    only_one = run(seeds_graph, "single-outlet.rq")  # Zelensky is quoted by two outlets, this by one
+    assert any(r["actor"] == "Volodymyr Zelensky" and "30 cities" in r["claim"] for r in only_one)
+    assert not any("targeting Putin\u2019s helicopter" in r["claim"] for r in only_one)  # carried by three
     assert not {"Russian officials", "Donald Trump"} & {r["actor"] for r in only_one}  # unnamed; or quoted by one outlet
     assert {"Russian officials"} <= {r["source"] for r in run(seeds_graph, "anonymous.rq")}
 

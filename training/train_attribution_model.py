@@ -41,7 +41,7 @@ def candidates(gold_path: Path, limit: int | None):
     articles = articles[:limit]
     nlp = load_pipeline()
     nlp.get_pipe("kgbuild_attributions_v1").keep_all = True
-    found = [(e.article.id, a) for e in extract(articles, nlp) for a in e.attributions]
+    found = [(e.article.id, a) for e in extract(articles, nlp) for a in e.attributions if a.voice is None and not a.in_title]
     return found, {a.id for a in articles}
 
 

@@ -43,8 +43,9 @@ REJECT_THRESHOLD = 0.4
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it
 CENTRE = True
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
-MAX_REJECTED = 1  # a denial answers one claim (dev: rejection F1 0.72 with 2, 0.77 with 1)
-SAME_ACTOR_BONUS = 0.15  # one actor's statement, carried by several outlets, is likely one claim
+MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged...
+REJECT_MARGIN = 0.05  # ...when they are as close to it as the closest
+SAME_ACTOR_BONUS = 0.0  # was 0.15 before the encoder: on the seeds it joined one speaker's different claims
 CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
 MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wording
 MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not compared
@@ -400,7 +401,8 @@ def cluster_claims(
             assignment[i], links[i] = assignment[target], ClaimLink("rejects the claim it refers back to", 1.0)
             rejects[i] = [(assignment[i], 1.0)]
         elif i in matched:
-            similar = matched[i][:MAX_REJECTED]
+            best = matched[i][0][1]
+            similar = [(k, score) for k, score in matched[i][:MAX_REJECTED] if score >= best - REJECT_MARGIN]
             assignment[i], links[i] = similar[0][0], ClaimLink("rejects a similar claim", round(similar[0][1], 3))
             rejects[i] = similar
         elif item.voice != "body":

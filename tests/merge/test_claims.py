@@ -125,9 +125,8 @@ def test_a_rejection_rejects_at_most_a_few_claims(monkeypatch):
     from kgbuild.merge import claims
     from kgbuild.merge.claims import MAX_REJECTED
 
-    # a list of four claims matches each in one direction only: let that count, to see the cap
-    monkeypatch.setattr(claims, "REJECT_FLOOR", 0.0)
-    monkeypatch.setattr(claims, "REJECT_THRESHOLD", 0.4)
+    # a list of four claims matches each a little: let that count, to see the cap
+    monkeypatch.setattr(claims, "REJECT_THRESHOLD", 0.2)
     wordings = ["a drone struck Kursk airport", "Moscow refinery burned overnight", "Bryansk bridge closed today",
                 "Belgorod trains stopped running"]
     claims = [attribution(str(n), text, actor=f"Officer {n}") for n, text in enumerate(wordings)]
