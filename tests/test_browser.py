@@ -115,7 +115,8 @@ def test_a_busy_graph_shows_the_leading_claims_first(browser, seeds_out):
 def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
     page, errors, _ = open_page(browser, seeds_out / "graph.html")
     key = page.evaluate(
-        "() => Object.keys(kgbuild.DETAILS.nodes).find(k => kgbuild.DETAILS.nodes[k].label.includes('epicenter of the repelled'))"
+        "() => Object.keys(kgbuild.DETAILS.nodes).find(k => kgbuild.DETAILS.nodes[k].kind === 'claim' && "
+        "kgbuild.DETAILS.nodes[k].contested && kgbuild.DETAILS.nodes[k].label.includes('helicopter'))"
     )
     page.evaluate("(key) => kgbuild.network.body.emitter.emit('click', {nodes: [key], edges: []})", key)
     headings = page.locator("#details h3.outlet-heading").all_inner_texts()
