@@ -47,7 +47,7 @@ QUESTION_OPENERS = frozenset(
      "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
 )
 EXTRA_HEDGES = frozenset({"rumored", "rumoured", "alleged", "purported", "claimed", "possible", "possibly", "may", "might"})
-NEGATIONS = frozenset({"not", "n't", "never", "no", "nt"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 
 
 def is_question(sent: Span) -> bool:
@@ -60,7 +60,7 @@ def negated(span: Span) -> bool:
     roots = [t for t in span if t.head == t or t.head.i < span.start or t.head.i >= span.end]
     for root in roots:
         heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "attr", "xcomp", "aux", "auxpass"}]
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"} for h in heads for c in h.children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det", "preconj"} for h in heads for c in h.children):
             return True
         if root.dep_ == "neg" or any(t.lower_ == "not" and t.i < root.i and t.head == root for t in span):
             return True

@@ -52,6 +52,7 @@ MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not co
 SYNONYM_COSINE = 0.7
 MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to this many members
 BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
+NEIGHBOURS = 10  # and each wording is compared with this many nearest by meaning
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 # "rejected a takeover offer", "dismissed calls for an inquiry": a rejected object that is no claim
@@ -264,12 +265,29 @@ def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
     return by_concept
 
 
+def neighbours(similarity: ClaimSimilarity, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+    """(probe, target) for each probe's NEIGHBOURS nearest targets by the encoder: wordings of one
+    claim that share no rare word ("Crabzilla" / "giant crab measuring 50ft") are still compared."""
+    if similarity.embeddings is None or not probes or not targets:
+        return set()
+    found = set()
+    candidates = similarity.embeddings[np.array(targets)]
+    k = min(NEIGHBOURS + 1, len(targets))
+    for start in range(0, len(probes), 1024):
+        chunk = probes[start : start + 1024]
+        scores = similarity.embeddings[np.array(chunk)] @ candidates.T
+        nearest = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        found.update((i, targets[j]) for i, row in zip(chunk, nearest) for j in row if targets[j] != i)
+    return found
+
+
 def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[str | None]) -> dict[tuple[int, int], float]:
-    """Similarities of the pairs that share a blocking concept (see ``blocks``), raised by
-    SAME_ACTOR_BONUS when both attributions have the same actor (an outlet's own voice has
-    none here: one outlet states many claims)."""
+    """Similarities of the pairs that share a blocking concept (see ``blocks``) or are near
+    neighbours by meaning, raised by SAME_ACTOR_BONUS when both attributions have the same actor
+    (an outlet's own voice has none here: one outlet states many claims)."""
     by_concept = blocks(similarity.words, items)
-    pairs = sorted({(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]})
+    pairs = {(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]}
+    pairs = sorted(pairs | {(min(i, j), max(i, j)) for i, j in neighbours(similarity, items, items)})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores = similarity.similarities(first, second)
     return {
@@ -355,7 +373,8 @@ def best_matches(
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
     most similar first; only targets that share a blocking concept with it are compared."""
     by_concept = blocks(similarity.words, targets)
-    pairs = sorted({(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())})
+    pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
+    pairs = sorted(pairs | neighbours(similarity, probes, targets))
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in zip(pairs, similarity.similarities(first, second)):
@@ -427,8 +446,41 @@ def cluster_claims(
     return Clustering(assignment, links, representatives, rejects, stances)
 
 
+# the reporter's remark after a claim: "... attacks — a description used to create an impression",
+# "..., although he provided no evidence to support his claim"
+COMMENTARY = re.compile(r"(?:\s+[\u2014\u2013]\s+(?:a|an|the|which|who|this|that)\b|,\s+(?:although|though|even though)\b).*$",
+                        re.IGNORECASE | re.DOTALL)
+QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def balanced(text: str) -> str:
+    """Close a quotation left open ("The attack as \u201cunprecedented"), drop a stray closing mark."""
+    for opening, closing in QUOTE_PAIRS[:1]:
+        opened, closed = text.count(opening), text.count(closing)
+        if opened > closed:
+            text += closing * (opened - closed)
+        elif closed > opened and text.endswith(closing):
+            text = text[: -len(closing)]
+    if text.count('"') % 2:
+        text = text[1:] if text.startswith('"') else text + '"'
+    return text
+
+
+def as_clause(attribution: Attribution) -> str:
+    """The wording, as a whole clause: "accused Ukraine of an attack" names its object only, so the
+    source and cue come with it ("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt")."""
+    a = attribution
+    if a.form == "object" and a.source and a.cue and a.source.end <= a.cue.start and a.cue.end <= a.content.start:
+        start, end = a.source.start - a.evidence.start, a.content.end - a.evidence.start
+        if 0 <= start < end <= len(a.evidence.text):
+            return a.evidence.text[start:end]
+    return a.wording
+
+
 def canonical_text(attribution: Attribution) -> str:
-    """An attribution's content as a claim's wording: quote marks and a leading "that" off."""
-    text = attribution.wording.strip()
-    text = re.sub(r"^that\s+", "", text.strip("\"\u201c\u201d "), flags=re.I).rstrip(",;: ")
+    """An attribution's content as a claim's wording: a whole clause, without a leading "that",
+    the reporter's remark after it or unbalanced quote marks."""
+    text = as_clause(attribution).strip()
+    text = re.sub(r"^that\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)
+    text = balanced(COMMENTARY.sub("", text).rstrip(",;: "))
     return text[:1].upper() + text[1:]
