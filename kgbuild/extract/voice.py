@@ -32,7 +32,7 @@ COVERED_SHARE = 0.5  # a sentence this much inside attributions is reported spee
 DEBUNKING = re.compile(
     r"\b(?:hoax(?:es)?|fakes?|faked|fake news|debunk(?:s|ed|ing)?|false|falsely|untrue|not true|myths?|bogus|"
     r"fabricated|fabrication|made[ -]up|makes? it all up|doctored|misinformation|disinformation|erroneous|"
-    r"baseless|satire|satirical|spoof|prank)\b",
+    r"baseless|satire|satirical|spoof|pranks?|bullshit|exaggerated|unfounded|misleading|staged)\b",
     re.IGNORECASE,
 )
 # a rejection the attribution rules missed in a headline's odd casing: "Kurds Deny Gill Rosenberg Was in Kobane"
