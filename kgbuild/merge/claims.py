@@ -42,6 +42,7 @@ ASSERT_THRESHOLD = 0.35
 REJECT_THRESHOLD = 0.4
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it
 CENTRE = True
+CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
 MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged...
 REJECT_MARGIN = 0.05  # ...when they are as close to it as the closest
@@ -198,10 +199,12 @@ def compared_wording(attribution: Attribution) -> str:
 
 def centred(vectors: np.ndarray) -> np.ndarray:
     """Unit vectors less their mean direction, normalised again: what every wording of the corpus
-    shares (one story's subject) stops counting as likeness, as IDF does for words."""
+    shares (one story's subject) stops counting as likeness, as IDF does for words. The mean of a
+    few wordings is mostly those wordings, so it is taken in part: n / (n + CENTRE_PRIOR)."""
     if not CENTRE or len(vectors) < 2:
         return vectors
-    shifted = vectors - vectors.mean(axis=0, keepdims=True)
+    share = len(vectors) / (len(vectors) + CENTRE_PRIOR)
+    shifted = vectors - share * vectors.mean(axis=0, keepdims=True)
     return shifted / np.clip(np.linalg.norm(shifted, axis=1, keepdims=True), 1e-9, None)
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kgbuild.merge import merge
 from kgbuild.merge.claims import average_link, canonical_text, content_words
 from kgbuild.records import Article, Attribution, Extraction, Mention, Span
@@ -195,3 +197,71 @@ def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common()
     same_role = merge([extraction("a", said("a", "Johnny Carson", ("talk show host",)), outlet="A"),
                        extraction("b", said("b", "Carson", ("host",)), outlet="B")])
     assert len(same_role.actors) == 1
+
+
+def own(article, text, voice="headline", stance="asserts", **extra):
+    """What an outlet states itself: no cue, no source, no actor."""
+    return replace(attribution(article, text, stance, **extra), cue=None, source=None, actor=None, voice=voice)
+
+
+def test_an_own_body_sentence_is_kept_only_where_it_restates_an_attributed_claim():
+    claim = attribution("a", "the dam at Nova Kakhovka was blown up by Russian troops", actor="Officials", kind="collective")
+    restated = own("b", "The dam at Nova Kakhovka was blown up by Russian troops", voice="body")
+    unrelated = own("b", "Residents of the town were evacuated by bus on Tuesday", voice="body", at=100)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", restated, unrelated, outlet="B")])
+    assert [a.content.text for a in merged.attributions] == [claim.content.text, restated.content.text]
+    assert merged.claim_of[0] == merged.claim_of[1]
+    assert merged.actor_of[1] == "outlet/b" and merged.actors["outlet/b"].kind == "outlet"
+    assert merged.claim_links[1].rule == "restates an attributed claim"
+    assert merged.claims[merged.claim_of[0]].laundered  # B states as fact what A attributes
+
+
+def test_a_hedged_or_attributed_claim_everywhere_is_not_laundered():
+    claim = attribution("a", "the dam at Nova Kakhovka was blown up by Russian troops", actor="Officials", kind="collective")
+    hedged = own("b", "The dam at Nova Kakhovka was reportedly blown up by Russian troops", hedged=True)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", hedged, outlet="B")])
+    assert len(set(merged.claim_of)) == 1 and not merged.claims[merged.claim_of[0]].laundered
+
+
+def test_a_negated_statement_denies_the_claim_it_contradicts():
+    claim = own("a", "Wife and child of ISIS leader al-Baghdadi detained in Lebanon")
+    negation = own("b", "Woman detained in Lebanon is not the wife of ISIS leader al-Baghdadi", negated=True)
+    lone = own("c", "The price of gold did not change in Zurich this week", negated=True)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", negation, outlet="B"), extraction("c", lone, outlet="C")])
+    assert merged.attributions[1].stance == "denies" and merged.extracted[1].stance == "asserts"
+    assert merged.rejects[1][0][0] == merged.claim_of[0] and merged.claims[merged.claim_of[0]].contested
+    assert merged.attributions[2].stance == "asserts" and 2 not in merged.rejects  # contradicts nothing here
+
+
+@pytest.mark.slow
+def test_paraphrases_are_one_claim_by_meaning_and_another_claim_of_the_story_stays_apart(nlp):
+    from kgbuild.extract import extract
+    from kgbuild.merge.encoder import default_encoder
+    from kgbuild.pipeline import word_vectors
+
+    texts = {
+        "a": "Yury Dashkin said that Putin's helicopter was at the epicentre of the drone attack.",
+        "b": "Yuriy Dashkin said that the president's aircraft was directly in the epicenter of the repelled strike.",
+        "c": "Yury Dashkin said that 46 drones were shot down over the Kursk region during the operation.",
+        "d": "Farmers said that the wheat harvest in Kansas will be the largest in a decade.",
+    }
+    articles = [Article(id=k, text=t, content_hash=k, source=k, outlet=k.upper()) for k, t in texts.items()]
+    extractions = [replace(e, attributions=[a for a in e.attributions if a.voice is None]) for e in extract(articles, nlp)]
+    merged = merge(extractions, word_vectors(nlp), encoder=default_encoder())
+    claim = {a.article: key for a, key in zip(merged.attributions, merged.claim_of)}
+    assert claim["a"] == claim["b"]  # few words in common, one claim
+    assert claim["c"] != claim["a"] and claim["d"] != claim["a"]  # the same story's other claim stays apart
+
+
+def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
+    accused = replace(
+        attribution("a", "Ukraine of a \u201cterrorist\u201d assassination attempt", actor="Russia", kind="organization"),
+        form="object", source=Span("Russia", 0, 6), cue=Span("accused", 7, 14), content=Span("Ukraine of a \u201cterrorist\u201d assassination attempt", 15, 61),
+        evidence=Span("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt.", 0, 62),
+    )
+    assert canonical_text(accused) == "Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt"
+    remark = attribution("b", "there were \"multiple attempts of drone attacks\" in the region \u2014 a description used to create an impression")
+    assert canonical_text(remark) == 'There were "multiple attempts of drone attacks" in the region'
+    evidence = attribution("c", "the Biden administration had attempted to assassinate Putin, although he provided no evidence")
+    assert canonical_text(evidence) == "The Biden administration had attempted to assassinate Putin"
+    assert canonical_text(attribution("d", "the attack as \u201cunprecedented")) == "The attack as \u201cunprecedented\u201d"

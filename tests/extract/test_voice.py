@@ -1,0 +1,67 @@
+"""The outlet's own voice: headlines, leads and body sentences no attribution covers."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def by_placement(found):
+    return {a.voice: a for a in found}
+
+
+def test_a_headline_and_its_lead_are_the_outlets_own_statements(own_voice_of):
+    text = ("Vladimir Putin was reportedly the target of an assassination attempt\n\n"
+            "A drone targeted his helicopter during a flight over Kursk. Officials said the drone was destroyed.")
+    found = by_placement(own_voice_of(text))
+    headline, lead = found["headline"], found["lead"]
+    assert headline.content.text == "Vladimir Putin was reportedly the target of an assassination attempt"
+    assert headline.stance == "asserts" and headline.hedged and headline.cue is None and headline.actor is None
+    assert lead.content.text == "A drone targeted his helicopter during a flight over Kursk."
+    assert not lead.hedged and text[lead.content.start : lead.content.end] == lead.content.text
+    assert "body" not in found  # "Officials said ..." is attributed to the officials
+
+
+def test_a_question_headline_questions(own_voice_of):
+    found = by_placement(own_voice_of("Ukraine vs. Russia: Did Kyiv Target Putin?\n\nThe story is unclear so far."))
+    assert found["headline"].content.text == "Ukraine vs. Russia: Did Kyiv Target Putin?"
+    assert found["headline"].stance == "questions" and not found["headline"].negated
+
+
+@pytest.mark.parametrize(
+    ("headline", "stance", "negated"),
+    [
+        ("No, the world's oldest tree has not been cut down by loggers", "denies", False),
+        ("Viral video of a homeless man's good deeds was a hoax", "refutes", False),
+        ("The story of the spider in a man's stomach, debunked", "refutes", False),
+        ("Sorry: Argentina's president did not adopt a werewolf", "denies", False),
+        ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
+        ("Was the viral video of the homeless man all a hoax?", "questions", True),
+        ("Apple will sell 19 million watches in 2015", "asserts", False),
+    ],
+)
+def test_a_headline_s_stance(own_voice_of, headline, stance, negated):
+    found = by_placement(own_voice_of(headline))["headline"]
+    assert (found.stance, found.negated) == (stance, negated)
+
+
+def test_a_title_given_apart_from_the_text_is_read_with_offsets_into_the_title(own_voice_of):
+    title = "Russian troops blew up the Kakhovka dam"
+    found = own_voice_of("Floods reached the town by Tuesday morning, the mayor said.", title=title)
+    headline = by_placement(found)["headline"]
+    assert headline.in_title and headline.content.text == title == title[headline.content.start : headline.content.end]
+
+
+def test_a_body_question_or_a_fragment_is_no_statement(own_voice_of):
+    text = ("Floods reached the town of Nova Kakhovka by Tuesday.\n\nWhat happens next? Nobody knows.\n\n"
+            "Residents were evacuated by bus to the regional centre.")
+    bodies = [a.content.text for a in own_voice_of(text) if a.voice == "body"]
+    assert bodies == ["Residents were evacuated by bus to the regional centre."]
+
+
+def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of):
+    (found,) = attributions_of("Iraq says the woman detained in Lebanon is not the wife of al-Baghdadi.")
+    assert found.negated and found.stance == "asserts"
+    (plain,) = attributions_of("Iraq says the woman detained in Lebanon is the wife of al-Baghdadi.")
+    assert not plain.negated
