@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Attribution
 from ..records import Span as TextSpan
@@ -47,6 +47,7 @@ QUESTION_OPENERS = frozenset(
      "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
 )
 EXTRA_HEDGES = frozenset({"rumored", "rumoured", "alleged", "purported", "claimed", "possible", "possibly", "may", "might"})
+SUBORDINATE_DEPS = frozenset({"advcl", "acl", "csubj", "pcomp", "mark", "prep", "pobj", "npadvmod"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 
 
@@ -56,15 +57,26 @@ def is_question(sent: Span) -> bool:
 
 
 def negated(span: Span) -> bool:
-    """Whether the span's main predicate is negated: "is not", "didn't", "has NOT been", "not dead"."""
-    roots = [t for t in span if t.head == t or t.head.i < span.start or t.head.i >= span.end]
-    for root in roots:
-        heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "attr", "xcomp", "aux", "auxpass"}]
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det", "preconj"} for h in heads for c in h.children):
-            return True
-        if root.dep_ == "neg" or any(t.lower_ == "not" and t.i < root.i and t.head == root for t in span):
+    """Whether the span's main clause is negated: "is not", "didn't", "has NOT been", "not dead".
+    A negation inside a subordinate clause ("adopts a boy so he won't turn into a werewolf", "a
+    man who never paid") does not count; a headline's parse is often odd, so any other
+    attachment does ("Crabzilla is definitely not real" parsed as a relative clause of "reasons")."""
+    inside = range(span.start, span.end)
+    for token in span:
+        if not (token.dep_ == "neg" or token.lower_ in NEGATIONS and token.dep_ in {"advmod", "det", "preconj"}):
+            continue
+        node = token.head
+        while node.i in inside and node.head != node and node.head.i in inside and not subordinate(node):
+            node = node.head
+        if node.head == node or node.head.i not in inside:
             return True
     return False
+
+
+def subordinate(clause: Token) -> bool:
+    if clause.dep_ in SUBORDINATE_DEPS:
+        return True
+    return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP", "WP$"} for c in clause.children)
 
 
 def voice_stance(sent: Span) -> tuple[str, bool]:

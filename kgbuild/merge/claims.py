@@ -38,10 +38,11 @@ from unidecode import unidecode
 
 from ..records import Attribution
 
-ASSERT_THRESHOLD = 0.35
+ASSERT_THRESHOLD = 0.3
 REJECT_THRESHOLD = 0.4
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it
 CENTRE = True
+CORE_SHARE = 0.0
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
 MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged...
@@ -182,6 +183,15 @@ class Wordings:
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.nan_to_num(matched / self.total[first])
 
+    def cosines(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The cosine of the two wordings' IDF-weighted concept vectors (TF-IDF with binary counts)."""
+        if len(first) == 0:
+            return np.zeros(0)
+        dot = np.asarray(self.weights[first].multiply(self.weights[second]).sum(axis=1)).ravel()
+        norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1)).ravel())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.nan_to_num(dot / (norms[first] * norms[second]))
+
     def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Mihalcea et al. (2006) for the pairs (first[k], second[k]): both directions averaged."""
         score = (self.covered(first, second) + self.covered(second, first)) / 2
@@ -225,15 +235,21 @@ class ClaimSimilarity:
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
 
     def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        words = self.words.similarities(first, second)
+        """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.
+        Without: Mihalcea et al. over the words, blended with the same over the cores."""
         if len(first) == 0:
-            return words
-        both = self.has_core[first] & self.has_core[second]
-        blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
-        score = np.where(both, blended, words)
+            return np.zeros(0)
         if self.embeddings is not None:
-            meaning = np.einsum("ij,ij->i", self.embeddings[first], self.embeddings[second])
-            score = (1 - ENCODER_WEIGHT) * score + ENCODER_WEIGHT * np.clip(meaning, 0.0, 1.0)
+            meaning = np.clip(np.einsum("ij,ij->i", self.embeddings[first], self.embeddings[second]), 0.0, 1.0)
+            score = (1 - ENCODER_WEIGHT) * self.words.cosines(first, second) + ENCODER_WEIGHT * meaning
+            both = self.has_core[first] & self.has_core[second]
+            with_core = (1 - CORE_SHARE) * score + CORE_SHARE * self.cores.similarities(first, second)
+            score = np.where(both, with_core, score)
+        else:
+            words = self.words.similarities(first, second)
+            both = self.has_core[first] & self.has_core[second]
+            blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
+            score = np.where(both, blended, words)
         return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)
 
 
