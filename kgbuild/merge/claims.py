@@ -40,7 +40,8 @@ from ..records import Attribution
 
 ASSERT_THRESHOLD = 0.3
 REJECT_THRESHOLD = 0.4
-RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it
+RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
+RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 CENTRE = True
 CORE_SHARE = 0.0
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
@@ -207,15 +208,35 @@ def compared_wording(attribution: Attribution) -> str:
     return " ".join(DENIAL_MARKERS.sub(" ", FRAMING.sub("", attribution.wording, count=1)).split())
 
 
-def centred(vectors: np.ndarray) -> np.ndarray:
-    """Unit vectors less their mean direction, normalised again: what every wording of the corpus
-    shares (one story's subject) stops counting as likeness, as IDF does for words. The mean of a
-    few wordings is mostly those wordings, so it is taken in part: n / (n + CENTRE_PRIOR)."""
-    if not CENTRE or len(vectors) < 2:
-        return vectors
-    share = len(vectors) / (len(vectors) + CENTRE_PRIOR)
-    shifted = vectors - share * vectors.mean(axis=0, keepdims=True)
-    return shifted / np.clip(np.linalg.norm(shifted, axis=1, keepdims=True), 1e-9, None)
+class Meanings:
+    """The wordings' sentence vectors, each encoded when first needed (the encoder is the costly
+    part: an own body sentence that shares no words with any attributed claim is never encoded).
+    The corpus mean is taken out of them, as IDF does for words: what every wording shares (one
+    story's subject) stops counting as likeness. The mean of a few wordings is mostly those
+    wordings, so it is taken in part, n / (n + CENTRE_PRIOR), over the wordings encoded first."""
+
+    def __init__(self, texts: list[str], encoder: Encoder, first: list[int]):
+        self.texts, self.encoder = texts, encoder
+        self.done = np.zeros(len(texts), dtype=bool)
+        self.vectors: np.ndarray | None = None
+        raw = encoder([texts[i] for i in first]) if first else None
+        share = len(first) / (len(first) + CENTRE_PRIOR) if CENTRE and first else 0.0
+        self.mean = share * raw.mean(axis=0) if raw is not None else 0.0
+        if raw is not None:
+            self.store(np.array(first), raw)
+
+    def store(self, indices: np.ndarray, raw: np.ndarray) -> None:
+        if self.vectors is None:
+            self.vectors = np.zeros((len(self.texts), raw.shape[1]), dtype=np.float32)
+        shifted = raw - self.mean
+        self.vectors[indices] = shifted / np.clip(np.linalg.norm(shifted, axis=1, keepdims=True), 1e-9, None)
+        self.done[indices] = True
+
+    def __getitem__(self, indices: np.ndarray) -> np.ndarray:
+        missing = np.unique(indices[~self.done[indices]])
+        if len(missing):
+            self.store(missing, self.encoder([self.texts[i] for i in missing]))
+        return self.vectors[indices]
 
 
 class ClaimSimilarity:
@@ -227,7 +248,8 @@ class ClaimSimilarity:
                  encoder: Encoder | None = None):
         texts = [compared_wording(a) for a in attributions]
         self.words = Wordings(texts, vector_of)
-        self.embeddings = centred(encoder(texts)) if encoder is not None and texts else None
+        first = [i for i, a in enumerate(attributions) if a.voice != "body"]
+        self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
@@ -239,8 +261,8 @@ class ClaimSimilarity:
         Without: Mihalcea et al. over the words, blended with the same over the cores."""
         if len(first) == 0:
             return np.zeros(0)
-        if self.embeddings is not None:
-            meaning = np.clip(np.einsum("ij,ij->i", self.embeddings[first], self.embeddings[second]), 0.0, 1.0)
+        if self.meanings is not None:
+            meaning = np.clip(np.einsum("ij,ij->i", self.meanings[first], self.meanings[second]), 0.0, 1.0)
             score = (1 - ENCODER_WEIGHT) * self.words.cosines(first, second) + ENCODER_WEIGHT * meaning
             both = self.has_core[first] & self.has_core[second]
             with_core = (1 - CORE_SHARE) * score + CORE_SHARE * self.cores.similarities(first, second)
@@ -287,14 +309,14 @@ def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
 def neighbours(similarity: ClaimSimilarity, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
     """(probe, target) for each probe's NEIGHBOURS nearest targets by the encoder: wordings of one
     claim that share no rare word ("Crabzilla" / "giant crab measuring 50ft") are still compared."""
-    if similarity.embeddings is None or not probes or not targets:
+    if similarity.meanings is None or not probes or not targets:
         return set()
     found = set()
-    candidates = similarity.embeddings[np.array(targets)]
+    candidates = similarity.meanings[np.array(targets)]
     k = min(NEIGHBOURS + 1, len(targets))
     for start in range(0, len(probes), 1024):
         chunk = probes[start : start + 1024]
-        scores = similarity.embeddings[np.array(chunk)] @ candidates.T
+        scores = similarity.meanings[np.array(chunk)] @ candidates.T
         nearest = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         found.update((i, targets[j]) for i, row in zip(chunk, nearest) for j in row if targets[j] != i)
     return found
@@ -387,13 +409,22 @@ def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[i
 
 
 def best_matches(
-    similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float
+    similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
+    restatement: bool = False,
 ) -> dict[int, list[tuple[int, float]]]:
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
-    most similar first; only targets that share a blocking concept with it are compared."""
+    most similar first; only targets that share a blocking concept with it, or are its near
+    neighbours by meaning, are compared. A restatement must also share words with what it restates
+    (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
-    pairs = sorted(pairs | neighbours(similarity, probes, targets))
+    if restatement:
+        ordered = sorted(pairs)
+        words = similarity.words.cosines(np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int))
+        pairs = {pair for pair, score in zip(ordered, words) if score >= RESTATE_WORDS}
+    else:
+        pairs |= neighbours(similarity, probes, targets)
+    pairs = sorted(pairs)
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in zip(pairs, similarity.similarities(first, second)):
@@ -458,7 +489,7 @@ def cluster_claims(
             assignment[i] = len(clusters) - 1
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}
     targets = [j for j in asserting if assignment[j] in attributed]
-    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD).items():
+    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True).items():
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
         clusters[assignment[i]].append(i)
     representatives = [representative(group, attributions, similarity) for group in clusters]
