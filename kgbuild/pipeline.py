@@ -20,7 +20,7 @@ from .extract import DEFAULT_MODEL, extract, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
-from .merge.encoder import default_encoder
+from .merge.encoder import load_encoder
 from .records import Extraction
 from .vocab import DEFAULT_BASE
 
@@ -113,6 +113,7 @@ def build(
         articles, skipped = ingest(inputs, max_bytes=max_bytes)
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
+        encoder = load_encoder()
     with timed(timings, "extract"):
         pipeline_id = "{lang}_{name}-{version}".format(**nlp.meta)  # the pipeline actually used
         stored = ExtractionCache(cache, pipeline_id) if cache else None
@@ -125,7 +126,8 @@ def build(
                 stored.put(extraction.article, extraction.attributions)
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
     with timed(timings, "merge"):
-        merged = merge(extractions, word_vectors(nlp), overrides, default_encoder())
+        merged = merge(extractions, word_vectors(nlp), overrides, encoder)
+    timings["encoding_in_merge"] = round(encoder.seconds, 3)
     with timed(timings, "export"):
         graph = to_graph(merged, base)
         write_atomically(out / "graph.ttl", to_turtle(graph))

@@ -244,12 +244,12 @@ STORY = {
 @pytest.fixture(scope="module")
 def story_claims(nlp):
     from kgbuild.extract import extract
-    from kgbuild.merge.encoder import default_encoder
+    from kgbuild.merge.encoder import load_encoder
     from kgbuild.pipeline import word_vectors
 
     articles = [Article(id=k, text=t, content_hash=k, source=k, outlet=k.upper()) for k, t in STORY.items()]
     extractions = [replace(e, attributions=[a for a in e.attributions if a.voice is None]) for e in extract(articles, nlp)]
-    merged = merge(extractions, word_vectors(nlp), encoder=default_encoder())
+    merged = merge(extractions, word_vectors(nlp), encoder=load_encoder())
     return {a.article: key for a, key in zip(merged.attributions, merged.claim_of)}
 
 
