@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import batched
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 
-from ..records import Article, Extraction
+from ..errors import Code, skipped
+from ..records import Article, Extraction, Skipped
 from . import attributions as _components  # noqa: F401  (registers the spaCy factories)
 
 DEFAULT_MODEL = "en_core_web_md"
@@ -49,3 +51,29 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
 
     for article, doc in zip(articles, nlp.pipe(docs(), batch_size=batch_size)):
         yield Extraction(article=article, attributions=doc._.attributions)
+
+
+def extract_each(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Extraction | Skipped]:
+    """``extract``, with each article on its own: one longer than ``nlp.max_length`` or one on
+    which the pipeline raises is skipped with its code, and every other article is extracted.
+    Batches run as ``extract`` runs them; a batch that fails is run again one article at a time."""
+    for batch in batched(articles, batch_size):
+        fits = [a for a in batch if len(a.text) <= nlp.max_length]
+        try:
+            done = {e.article.id: e for e in extract(fits, nlp, batch_size)}
+        except Exception:  # noqa: BLE001  (which article failed is found below, one at a time)
+            done = {a.id: extract_one(a, nlp) for a in fits}
+        for article in batch:
+            yield done.get(article.id) or too_long(article, nlp.max_length)
+
+
+def extract_one(article: Article, nlp: Language) -> Extraction | Skipped:
+    try:
+        return next(extract([article], nlp))
+    except Exception as err:  # noqa: BLE001  (a bug must not cost the other articles)
+        detail = f"{type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}"
+        return skipped(article.source, Code.EXTRACTION_FAILED, detail)
+
+
+def too_long(article: Article, limit: int) -> Skipped:
+    return skipped(article.source, Code.TOO_LONG, f"{len(article.text):,} characters > {limit:,}")
