@@ -29,6 +29,7 @@ class Code(str, Enum):
     BAD_FILE_NAME = "E021"
     BAD_GRAPH = "E022"
     NO_QUERY_FILE = "E023"
+    TOO_SLOW = "E024"
 
 
 HINTS = {
@@ -55,6 +56,7 @@ HINTS = {
     Code.BAD_FILE_NAME: "the file name is not UTF-8; its id shows each bad byte as U+FFFD; rename the file",
     Code.BAD_GRAPH: "the graph file does not parse as Turtle; build it again with 'kgbuild run'",
     Code.NO_QUERY_FILE: "no such query file; give an existing .rq file or inline SPARQL",
+    Code.TOO_SLOW: "extraction ran past its time budget on this article; please report it with the article",
 }
 
 

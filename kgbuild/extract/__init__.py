@@ -11,6 +11,7 @@ from spacy.language import Language
 from ..errors import Code, skipped
 from ..records import Article, Extraction, Skipped
 from . import attributions as _components  # noqa: F401  (registers the spaCy factories)
+from .budget import OverBudget, budget, time_limit
 
 DEFAULT_MODEL = "en_core_web_md"
 
@@ -54,13 +55,16 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
 
 
 def extract_each(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Extraction | Skipped]:
-    """``extract``, with each article on its own: one longer than ``nlp.max_length`` or one on
-    which the pipeline raises is skipped with its code, and every other article is extracted.
-    Batches run as ``extract`` runs them; a batch that fails is run again one article at a time."""
+    """``extract``, with each article on its own: one longer than ``nlp.max_length``, one on
+    which the pipeline raises and one that takes longer than its time budget (``budget``) are
+    skipped with their codes, and every other article is extracted. Batches run as ``extract``
+    runs them, within the sum of their articles' budgets; a batch that fails is run again one
+    article at a time."""
     for batch in batched(articles, batch_size):
         fits = [a for a in batch if len(a.text) <= nlp.max_length]
         try:
-            done = {e.article.id: e for e in extract(fits, nlp, batch_size)}
+            with time_limit(sum(budget(len(a.text)) for a in fits)):
+                done = {e.article.id: e for e in extract(fits, nlp, batch_size)}
         except Exception:  # noqa: BLE001  (which article failed is found below, one at a time)
             done = {a.id: extract_one(a, nlp) for a in fits}
         for article in batch:
@@ -69,7 +73,10 @@ def extract_each(articles: Iterable[Article], nlp: Language, batch_size: int = 3
 
 def extract_one(article: Article, nlp: Language) -> Extraction | Skipped:
     try:
-        return next(extract([article], nlp))
+        with time_limit(budget(len(article.text))):
+            return next(extract([article], nlp))
+    except OverBudget as err:
+        return skipped(article.source, Code.TOO_SLOW, f"{len(article.text):,} characters, {err}")
     except Exception as err:  # noqa: BLE001  (a bug must not cost the other articles)
         detail = f"{type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}"
         return skipped(article.source, Code.EXTRACTION_FAILED, detail)

@@ -53,3 +53,26 @@ def test_batches_give_what_one_stream_gives(nlp):
     alone = [e.attributions for e in extract(ARTICLES, nlp)]
     batched = [e.attributions for e in extract_each(ARTICLES, nlp, batch_size=2)]
     assert batched == alone and all(alone)
+
+
+def test_an_article_past_its_time_budget_is_skipped_and_the_rest_extracted(nlp, monkeypatch):
+    import kgbuild.extract as extraction
+
+    # the rules take some 2.6 s on this chain; the batch's budget is 2.2 s, the article's 0.2 s
+    monkeypatch.setattr(extraction, "budget", lambda characters: 0.2 if characters > 1000 else 1.0)
+    slow = article("slow", "According to Anna, according to Boris, " * 60 + "it rained.")
+    results = list(extract_each([ARTICLES[0], slow, ARTICLES[1]], nlp))
+    assert outcome(results) == [("a0", "ok"), ("slow.txt", "E024"), ("a1", "ok")]
+    assert "took longer than 0 s" in results[1].reason
+
+
+def test_the_time_limit_interrupts_python_code():
+    import time
+
+    from kgbuild.extract.budget import OverBudget, time_limit
+
+    start = time.perf_counter()
+    with pytest.raises(OverBudget), time_limit(0.1):
+        while True:
+            pass
+    assert time.perf_counter() - start < 2
