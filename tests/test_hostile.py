@@ -77,6 +77,11 @@ CASES = [
          "<html><body><nav><a href='/'>Home</a></nav><script>alert(1)</script></body></html>"), skipped="E020"),
     Case("page-nested-deep", lambda d: write(d / "page-nested-deep.html",
          "<html><body>" + "<div>" * 15_000 + "<p>Officials said it was deep.</p>" + "</div>" * 15_000), skipped="E020"),
+    Case("yaml-python-tag", lambda d: write(d / "yaml-python-tag.md",
+         f"---\noutlet: !!python/object/apply:os.system ['echo pwned']\n---\n{said('yaml-tag')}"), skipped="E005"),
+    Case("image-as-page", lambda d: write(d / "image-as-page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
+         skipped="E020"),
+    Case("jsonl-null-line", lambda d: jsonl(d / "jsonl-null-line.jsonl", "null"), skipped="E007"),
     # a metadata value that cannot be used is left out; the article lands
     Case("date-month-13", lambda d: write(d / "date-month-13.md", f"---\ndate: 2025-13-45\n---\n{said('date-month-13')}"),
          warned=("E013",), lands="date-month-13", meta={"date": None}),
@@ -128,6 +133,13 @@ CASES = [
     Case("url-unicode-spaces", lambda d: jsonl(d / "url-unicode-spaces.jsonl", {"id": "url-unicode-spaces",
          "text": said("url-unicode"), "url": "https://example.com/news/café story?q=<x>"}), lands="url-unicode-spaces",
          meta={"url": "https://example.com/news/caf%C3%A9%20story?q=%3Cx%3E"}),
+    Case("jsonl-crlf-bom", lambda d: write(d / "jsonl-crlf-bom.jsonl", "\ufeff" + json.dumps({"id": "jsonl-crlf-bom",
+         "text": said("crlf-bom"), "outlet": "  Wire\r\n "}) + "\r\n\r\n"), lands="jsonl-crlf-bom", meta={"outlet": "Wire"}),
+    Case("page-windows-1252", lambda d: write(d / "page-windows-1252.htm", (
+         "<html><head><meta charset='windows-1252'><meta property='og:site_name' content='Le Café Quotidien'></head>"
+         "<body><article><h1>Réforme</h1><p>Le ministre a déclaré que la réforme entrerait en vigueur en été, selon un "
+         "communiqué publié à Paris.</p></article></body></html>").encode("cp1252")), lands="page-windows-1252",
+         meta={"outlet": "Le Café Quotidien", "title": "Réforme"}),
     Case("link-to-file", lambda d: (write(d.parent / "outside" / "linked.txt", said("linked")),
          os.symlink(d.parent / "outside" / "linked.txt", d / "link-to-file.txt")), lands="link-to-file"),
     Case("long-token", lambda d: write(d / "long-token.txt", "x" * 30_000 + "\n\n" + said("long-token")),
