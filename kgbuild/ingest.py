@@ -60,10 +60,40 @@ def text_problem(text: str) -> tuple[Code, str] | None:
     return None
 
 
+def too_large(source: str, size: int, max_bytes: int) -> Skipped:
+    return skipped(source, Code.TOO_LARGE, f"{size:,} bytes > {max_bytes:,}")
+
+
+def read_bounded(path: Path, source: str, max_bytes: int) -> bytes | Skipped:
+    """A file's bytes, never reading more than ``max_bytes`` + 1 of them (a huge file is
+    reported by its size, not loaded)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError as err:
+        return skipped(source, Code.UNREADABLE, err.strerror or str(err))
+    return too_large(source, max(size, len(raw)), max_bytes) if len(raw) > max_bytes else raw
+
+
+def bounded_lines(handle, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; for a line longer than ``max_bytes``, its length instead,
+    read in pieces so that one huge line never sits in memory."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(max_bytes + 1)
+            size += len(line)
+        yield size
+
+
 def decode(raw: bytes, source: str, max_bytes: int) -> str | Skipped:
     """Bytes of one article -> its text, or the reason it cannot be used."""
     if len(raw) > max_bytes:
-        return skipped(source, Code.TOO_LARGE, f"{len(raw):,} bytes > {max_bytes:,}")
+        return too_large(source, len(raw), max_bytes)
     if b"\x00" in raw:
         return skipped(source, Code.BINARY)
     try:
@@ -143,10 +173,9 @@ def file_id(path: Path, source: str) -> Iterator[InputWarning | str]:
 
 def read_text_file(path: Path, max_bytes: int) -> Iterator[Item]:
     source = shown_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        yield skipped(source, Code.UNREADABLE, err.strerror or str(err))
+    raw = read_bounded(path, source, max_bytes)
+    if isinstance(raw, Skipped):
+        yield raw
         return
     text = decode(raw, source, max_bytes)
     if isinstance(text, Skipped):
@@ -170,15 +199,18 @@ def read_text_file(path: Path, max_bytes: int) -> Iterator[Item]:
     yield from new_article(source, identifier, body, meta)
 
 
-def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | Skipped]:
+def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as err:
         yield skipped(shown_path(path), Code.UNREADABLE, err.strerror or str(err))
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(bounded_lines(handle, max_bytes), start=1):
             source = f"{shown_path(path)}:{number}"
+            if isinstance(raw, int):
+                yield too_large(source, raw, max_bytes)
+                continue
             if not raw.strip():
                 continue
             line = decode(raw, source, max_bytes)
@@ -208,13 +240,9 @@ def read_page(path: Path, max_bytes: int) -> Iterator[Item]:
     from .pages import read_page as extract_page  # trafilatura loads only when a page is read
 
     source = shown_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        yield skipped(source, Code.UNREADABLE, err.strerror or str(err))
-        return
-    if len(raw) > max_bytes:
-        yield skipped(source, Code.TOO_LARGE, f"{len(raw):,} bytes > {max_bytes:,}")
+    raw = read_bounded(path, source, max_bytes)
+    if isinstance(raw, Skipped):
+        yield raw
         return
     page = extract_page(raw)
     if isinstance(page, str):

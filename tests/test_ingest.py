@@ -159,3 +159,17 @@ def test_a_manifest_overrides_a_page_but_not_front_matter(tmp_path):
     write(tmp_path / "manifest.jsonl", '{"id": "page", "outlet": "Manifest"}\n{"id": "text", "outlet": "Manifest"}\n')
     articles, problems = ingest([tmp_path])
     assert problems == [] and {a.id: a.outlet for a in articles} == {"page": "Manifest", "text": "Front Matter"}
+
+
+def test_a_huge_file_or_line_is_reported_by_its_size_without_being_loaded(tmp_path):
+    with open(tmp_path / "sparse.txt", "wb") as handle:
+        handle.truncate(10**10)  # 10 GB of nothing, on no disk
+    write(tmp_path / "lines.jsonl", json.dumps({"id": "a", "text": GOOD}) + "\n" + "x" * 5000 + "\n"
+          + json.dumps({"id": "b", "text": "Another one said."}) + "\n" + "y" * 2500)
+    articles, skipped = ingest([tmp_path], max_bytes=1000)
+    assert [a.id for a in articles] == ["a", "b"]
+    assert [(s.source.rsplit("/", 1)[1], s.code, s.reason.split(";")[0]) for s in skipped] == [
+        ("lines.jsonl:2", "E004", "5,001 bytes > 1,000"),
+        ("lines.jsonl:4", "E004", "2,500 bytes > 1,000"),
+        ("sparse.txt", "E004", "10,000,000,000 bytes > 1,000"),
+    ]
