@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import stat
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -171,12 +171,8 @@ def file_id(path: Path, source: str) -> Iterator[InputWarning | str]:
     yield stem
 
 
-def read_text_file(path: Path, max_bytes: int) -> Iterator[Item]:
-    source = shown_path(path)
-    raw = read_bounded(path, source, max_bytes)
-    if isinstance(raw, Skipped):
-        yield raw
-        return
+def text_file_article(path: Path, source: str, raw: bytes, max_bytes: int) -> Iterator[Item]:
+    """A .txt or .md file's bytes -> its article, front matter read."""
     text = decode(raw, source, max_bytes)
     if isinstance(text, Skipped):
         yield text
@@ -199,6 +195,21 @@ def read_text_file(path: Path, max_bytes: int) -> Iterator[Item]:
     yield from new_article(source, identifier, body, meta)
 
 
+@dataclass(frozen=True)
+class JsonError:
+    detail: str
+
+
+def parse_json(line: str) -> object:
+    """A line's JSON value, or a ``JsonError`` saying why it has none."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as err:
+        return JsonError(err.msg)
+    except RecursionError:
+        return JsonError("nested too deeply")
+
+
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
         handle = path.open("rb")
@@ -217,13 +228,9 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
             if isinstance(line, Skipped):
                 yield line
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield skipped(source, Code.BAD_JSON, err.msg)
-                continue
-            except RecursionError:
-                yield skipped(source, Code.BAD_JSON, "nested too deeply")
+            record = parse_json(line)
+            if isinstance(record, JsonError):
+                yield skipped(source, Code.BAD_JSON, record.detail)
                 continue
             if not isinstance(record, dict):
                 yield skipped(source, Code.BAD_JSON, "not an object")
@@ -235,16 +242,11 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
             yield from new_article(source, identifier, text, record)
 
 
-def read_page(path: Path, max_bytes: int) -> Iterator[Item]:
-    """A saved web page: its article text and the metadata found in it (``kgbuild.pages``)."""
-    from .pages import read_page as extract_page  # trafilatura loads only when a page is read
+def page_article(path: Path, source: str, raw: bytes, max_bytes: int) -> Iterator[Item]:
+    """A saved web page's bytes -> its article: the text and metadata found in it (``kgbuild.pages``)."""
+    from .pages import read_page  # trafilatura loads only when a page is read
 
-    source = shown_path(path)
-    raw = read_bounded(path, source, max_bytes)
-    if isinstance(raw, Skipped):
-        yield raw
-        return
-    page = extract_page(raw)
+    page = read_page(raw)
     if isinstance(page, str):
         yield skipped(source, Code.NO_PAGE_TEXT, page)
         return
@@ -261,13 +263,9 @@ def read_manifest(path: Path) -> tuple[dict[str, dict], list[Skipped | InputWarn
         source = f"{shown_path(path)}:{number}"
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(skipped(source, Code.BAD_MANIFEST, err.msg))
-            continue
-        except RecursionError:
-            problems.append(skipped(source, Code.BAD_MANIFEST, "nested too deeply"))
+        record = parse_json(line)
+        if isinstance(record, JsonError):
+            problems.append(skipped(source, Code.BAD_MANIFEST, record.detail))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             problems.append(skipped(source, Code.BAD_MANIFEST))
@@ -334,12 +332,16 @@ def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
 
 def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        yield from read_text_file(path, max_bytes)
-    elif suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, max_bytes)
-    elif suffix in PAGE_SUFFIXES:
-        yield from read_page(path, max_bytes)
+    elif suffix in TEXT_SUFFIXES | PAGE_SUFFIXES:
+        source = shown_path(path)
+        raw = read_bounded(path, source, max_bytes)
+        if isinstance(raw, Skipped):
+            yield raw
+            return
+        article = text_file_article if suffix in TEXT_SUFFIXES else page_article
+        yield from article(path, source, raw, max_bytes)
     else:
         yield skipped(shown_path(path), Code.UNSUPPORTED, f"'{shown_path(Path(path.suffix or path.name))}' files are not read")
 

@@ -58,12 +58,20 @@ def test_batches_give_what_one_stream_gives(nlp):
 def test_an_article_past_its_time_budget_is_skipped_and_the_rest_extracted(nlp, monkeypatch):
     import kgbuild.extract as extraction
 
-    # the rules take some 2.6 s on this chain; the batch's budget is 2.2 s, the article's 0.2 s
-    monkeypatch.setattr(extraction, "budget", lambda characters: 0.2 if characters > 1000 else 1.0)
-    slow = article("slow", "According to Anna, according to Boris, " * 60 + "it rained.")
+    finder = nlp.get_pipe("kgbuild_attributions_v1")
+    original = type(finder).__call__
+
+    def endless(self, doc):
+        while "stall" in doc.text:  # as a rule lost in a long search would
+            pass
+        return original(self, doc)
+
+    monkeypatch.setattr(type(finder), "__call__", endless)
+    monkeypatch.setattr(extraction, "budget", lambda characters: 0.5)
+    slow = article("slow", "The spokesman said the talks would stall.")
     results = list(extract_each([ARTICLES[0], slow, ARTICLES[1]], nlp))
     assert outcome(results) == [("a0", "ok"), ("slow.txt", "E024"), ("a1", "ok")]
-    assert "took longer than 0 s" in results[1].reason
+    assert "took longer than" in results[1].reason
 
 
 def test_the_time_limit_interrupts_python_code():
