@@ -13,6 +13,8 @@ import warnings
 
 import trafilatura
 
+from .budget import OverBudget, budget, time_limit
+
 # Only the page's own metadata and URL; extensive search would take any date in the text.
 DATE_SEARCH = {"original_date": True, "extensive_search": False}
 # Precision over recall: a "Read more" box inside the article body is left out; and no fallback
@@ -24,9 +26,11 @@ def read_page(raw: bytes) -> tuple[str, dict] | str:
     """The bytes of a saved page -> (article text, {outlet, date, url, title}), or why there is
     none. A page is data: whatever its markup holds, this returns."""
     try:
-        with warnings.catch_warnings():
+        with time_limit(budget(len(raw))), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # lxml's FutureWarnings about element truth tests
             document = trafilatura.bare_extraction(raw, date_extraction_params=DATE_SEARCH, **OPTIONS)
+    except OverBudget as err:
+        return f"reading the page {err}"
     except Exception as err:  # lxml and trafilatura raise many kinds on hostile markup
         return f"the page could not be parsed ({type(err).__name__})"
     if document is None or not (document.text or "").strip():

@@ -94,3 +94,15 @@ def test_pages_build_into_the_graph_with_outlets_dates_and_offsets_into_their_te
         assert texts[line["article"]][cue["start"] : cue["end"]] == cue["text"]
     cues = {line["cue"]["text"] for line in lines if line["article"] == "harbour-gazette-bridge"}
     assert {"told", "claimed"} <= cues
+
+
+def test_a_page_that_takes_too_long_to_read_is_given_up(monkeypatch):
+    import kgbuild.pages as pages
+
+    def endless(*args, **kwargs):
+        while True:
+            pass
+
+    monkeypatch.setattr(pages.trafilatura, "bare_extraction", endless)
+    monkeypatch.setattr(pages, "budget", lambda characters: 0.2)
+    assert read_page(b"<html><body><p>Anything.</p></body></html>").startswith("reading the page took longer than")

@@ -8,10 +8,10 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from ..budget import OverBudget, budget, time_limit
 from ..errors import Code, skipped
 from ..records import Article, Extraction, Skipped
 from . import attributions as _components  # noqa: F401  (registers the spaCy factories)
-from .budget import OverBudget, budget, time_limit
 
 DEFAULT_MODEL = "en_core_web_md"
 
@@ -65,7 +65,7 @@ def extract_each(articles: Iterable[Article], nlp: Language, batch_size: int = 3
         try:
             with time_limit(sum(budget(len(a.text)) for a in fits)):
                 done = {e.article.id: e for e in extract(fits, nlp, batch_size)}
-        except Exception:  # noqa: BLE001  (which article failed is found below, one at a time)
+        except (Exception, OverBudget):  # noqa: BLE001  (which article failed is found below, one at a time)
             done = {a.id: extract_one(a, nlp) for a in fits}
         for article in batch:
             yield done.get(article.id) or too_long(article, nlp.max_length)

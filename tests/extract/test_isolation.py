@@ -77,7 +77,7 @@ def test_an_article_past_its_time_budget_is_skipped_and_the_rest_extracted(nlp, 
 def test_the_time_limit_interrupts_python_code():
     import time
 
-    from kgbuild.extract.budget import OverBudget, time_limit
+    from kgbuild.budget import OverBudget, time_limit
 
     start = time.perf_counter()
     with pytest.raises(OverBudget), time_limit(0.1):

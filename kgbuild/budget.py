@@ -1,9 +1,11 @@
-"""A time budget for extraction, so that one article that drives the rules into a long search
-cannot stall a run (a chain of 200 "according to X," took two minutes in the rules alone).
+"""A time budget per article, so that one article that drives extraction into a long search
+cannot stall a run (a chain of 200 "according to X," took two minutes in the rules alone; a page
+could do the same to the page reader).
 
 The budget is generous (10 s plus 1 ms a character, some 30 times what ``en_core_web_md``
 needs on this project's machines), so an ordinary article never meets it. It is enforced with
 ``SIGALRM``, which only the main thread of a Unix process receives; elsewhere there is no limit.
+The alarm interrupts Python code only: a long call into compiled code ends first.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ BASE_SECONDS = 10.0
 SECONDS_PER_CHARACTER = 0.001
 
 
-class OverBudget(Exception):
-    """Extraction took longer than its budget."""
+class OverBudget(BaseException):
+    """Work on one article took longer than its budget. A ``BaseException``, so that no library's
+    ``except Exception`` swallows it."""
 
 
 def budget(characters: int) -> float:
