@@ -158,7 +158,10 @@ def evaluate_command(gold, pred, model, fmt) -> None:
         if pred is None:
             build([gold], out=scratch, model=model, html=False, progress=progress_bar)
             pred = Path(scratch) / "attributions.jsonl"
-        scores = evaluate(gold, pred)
+        try:
+            scores = evaluate(gold, pred)
+        except (ValueError, KeyError, TypeError, AttributeError) as err:  # a line of the wrong shape
+            raise click.UsageError(f"{gold} or {pred} is not annotated JSONL as PolNeAR's: {type(err).__name__}: {err}") from None
     if fmt == "json":
         click.echo(json.dumps(scores, indent=2))
         return

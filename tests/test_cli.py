@@ -124,3 +124,11 @@ def test_a_broken_graph_gives_one_line_and_no_traceback(seeds_out, tmp_path, com
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "E022" in errors[0] and "Traceback" not in result.output
+
+
+def test_eval_on_files_of_the_wrong_shape_gives_one_line(tmp_path):
+    gold = write(tmp_path / "gold.jsonl", '{"id": "a", "text": "x", "attributions": 5}\n')
+    pred = write(tmp_path / "pred.jsonl", "not json\n")
+    for arguments in (["eval", str(gold), "--pred", str(pred)], ["eval", str(pred), "--pred", str(gold)]):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 2 and "is not annotated JSONL" in result.output and "Traceback" not in result.output
