@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .errors import HINTS, Code
 from .vocab import DEFAULT_BASE, SHAPES
 
 
@@ -50,12 +51,14 @@ def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases)
         )
     except (OSError, ValueError) as err:
         raise click.UsageError(str(err)) from err
-    for item in report["skipped"]:
-        click.echo(f"skipped {item['code']}: {item['source']}: {item['reason']}", err=True)
+    for kind in ("skipped", "warnings"):
+        for item in report[kind]:
+            click.echo(f"{kind.rstrip('s')} {item['code']}: {item['source']}: {item['reason']}", err=True)
     counts = report["counts"]
     click.echo(
         f"{counts['articles']} articles, {counts['attributions_in_graph']} attributions, {counts['actors']} actors, "
-        f"{counts['claims']} claims ({counts['contested_claims']} contested), {counts['skipped']} skipped -> {out}/",
+        f"{counts['claims']} claims ({counts['contested_claims']} contested), {counts['skipped']} skipped, "
+        f"{counts['warnings']} warnings -> {out}/",
         err=True,
     )
     if strict and report["skipped"]:
@@ -80,6 +83,29 @@ def format_rows(result, fmt: str) -> str:
     return "\n".join(lines + [f"({len(rows)} rows)"])
 
 
+def query_text(query: str) -> str:
+    """The SPARQL of QUERY: the file it names, or QUERY itself when it is inline text."""
+    path = Path(query)
+    if path.is_file():
+        try:
+            return path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise click.UsageError(f"{Code.UNREADABLE.value}: {query}: {err}") from None
+    names_a_file = path.suffix.lower() in {".rq", ".sparql"} or not any(c.isspace() or c == "{" for c in query)
+    if names_a_file:
+        raise click.UsageError(f"{Code.NO_QUERY_FILE.value}: {query}: {HINTS[Code.NO_QUERY_FILE]}")
+    return query
+
+
+def parsed_graph(graph_path: Path, load):
+    """``load()``, with a graph file that does not parse (truncated, not Turtle) as one line."""
+    try:
+        return load()
+    except Exception as err:  # noqa: BLE001  (rdflib, Oxigraph and pySHACL raise many kinds)
+        first_line = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err).__name__
+        raise click.UsageError(f"{Code.BAD_GRAPH.value}: {graph_path}: {first_line}; {HINTS[Code.BAD_GRAPH]}") from None
+
+
 @main.command()
 @click.argument("query")
 @click.option("--graph", "graph_path", default="out/graph.ttl", show_default=True, type=click.Path(path_type=Path))
@@ -89,10 +115,10 @@ def query(query, graph_path, fmt) -> None:
     from . import load_graph
     from .vocab import KG, SCHEMA
 
-    if not graph_path.exists():
+    text = query_text(query)
+    if not graph_path.is_file():
         raise click.UsageError(f"no graph at {graph_path}; run 'kgbuild run' first or give --graph")
-    text = Path(query).read_text("utf-8") if Path(query).is_file() else query
-    graph = load_graph(graph_path)
+    graph = parsed_graph(graph_path, lambda: load_graph(graph_path))
     try:
         result = graph.query(text, initNs={"kg": KG._NS, "schema": SCHEMA})
     except Exception as err:  # rdflib raises pyparsing errors for bad SPARQL
@@ -101,13 +127,15 @@ def query(query, graph_path, fmt) -> None:
 
 
 @main.command()
-@click.argument("graph_path", default="out/graph.ttl", type=click.Path(exists=True, path_type=Path))
-@click.option("--shapes", default=str(SHAPES), show_default=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("graph_path", default="out/graph.ttl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--shapes", default=str(SHAPES), show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def validate(graph_path, shapes) -> None:
     """Check a graph against the SHACL shapes; exit 1 if it does not conform."""
     from pyshacl import validate as shacl
+    from rdflib import Graph
 
-    conforms, _, text = shacl(str(graph_path), shacl_graph=str(shapes), data_graph_format="turtle")
+    graph = parsed_graph(graph_path, lambda: Graph().parse(str(graph_path), format="turtle"))
+    conforms, _, text = shacl(graph, shacl_graph=str(shapes))
     click.echo(text.strip())
     if not conforms:
         sys.exit(1)
@@ -130,7 +158,10 @@ def evaluate_command(gold, pred, model, fmt) -> None:
         if pred is None:
             build([gold], out=scratch, model=model, html=False, progress=progress_bar)
             pred = Path(scratch) / "attributions.jsonl"
-        scores = evaluate(gold, pred)
+        try:
+            scores = evaluate(gold, pred)
+        except (ValueError, KeyError, TypeError, AttributeError) as err:  # a line of the wrong shape
+            raise click.UsageError(f"{gold} or {pred} is not annotated JSONL as PolNeAR's: {type(err).__name__}: {err}") from None
     if fmt == "json":
         click.echo(json.dumps(scores, indent=2))
         return

@@ -16,15 +16,16 @@ from . import __version__
 from .cache import ExtractionCache
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
-from .extract import DEFAULT_MODEL, extract, load_pipeline
+from .extract import DEFAULT_MODEL, extract_each, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
 from .merge.encoder import load_encoder
-from .records import Extraction
+from .records import Extraction, InputWarning, Skipped
 from .vocab import DEFAULT_BASE
 
 Progress = Callable[[Iterable], Iterator]
+OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl", "report.json")
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -39,6 +40,19 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Delete what a killed run left of ``write_atomically``'s temporary files in ``out`` and
+    its cache (``.graph.ttl.x1y2.tmp``): each is a copy that was never renamed into place."""
+    patterns = [f".{name}.*.tmp" for name in OUTPUTS] + [".cache/.*.json.*.tmp"]
+    for pattern in patterns:
+        for stale in out.glob(pattern):
+            stale.unlink(missing_ok=True)
+
+
+def problem_json(problem: Skipped | InputWarning) -> dict:
+    return {"source": problem.source, "code": problem.code, "reason": problem.reason}
 
 
 def word_vectors(nlp) -> Callable[[str], "object | None"]:
@@ -109,8 +123,11 @@ def build(
     out, timings = Path(out), {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
+    remove_stale_temporaries(out)
     with timed(timings, "ingest"):
-        articles, skipped = ingest(inputs, max_bytes=max_bytes)
+        articles, problems = ingest(inputs, max_bytes=max_bytes)
+        skipped = [p for p in problems if isinstance(p, Skipped)]
+        warnings = [p for p in problems if isinstance(p, InputWarning)]
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
         encoder = load_encoder()
@@ -119,11 +136,14 @@ def build(
         stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = {a.id: stored.get(a) for a in articles} if stored else {}
         missing = [a for a in articles if cached.get(a.id) is None]
-        stream = extract(missing, nlp)
-        fresh = {e.article.id: e for e in (progress(stream) if progress else stream)}
+        stream = extract_each(missing, nlp)
+        results = list(progress(stream) if progress else stream)
+        skipped += [r for r in results if isinstance(r, Skipped)]
+        fresh = {r.article.id: r for r in results if isinstance(r, Extraction)}
         if stored:
             for extraction in fresh.values():
                 stored.put(extraction.article, extraction.attributions)
+        articles = [a for a in articles if a.id in fresh or cached.get(a.id) is not None]  # the rest were skipped
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
@@ -141,17 +161,19 @@ def build(
         "counts": {
             "articles": len(articles),
             "skipped": len(skipped),
+            "warnings": len(warnings),
             "attributions_extracted": sum(len(e.attributions) for e in extractions),
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
-            "articles_from_cache": len(articles) - len(missing),
+            "articles_from_cache": len(articles) - len(fresh),
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
             "triples": len(graph),
         },
         "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
-        "skipped": [{"source": s.source, "code": s.code, "reason": s.reason} for s in skipped],
+        "skipped": [problem_json(s) for s in skipped],
+        "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")

@@ -32,6 +32,19 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """An input that was read, but with a value left out or replaced (a date that is not a date,
+    a file name that is not UTF-8), and why. Its article still lands."""
+
+    source: str
+    code: str
+    reason: str
+
+    def message(self) -> str:
+        return f"{self.code}: {self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Span:
     text: str
     start: int

@@ -85,3 +85,50 @@ def test_a_bad_alias_file_is_a_usage_error_that_names_it(tmp_path):
     result = CliRunner().invoke(main, ["run", "seeds", "--out", str(tmp_path / "out"), "--aliases", str(aliases)])
     assert result.exit_code == 2 and "aliases.yaml" in result.output and "not a pair" in result.output
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_an_empty_input_folder_says_so_and_exits_as_documented(tmp_path):
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 0
+    assert "E017" in result.stderr and "holds no files" in result.stderr and "0 articles" in result.stderr
+    strict = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_a_killed_runs_temporary_files_are_removed(tmp_path):
+    stale = [write(tmp_path / "out" / ".graph.ttl.k1ll3d.tmp", "@prefix"),
+             write(tmp_path / "out" / ".cache" / ".0123abcd.json.x9.tmp", "[")]
+    kept = write(tmp_path / "out" / ".notes.tmp", "the user's")
+    write(tmp_path / "in" / "a.txt", PLAIN)
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert not any(path.exists() for path in stale) and kept.exists()
+
+
+def test_a_query_file_that_does_not_exist_is_named(tmp_path, seeds_out):
+    result = CliRunner().invoke(main, ["query", str(tmp_path / "nosuch.rq"), "--graph", str(seeds_out / "graph.ttl")])
+    assert result.exit_code == 2 and "E023" in result.output and "nosuch.rq" in result.output
+    assert "does not parse" not in result.output
+    bare = CliRunner().invoke(main, ["query", "nosuch", "--graph", str(seeds_out / "graph.ttl")])
+    assert bare.exit_code == 2 and "E023" in bare.output
+
+
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }", "--graph"], ["validate"]])
+@pytest.mark.parametrize("damage", ["truncated", "not turtle", "not utf-8"])
+def test_a_broken_graph_gives_one_line_and_no_traceback(seeds_out, tmp_path, command, damage):
+    data = (seeds_out / "graph.ttl").read_bytes()
+    broken = {"truncated": data[: len(data) // 3], "not turtle": b"<html>oops</html>", "not utf-8": b"\xff\xfe\x00@"}[damage]
+    graph = write(tmp_path / "graph.ttl", broken)
+    result = CliRunner().invoke(main, [*command, str(graph)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "E022" in errors[0] and "Traceback" not in result.output
+
+
+def test_eval_on_files_of_the_wrong_shape_gives_one_line(tmp_path):
+    gold = write(tmp_path / "gold.jsonl", '{"id": "a", "text": "x", "attributions": 5}\n')
+    pred = write(tmp_path / "pred.jsonl", "not json\n")
+    for arguments in (["eval", str(gold), "--pred", str(pred)], ["eval", str(pred), "--pred", str(gold)]):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 2 and "is not annotated JSONL" in result.output and "Traceback" not in result.output

@@ -112,3 +112,64 @@ def test_polnear_dev_runs_as_it_is():
     articles, skipped = ingest([SHARED / "eval/polnear/dev.jsonl"])
     assert len(articles) == 84 and skipped == []
     assert all(a.outlet for a in articles)
+
+
+def test_links_are_followed_and_loops_dangling_links_and_pipes_are_reported(tmp_path):
+    import os
+
+    write(tmp_path / "outside" / "linked.txt", GOOD)
+    folder = tmp_path / "in"
+    write(folder / "sub" / "good.txt", "A second article said so.\n")
+    os.symlink(tmp_path / "outside" / "linked.txt", folder / "linked.txt")
+    os.symlink(tmp_path / "outside", folder / "outside-folder")
+    os.symlink(folder, folder / "sub" / "back-to-top")
+    os.symlink(folder / "gone.txt", folder / "dangling.txt")
+    os.symlink("loop.txt", folder / "loop.txt")
+    os.mkfifo(folder / "pipe.txt")
+    articles, problems = ingest([folder])
+    assert [a.id for a in articles] == ["linked", "good"]  # outside-folder/linked.txt: the same file again
+    reasons = {p.source.removeprefix(f"{folder}/"): (p.code, p.reason.split(";")[0]) for p in problems}
+    assert reasons == {
+        "dangling.txt": ("E016", "a dangling symbolic link"),
+        "loop.txt": ("E016", "a symbolic link loop"),
+        "pipe.txt": ("E016", "a named pipe"),
+        "sub/back-to-top": ("E016", "a link to a folder already read"),
+        "outside-folder/linked.txt": ("E006", f"id 'linked' already read from {folder}/linked.txt"),
+    }
+
+
+def test_an_empty_folder_is_reported(tmp_path):
+    (tmp_path / "empty").mkdir()
+    articles, problems = ingest([tmp_path / "empty"])
+    assert articles == [] and codes(problems) == ["E017"]
+
+
+def test_a_yaml_date_is_read_as_written_so_a_bad_one_costs_only_the_date(tmp_path):
+    write(tmp_path / "a.md", f"---\noutlet: Wire\ndate: 2025-02-30\n---\n{GOOD}")
+    write(tmp_path / "b.md", "---\ndate: 2025-05-21 10:30:00\n---\nAnother article said it.\n")
+    (a, b), problems = ingest([tmp_path])
+    assert (a.outlet, a.date, b.date) == ("Wire", None, "2025-05-21")
+    assert codes(problems) == ["E013"] and problems[0].reason.startswith("date: '2025-02-30' is no day")
+
+
+def test_a_manifest_overrides_a_page_but_not_front_matter(tmp_path):
+    write(tmp_path / "page.html", "<html><head><meta property='og:site_name' content='Page Site'></head><body><article>"
+          "<p>The mayor said the bridge would reopen on Monday after repairs that lasted three weeks.</p></article></body></html>")
+    write(tmp_path / "text.md", f"---\noutlet: Front Matter\n---\n{GOOD}")
+    write(tmp_path / "manifest.jsonl", '{"id": "page", "outlet": "Manifest"}\n{"id": "text", "outlet": "Manifest"}\n')
+    articles, problems = ingest([tmp_path])
+    assert problems == [] and {a.id: a.outlet for a in articles} == {"page": "Manifest", "text": "Front Matter"}
+
+
+def test_a_huge_file_or_line_is_reported_by_its_size_without_being_loaded(tmp_path):
+    with open(tmp_path / "sparse.txt", "wb") as handle:
+        handle.truncate(10**10)  # 10 GB of nothing, on no disk
+    write(tmp_path / "lines.jsonl", json.dumps({"id": "a", "text": GOOD}) + "\n" + "x" * 5000 + "\n"
+          + json.dumps({"id": "b", "text": "Another one said."}) + "\n" + "y" * 2500)
+    articles, skipped = ingest([tmp_path], max_bytes=1000)
+    assert [a.id for a in articles] == ["a", "b"]
+    assert [(s.source.rsplit("/", 1)[1], s.code, s.reason.split(";")[0]) for s in skipped] == [
+        ("lines.jsonl:2", "E004", "5,001 bytes > 1,000"),
+        ("lines.jsonl:4", "E004", "2,500 bytes > 1,000"),
+        ("sparse.txt", "E004", "10,000,000,000 bytes > 1,000"),
+    ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import batched
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 
-from ..records import Article, Extraction
+from ..budget import OverBudget, budget, time_limit
+from ..errors import Code, skipped
+from ..records import Article, Extraction, Skipped
 from . import attributions as _components  # noqa: F401  (registers the spaCy factories)
 from . import voice as _voice  # noqa: F401  (registers the spaCy factory)
 
@@ -79,3 +82,35 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
     for article in articles:
         found = found_in(next(parsed)) if title_to_parse(article) is not None else []
         yield Extraction(article=article, attributions=found + found_in(next(parsed)))
+
+
+def extract_each(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Extraction | Skipped]:
+    """``extract``, with each article on its own: one longer than ``nlp.max_length``, one on
+    which the pipeline raises and one that takes longer than its time budget (``budget``) are
+    skipped with their codes, and every other article is extracted. Batches run as ``extract``
+    runs them, within the sum of their articles' budgets; a batch that fails is run again one
+    article at a time."""
+    for batch in batched(articles, batch_size):
+        fits = [a for a in batch if len(a.text) <= nlp.max_length]
+        try:
+            with time_limit(sum(budget(len(a.text)) for a in fits)):
+                done = {e.article.id: e for e in extract(fits, nlp, batch_size)}
+        except (Exception, OverBudget):  # noqa: BLE001  (which article failed is found below, one at a time)
+            done = {a.id: extract_one(a, nlp) for a in fits}
+        for article in batch:
+            yield done.get(article.id) or too_long(article, nlp.max_length)
+
+
+def extract_one(article: Article, nlp: Language) -> Extraction | Skipped:
+    try:
+        with time_limit(budget(len(article.text))):
+            return next(extract([article], nlp))
+    except OverBudget as err:
+        return skipped(article.source, Code.TOO_SLOW, f"{len(article.text):,} characters, {err}")
+    except Exception as err:  # noqa: BLE001  (a bug must not cost the other articles)
+        detail = f"{type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''}"
+        return skipped(article.source, Code.EXTRACTION_FAILED, detail)
+
+
+def too_long(article: Article, limit: int) -> Skipped:
+    return skipped(article.source, Code.TOO_LONG, f"{len(article.text):,} characters > {limit:,}")

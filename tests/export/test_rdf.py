@@ -46,3 +46,25 @@ def test_typed_literals():
 
     assert typed_date("2023-11") == Literal("2023-11", datatype="http://www.w3.org/2001/XMLSchema#gYearMonth")
     assert typed_date("--05-21").datatype.endswith("gMonthDay")
+
+
+def test_line_separators_in_literals_keep_each_triple_whole():
+    from rdflib import URIRef
+
+    from kgbuild.export.rdf import to_turtle
+
+    text = "a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g\r\nh"
+    graph = Graph()
+    graph.add((URIRef("https://example.org/x"), KG.evidence, Literal(text)))
+    assert str(next(Graph().parse(data=to_turtle(graph), format="turtle").objects())) == text
+
+
+def test_an_article_url_that_is_no_iri_is_left_out_of_the_graph():
+    from kgbuild.export.rdf import add_article
+    from kgbuild.records import Article
+    from kgbuild.vocab import SCHEMA
+
+    graph = Graph()
+    add_article(graph, "https://example.org/", Article("a", "t", "h", "a.txt", url="http://[::1"))
+    add_article(graph, "https://example.org/", Article("b", "t", "h", "b.txt", url="https://example.org/b c"))
+    assert [str(o) for o in graph.objects(None, SCHEMA.url)] == ["https://example.org/b%20c"]
