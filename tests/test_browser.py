@@ -122,3 +122,21 @@ def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
     headings = page.locator("#details h3.outlet-heading").all_inner_texts()
     assert len(headings) == len(set(headings)) >= 3  # one heading per outlet carrying it
     assert page.locator("#details blockquote").count() >= 3 and errors == []
+
+
+def test_the_laundered_filter_and_how_each_outlet_carries_the_claim(browser, nlp, tmp_path):
+    import json
+
+    from tests.test_laundering import ARTICLES
+
+    write(tmp_path / "articles.jsonl", "".join(json.dumps(a) + "\n" for a in ARTICLES))
+    build([tmp_path / "articles.jsonl"], out=tmp_path / "out", nlp=nlp)
+    page, errors, _ = open_page(browser, tmp_path / "out" / "graph.html")
+    page.check("#launderedOnly")
+    claims = page.evaluate("() => kgbuild.nodes.get({filter: n => kgbuild.DETAILS.nodes[n.id].kind === 'claim'}).map(n => n.id)")
+    assert len(claims) == 1
+    page.evaluate("(key) => kgbuild.network.body.emitter.emit('click', {nodes: [key], edges: []})", claims[0])
+    details = page.inner_text("#details")
+    assert "Laundered" in details and "Daily: states it as fact (2025-03-02)" in details
+    assert "Herald: states it, hedged" in details and "Wire: attributes it to" in details
+    assert "in its own voice (headline)" in details and errors == []
