@@ -59,11 +59,14 @@ def is_question(sent: Span) -> bool:
 def negated(span: Span) -> bool:
     """Whether the span's main clause is negated: "is not", "didn't", "has NOT been", "not dead".
     A negation inside a subordinate clause ("adopts a boy so he won't turn into a werewolf", "a
-    man who never paid") does not count; a headline's parse is often odd, so any other
+    man who never paid") does not count, nor does an order or an address to the reader ("Don't
+    reset your phone", "You'll never guess"); a headline's parse is often odd, so any other
     attachment does ("Crabzilla is definitely not real" parsed as a relative clause of "reasons")."""
     inside = range(span.start, span.end)
     for token in span:
         if not (token.dep_ == "neg" or token.lower_ in NEGATIONS and token.dep_ in {"advmod", "det", "preconj"}):
+            continue
+        if addressed_or_ordered(token.head):
             continue
         node = token.head
         while node.i in inside and node.head != node and node.head.i in inside and not subordinate(node):
@@ -73,10 +76,24 @@ def negated(span: Span) -> bool:
     return False
 
 
+def addressed_or_ordered(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    before = verb.doc[verb.sent.start : verb.i]
+    if verb.pos_ in {"VERB", "AUX"} and not subjects and all(t.dep_ in {"aux", "neg"} for t in before):
+        return True  # "Don't reset all settings": an order, nothing stated
+    return any(s.lower_ in {"you", "we"} for s in subjects)
+
+
 def subordinate(clause: Token) -> bool:
     if clause.dep_ in SUBORDINATE_DEPS:
         return True
     return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP", "WP$"} for c in clause.children)
+
+
+def rejects_something(text: str) -> bool:
+    """A rejecting verb with what it rejects after it: "Kurds deny Gill Rosenberg was in Kobane",
+    not "Absent from duty for 25 years, official dismissed"."""
+    return any(text[m.end():].strip(" .!?\"'") for m in REJECTING_VERBS.finditer(text))
 
 
 def voice_stance(sent: Span) -> tuple[str, bool]:
@@ -85,10 +102,10 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     the claim, and the merge links it to the claim it doubts."""
     text = sent.text
     if is_question(sent):
-        return "questions", bool(DEBUNKING.search(text) or REJECTING_VERBS.search(text))
+        return "questions", bool(DEBUNKING.search(text) or rejects_something(text))
     if DEBUNKING.search(text):
         return "refutes", False
-    if DENIAL_OPENING.match(text) or REJECTING_VERBS.search(text):
+    if DENIAL_OPENING.match(text) or rejects_something(text):
         return "denies", False
     return "asserts", negated(sent)
 

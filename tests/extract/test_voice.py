@@ -39,6 +39,11 @@ def test_a_question_headline_questions(own_voice_of):
         ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
         ("Was the viral video of the homeless man all a hoax?", "questions", True),
         ("Apple will sell 19 million watches in 2015", "asserts", False),
+        ("Don't reset all settings in iOS 8 unless you want to lose your files", "asserts", False),  # an order
+        ("You'll never guess how a homeless man spent 100 dollars", "asserts", False),  # clickbait
+        ("Absent from duty for 25 years, official dismissed", "asserts", False),  # fired, not a denial
+        ("Argentina's president adopts a boy so he won't turn into a werewolf", "asserts", False),  # subordinate
+        ("Kurds deny Gill Rosenberg was in Kobane", "denies", False),
     ],
 )
 def test_a_headline_s_stance(own_voice_of, headline, stance, negated):
