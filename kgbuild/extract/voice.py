@@ -41,7 +41,9 @@ REJECTING_VERBS = re.compile(
     r"reject(?:s|ed)?|casts? doubt|made it all up|debunk(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-DENIAL_OPENING = re.compile(r"^\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE)
+DENIAL_OPENING = re.compile(
+    r"(?:^|[:\u2014]\s*)\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE
+)
 QUESTION_OPENERS = frozenset(
     {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
      "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
@@ -105,7 +107,7 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
         return "questions", bool(DEBUNKING.search(text) or rejects_something(text))
     if DEBUNKING.search(text):
         return "refutes", False
-    if DENIAL_OPENING.match(text) or rejects_something(text):
+    if DENIAL_OPENING.search(text) or rejects_something(text):
         return "denies", False
     return "asserts", negated(sent)
 

@@ -38,8 +38,9 @@ from unidecode import unidecode
 
 from ..records import Attribution
 
-ASSERT_THRESHOLD = 0.3
-REJECT_THRESHOLD = 0.4
+ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
+REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
+NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 CENTRE = True
@@ -202,10 +203,13 @@ class Wordings:
 def compared_wording(attribution: Attribution) -> str:
     """The wording that is compared with others: for a rejection, without the framing that
     names the claim ("the claim made by some groups that ...", "reports that ...") and without
-    its negation ("No, the tree has not been cut down" is compared as "the tree has been cut down")."""
+    its negation ("No, the tree has not been cut down" is compared as "the tree has been cut
+    down"). An outlet's own statement keeps its framing, which names whom it is about ("Judd
+    Nelson rebuffs rumors that he died")."""
     if attribution.stance not in REJECTING and not attribution.negated:
         return attribution.wording
-    return " ".join(DENIAL_MARKERS.sub(" ", FRAMING.sub("", attribution.wording, count=1)).split())
+    text = attribution.wording if attribution.voice else FRAMING.sub("", attribution.wording, count=1)
+    return " ".join(DENIAL_MARKERS.sub(" ", text).split())
 
 
 class Meanings:
@@ -250,6 +254,7 @@ class ClaimSimilarity:
         self.words = Wordings(texts, vector_of)
         first = [i for i, a in enumerate(attributions) if a.voice != "body"]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
+
         self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
@@ -461,7 +466,10 @@ def cluster_claims(
     # "rejected a takeover offer": what is rejected is no claim, and "the claim" alone says too little
     answerable = [i for i in rejecting if similarity.long_enough[i] and not (
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
-    matched = best_matches(similarity, answerable, asserting, assignment, REJECT_THRESHOLD)
+    explicit = [i for i in answerable if attributions[i].stance in REJECTING]
+    matched = best_matches(similarity, explicit, asserting, assignment, REJECT_THRESHOLD)
+    negating = [i for i in answerable if attributions[i].stance not in REJECTING]
+    matched.update(best_matches(similarity, negating, asserting, assignment, NEGATION_THRESHOLD))
     unanswered = []
     for i in rejecting:
         item = attributions[i]
