@@ -6,20 +6,40 @@ A source phrase then resolves, in this order, to:
 
 - a named person or organization it contains;
 - a full name, when it is a surname alone ("Dashkin" -> "Yury Dashkin");
-- the nearest preceding person, when it is "he" / "she" / "him" / "her";
-- the one named person whose role shares its head noun ("the commander");
-  the organization named by its head noun ("the Center", "the agency");
+- the name in apposition after a description ("former Fox anchor Tucker Carlson": the description
+  is his role);
+- the nearest preceding person, when it is "he" / "she" / "him" / "her" (a name NER tagged PERSON
+  that is a place, a school or a firm is no person: "Mount Etna", "... High School");
+- the one named person whose role has its head noun ("the commander"), never for an
+  organization's noun ("the company"); the organization named by its head noun ("the Center",
+  "the agency"), of its kind ("the company" is an organization NER tagged ORG);
+- when nothing of its kind fits, it stays unresolved (None);
 - otherwise an unnamed (collective or anonymous) source, labelled by its own words.
+
+One organization named two ways in an article is one organization: a shorter form of an earlier
+name ("the Center for Strategic Communications"), or a name whose distinctive words are among an
+earlier one's ("the Office of Strategic Communications" after "the Center for Strategic
+Communications and Information Security").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
-from .lexicon import AGENT_NOUNS, CHANNEL_WORDS, CLAIM_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from .lexicon import (
+    AGENT_NOUNS,
+    CHANNEL_WORDS,
+    CLAIM_NOUNS,
+    COMPANY_NOUNS,
+    GENERIC_ORG_WORDS,
+    GROUP_PRONOUNS,
+    NOT_PERSON_WORDS,
+    PERSON_PRONOUNS,
+)
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 ORG_NOUNS = frozenset(
@@ -85,10 +105,26 @@ def person_name(ent: Span) -> str:
     return " ".join(strip_possessive(ent.text).split())
 
 
+def described_by(ent: Span) -> Token | None:
+    """The description a name stands in apposition to, right before it with no comma between:
+    "former Fox anchor Tucker Carlson" (parsed as "anchor", then the name as its apposition)."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= ent.start or head.pos_ != "NOUN":
+        return None
+    between = ent.doc[head.i + 1 : ent.start]
+    return None if any(t.is_punct for t in between) else head
+
+
 def roles_of(ent: Span) -> list[str]:
-    """Roles the text gives a named entity: its apposition and its title prefix."""
+    """Roles the text gives a named entity: its apposition, its title prefix, and the description
+    it is in apposition to ("former Fox anchor Tucker Carlson")."""
     roles = []
     root = ent.root
+    description = described_by(ent)
+    if description is not None:
+        words = [t for t in ent.doc[description.left_edge.i : description.i + 1] if t.dep_ != "det" and not t.is_punct]
+        roles.append(" ".join(t.text for t in words))
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             roles.append(clean(child.doc[child.i : child.right_edge.i + 1].text))
@@ -101,16 +137,49 @@ def roles_of(ent: Span) -> list[str]:
     return [r for r in roles if r]
 
 
+def looks_like_person(name: str, elsewhere: set[str]) -> bool:
+    """Whether a name NER tagged PERSON is one: not "Mount Etna" or "Douglas High School", nor a
+    name the same article tags as an organization or a place."""
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return not words & NOT_PERSON_WORDS and name.lower() not in elsewhere
+
+
 def named_people(doc: Doc) -> list[Person]:
+    """The people an article names, in reading order."""
+    elsewhere = {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
     people = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         name = person_name(ent)
-        if not name or not name[0].isalpha():
+        if not name or not name[0].isalpha() or not looks_like_person(name, elsewhere):
             continue
         people.append(Person(name=name, start=ent.start_char, surname=name.split()[-1].lower(), roles=roles_of(ent)))
     return people
+
+
+def role_head(role: str) -> str:
+    """The noun a role is headed by: "commander" of "commander of Russia's air defense division",
+    "executive" of "the company's chief executive"."""
+    before = re.split(r",| of | at | for | who | in ", role.lower(), maxsplit=1)[0]
+    words = before.split()
+    return words[-1] if words else ""
+
+
+def distinctive_words(name: str) -> frozenset[str]:
+    """An organization name's words less those every organization has ("Office", "of")."""
+    return frozenset(w for w in re.findall(r"[a-z]+", name.lower()) if w not in GENERIC_ORG_WORDS)
+
+
+def same_organization(name: str, known: str) -> bool:
+    """A later name of an organization named before: a shorter form, or two or more distinctive
+    words all among the earlier name's."""
+    if name == known:
+        return False
+    if known.lower().startswith(name.lower()):
+        return True
+    words = distinctive_words(name)
+    return len(words) >= 2 and words <= distinctive_words(known)
 
 
 class SourceResolver:
@@ -125,6 +194,7 @@ class SourceResolver:
                 self.full_names.setdefault(person.surname, set()).add(person.name)
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
+        self.companies = [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "ORG"]  # for "the company"
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""
@@ -142,13 +212,17 @@ class SourceResolver:
         variants = tuple(sorted(names - {""}))
         return Mention(name=full, kind="person", roles=tuple(roles), variants=variants, resolved_by=how)
 
+    def known_organization(self, name: str) -> Mention | None:
+        """The organization named earlier in the article that ``name`` is another name of."""
+        known = next((m for m in self.orgs if same_organization(name, m.name)), None)
+        if known is None:
+            return None
+        return replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
+
     def organization(self, name: str, resolved_by: str = "name") -> Mention:
-        """An organization; a shorter form of a name seen earlier in the article is that one
-        ("Center for Strategic Communications" after "... and Information Security")."""
-        known = next((m for m in self.orgs if m.name.lower().startswith(name.lower()) and m.name != name), None)
-        if known is not None:
-            mention = replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
-        else:
+        """An organization; another name of one seen earlier in the article is that one."""
+        mention = self.known_organization(name)
+        if mention is None:
             mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
             self.orgs.append(mention)
         self.last_org = mention
@@ -165,6 +239,9 @@ class SourceResolver:
             if owners:
                 return noun_phrase(head), self.resolve(owners[0])[1]
         phrase = noun_phrase(head)
+        named = self.appositive_name(head)
+        if named is not None:  # "former Fox anchor Tucker Carlson"
+            return doc[phrase.start : max(phrase.end, named.end)], self.person(person_name(named), person_name(named), "name")
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             before = [p for p in self.people if p.start < head.idx]
@@ -182,16 +259,27 @@ class SourceResolver:
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
 
+    def appositive_name(self, head: Token) -> Span | None:
+        """The person named in apposition right after a description head ("anchor Tucker Carlson")."""
+        for child in head.rights:
+            entity = self.entity_at.get(child.i)
+            if child.dep_ == "appos" and entity is not None and entity.label_ == "PERSON" and described_by(entity) == head:
+                return entity
+        return None
+
     def nominal(self, head: Token, phrase: Span) -> Mention | None:
         lemma = head.lemma_.lower()
         if head.pos_ == "PRON":
             return None
+        if lemma in COMPANY_NOUNS:  # "the company": the last organization NER tagged ORG, else no one
+            before = [name for start, name in self.companies if start < head.idx]
+            return replace(self.organization(before[-1]), resolved_by="nominal") if before else None
         with_role = {
             self.full_name(p.name)
             for p in self.people
-            if any(lemma in role.lower().split() for role in p.roles)
+            if any(role_head(role) == lemma for role in p.roles)
         }
-        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"}:
+        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"} and lemma not in ORG_NOUNS:
             return self.person(with_role.pop(), phrase.text, "nominal")
         if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
             return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
