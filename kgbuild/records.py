@@ -43,7 +43,7 @@ class Mention:
     """Who a source span refers to, after resolution inside its article."""
 
     name: str  # the name the actor is known by in this article
-    kind: str  # "person" | "organization" | "collective"
+    kind: str  # "person" | "organization" | "collective" | "place" (a place only as what a claim is about)
     roles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()  # every surface form that resolved to it
     resolved_by: str = "name"  # name | surname | pronoun | nominal | anonymous
@@ -71,6 +71,7 @@ class Attribution:
     confidence: float = 0.5  # the trained model's probability that annotators would mark it
     speech: bool = True  # False for beliefs, intentions and perceptions
     aside: Span | None = None  # the attribution inside its content: "Trump[, he added,] is a liar"
+    about: tuple[Mention, ...] = ()  # the people, organizations and places its content names
 
     @property
     def wording(self) -> str:
@@ -93,6 +94,9 @@ class Attribution:
         def span(value):
             return Span(**value) if value else None
 
+        def mention(value):
+            return Mention(**{**value, "roles": tuple(value["roles"]), "variants": tuple(value["variants"])})
+
         actor = data.get("actor")
         return cls(
             **{
@@ -103,11 +107,8 @@ class Attribution:
                 "evidence": Span(**data["evidence"]),
                 "aside": span(data.get("aside")),
                 "core": tuple(data.get("core", ())),
-                "actor": Mention(
-                    **{**actor, "roles": tuple(actor["roles"]), "variants": tuple(actor["variants"])}
-                )
-                if actor
-                else None,
+                "actor": mention(actor) if actor else None,
+                "about": tuple(mention(m) for m in data.get("about", ())),
             }
         )
 

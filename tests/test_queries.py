@@ -110,3 +110,13 @@ def test_a_plain_literal_is_the_literal_rdflib_would_make(text):
     assert made == expected and hash(made) == hash(expected) and made.eq(expected)
     assert (made.value, made.datatype, made.language, made.ill_typed, made.n3()) == (
         expected.value, expected.datatype, expected.language, expected.ill_typed, expected.n3())
+
+
+def test_about_lists_who_made_each_claim_about_an_entity(seeds_graph):
+    rows = run(seeds_graph, "about.rq")
+    putin = [r for r in rows if r["entity"] == "Vladimir Putin"]
+    assert any("Yury Dashkin (Asserts)" in r["actors"] and r["contested"] == "true" for r in putin)
+    assert {r["speaks"] for r in putin} == {"false"}
+    assert {r["speaks"] for r in rows if r["entity"] == "Ukraine"} == {"true"}
+    contested = next(r for r in rows if r["entity"] == "Ukraine" and "terrorist" in r["claim"])
+    assert "Volodymyr Zelensky (Denies)" in contested["actors"].split(" | ")

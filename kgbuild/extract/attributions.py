@@ -522,7 +522,15 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         core=core_of(doc, *content_span, aside) if content_span else (),
         speech=item.cue.speech,
         aside=TextSpan(text[aside[0] : aside[1]], *aside) if aside else None,
+        about=page.resolver.entities_in(doc, *content_span, spoken_by(source_phrase, aside)) if content_span else (),
     )
+
+
+def spoken_by(source: Span | None, aside: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    """The character spans of a content that name its speaker, not what it is about: the source
+    phrase ("according to X, ...") and the aside ("'A,' X said, 'B'")."""
+    spans = [(source.start_char, source.end_char)] if source is not None else []
+    return tuple(spans + ([aside] if aside else []))
 
 
 RELAY_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE"})

@@ -42,6 +42,9 @@ from .lexicon import (
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# What a claim is about: NER labels -> the kind of entity. A country or a city (GPE) is the same
+# kind as when it speaks ("Ukraine maintains that ..."), so that it is one node either way.
+ABOUT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "LOC": "place", "FAC": "place"}
 ORG_NOUNS = frozenset(
     {
         "agency", "authority", "center", "centre", "committee", "company", "council", "department",
@@ -176,7 +179,7 @@ def same_organization(name: str, known: str) -> bool:
     words all among the earlier name's."""
     if name == known:
         return False
-    if known.lower().startswith(name.lower()):
+    if known.lower().startswith(name.lower() + " "):  # not "Ukraine" of "Ukraine's General Staff"
         return True
     words = distinctive_words(name)
     return len(words) >= 2 and words <= distinctive_words(known)
@@ -258,6 +261,34 @@ class SourceResolver:
         if head.text[:1].isupper() and self.full_name(head.text) != head.text:  # a surname NER missed
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
+
+    def entities_in(self, doc: Doc, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
+        """The people, organizations and places named in the characters ``[start, end)`` less the
+        ``skip`` spans (the source and the cue clause inside a content: "according to X" is not
+        about X), each once, in reading order, resolved as sources
+        are (a surname to the full name, a short name to the organization named before) but
+        without changing what a later pronoun or description refers to."""
+        found: dict[tuple[str, str], Mention] = {}
+        elsewhere = {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
+        for ent in doc.ents:
+            kind = ABOUT_KINDS.get(ent.label_)
+            if kind is None or ent.start_char < start or ent.end_char > end:
+                continue
+            if any(s <= ent.start_char < e for s, e in skip):
+                continue
+            name = clean(person_name(ent))
+            if not name or not name[0].isalpha():
+                continue
+            if kind == "person":
+                if not looks_like_person(name, elsewhere):
+                    continue
+                mention = self.person(name, name, "name")
+            elif kind == "organization":
+                mention = self.known_organization(name) or Mention(name=name, kind=kind, variants=(name,))
+            else:
+                mention = Mention(name=name, kind=kind, variants=(name,))
+            found.setdefault((mention.kind, mention.name), mention)
+        return tuple(found.values())
 
     def appositive_name(self, head: Token) -> Span | None:
         """The person named in apposition right after a description head ("anchor Tucker Carlson")."""

@@ -7,7 +7,11 @@ Within an article, pronouns, surnames and nominals were resolved by the extract 
   a match by close spelling alone only with a shared role in different articles (``shared_context``);
 - organizations by normalized name (spaces and hyphens aside) or acronym; unnamed collectives
   by their wording;
-- claims are clustered by wording, and rejections linked to the claims they reject (``claims``).
+- claims are clustered by wording, and rejections linked to the claims they reject (``claims``);
+- what each attribution's content is about (``Attribution.about``: the people, organizations and
+  places it names) is matched together with the actors, by the same rules, so that one real
+  entity is one node whether it speaks or is spoken about (``Merged.about_of``); those that
+  never speak are ``Merged.entities``.
 
 Every merge keeps its reason (rule and score), which the graph records.
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
@@ -36,7 +40,7 @@ VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top
 class Actor:
     key: str  # stable, used to mint the IRI
     label: str
-    kind: str  # person | organization | collective
+    kind: str  # person | organization | collective | place
     variants: tuple[str, ...]
     roles: tuple[str, ...]
     reasons: tuple[tuple[str, str, str, float], ...] = ()  # (variant, merged with, rule, score)
@@ -62,6 +66,8 @@ class Merged:
     actors: dict[str, Actor] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
+    about_of: list[tuple[str, ...]] = field(default_factory=list)  # per attribution: keys of what it is about
+    entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks
 
 
 def slug(text: str) -> str:
@@ -214,16 +220,22 @@ def merge(extractions: list[Extraction], vector_of: WordVectors | None = None, a
     kept = [a for e in extractions for a in e.attributions if a.actor is not None and a.content is not None]
     result = Merged(articles=articles, unattributed=sum(len(e.attributions) for e in extractions) - len(kept))
     key_of: dict[tuple[str, str], str] = {}
-    for kind in ("person", "organization", "collective"):
-        items = [a for a in kept if a.actor.kind == kind]
+    mentioned = [replace(a, actor=m) for a in kept for m in a.about]  # one per entity a content names
+    everyone: dict[str, Actor] = {}
+    for kind in ("person", "organization", "collective", "place"):
+        items = [a for a in kept + mentioned if a.actor.kind == kind]
         if kind == "person":
             names, actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
         else:
             names, actors = group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
-        result.actors.update(actors)
-    join_same(result.actors, key_of, aliases.same)
+        everyone.update(actors)
+    join_same(everyone, key_of, aliases.same)
     result.actor_of = [key_of[(a.actor.kind, a.actor.name)] for a in kept]
+    result.about_of = [tuple(dict.fromkeys(key_of[(m.kind, m.name)] for m in a.about)) for a in kept]
+    speakers = set(result.actor_of)
+    result.actors = {k: actor for k, actor in everyone.items() if k in speakers}
+    result.entities = {k: entity for k, entity in everyone.items() if k not in speakers}
     clustering = cluster_claims(kept, result.actor_of, vector_of)
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
     texts = [canonical_text(kept[r]) for r in clustering.representatives]

@@ -79,3 +79,20 @@ def test_names_of_places_and_schools_are_not_people():
     assert not looks_like_person("Stoneman Douglas High School", set())
     assert not looks_like_person("Kilauea", {"kilauea"})  # tagged as an organization elsewhere in the article
     assert looks_like_person("Yurii Dashkin", set())
+
+
+def test_what_a_content_is_about_is_resolved_like_a_source(attributions_of):
+    text = (
+        "Vladimir Putin visited Kursk on Tuesday. According to Yury Dashkin, Putin's helicopter was at the "
+        "epicentre of an attack launched from Ukraine."
+    )
+    a = only(attributions_of(text), "According to")
+    about = {(m.name, m.kind) for m in a.about}
+    assert ("Vladimir Putin", "person") in about and ("Ukraine", "organization") in about
+    assert not any("Dashkin" in name for name, _ in about)  # the source is not what it speaks about
+
+
+def test_a_speakers_cue_clause_inside_the_content_is_not_what_it_is_about(attributions_of):
+    text = '"The helicopter was safe," Yury Dashkin said, "and Vladimir Putin was never in danger."'
+    a = only(attributions_of(text), "said")
+    assert [m.name for m in a.about] == ["Vladimir Putin"]
