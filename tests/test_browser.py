@@ -121,3 +121,20 @@ def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
     headings = page.locator("#details h3.outlet-heading").all_inner_texts()
     assert len(headings) == len(set(headings)) >= 3  # one heading per outlet carrying it
     assert page.locator("#details blockquote").count() >= 3 and errors == []
+
+
+def test_an_entity_shows_the_claims_it_made_and_the_claims_about_it(browser, seeds_out):
+    page, errors, _ = open_page(browser, seeds_out / "graph.html")
+    page.uncheck("#sharedOnly")
+    everything = page.evaluate("() => kgbuild.edges.get().length")
+    page.select_option("#entity", label="Vladimir Putin")  # he speaks in no seed, but claims are about him
+    headings = page.locator("#details h3.entity-heading").all_inner_texts()
+    assert headings[0] == "Claims it made (0)" and headings[1].startswith("Claims about it (")
+    assert int(headings[1].split("(")[1].rstrip(")")) >= 5
+    assert any("epicent" in q for q in page.locator("#details blockquote").all_inner_texts())
+    assert 0 < page.evaluate("() => kgbuild.edges.get().length") < everything  # the graph narrows to them
+    page.select_option("#entity", label="Ukraine")  # speaks and is spoken about: one entity, both lists
+    made, about = page.locator("#details h3.entity-heading").all_inner_texts()
+    assert made != "Claims it made (0)" and about != "Claims about it (0)"
+    page.click("#reset")
+    assert page.evaluate("() => kgbuild.edges.get().length") == everything and errors == []

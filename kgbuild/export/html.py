@@ -46,7 +46,8 @@ def graph_data(merged: Merged) -> dict:
     """Nodes, edges and attribution details as plain data for the page."""
     articles = {a.id: a for a in merged.articles}
     rows = []
-    for n, (a, actor, claim) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of)):
+    about_of = merged.about_of or [()] * len(merged.attributions)
+    for n, (a, actor, claim, about) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of, about_of)):
         article = articles[a.article]
         rejects = [key for key, _ in merged.rejects.get(n, [])]
         rows.append(
@@ -57,6 +58,7 @@ def graph_data(merged: Merged) -> dict:
                 "outlet": "outlet:" + outlet_label(article),
                 "claims": sorted({claim, *rejects}),  # a rejection may reject several claims
                 "actor": actor,
+                "about": list(about),  # the entities (actors too) its content names
                 "stance": a.stance,
                 "cue": a.cue.text,
                 "content": a.wording,
@@ -90,6 +92,16 @@ def graph_data(merged: Merged) -> dict:
             "actorKind": actor.kind,
             "aliases": [v for v in actor.variants if v != actor.label],
             "roles": list(actor.roles),
+        }
+    spoken_about = Counter(key for r in rows for key in r["about"])
+    for key, entity in sorted(merged.entities.items()):  # named in claims, never speaking: not drawn
+        nodes[key] = {
+            "kind": "entity",
+            "label": entity.label,
+            "weight": spoken_about[key],
+            "actorKind": entity.kind,
+            "aliases": [v for v in entity.variants if v != entity.label],
+            "roles": list(entity.roles),
         }
     edges = defaultdict(list)
     for r in rows:
