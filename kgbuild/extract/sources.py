@@ -169,6 +169,13 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+def qualifiers_in(head: Token, role: str) -> bool:
+    """Whether the names qualifying a description's head are in the role it would match: "the
+    Federal Reserve head" is not Robert Sinche, "head of currency strategy at Bank of America"."""
+    names = [c.text.lower() for c in head.children if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"]
+    return all(name in role.lower() for name in names)
+
+
 def distinctive_words(name: str) -> frozenset[str]:
     """An organization name's words less those every organization has ("Office", "of")."""
     return frozenset(w for w in re.findall(r"[a-z]+", name.lower()) if w not in GENERIC_ORG_WORDS)
@@ -290,6 +297,15 @@ class SourceResolver:
             found.setdefault((mention.kind, mention.name), mention)
         return tuple(found.values())
 
+    def main_company(self, offset: int) -> str | None:
+        """The organization NER tagged ORG that the text before ``offset`` names most often (the
+        latest of those): what "the company" or "the firm" most likely refers to."""
+        before = [name for start, name in self.companies if start < offset]
+        if not before:
+            return None
+        counts = {name: before.count(name) for name in before}
+        return max(reversed(before), key=lambda name: counts[name])
+
     def appositive_name(self, head: Token) -> Span | None:
         """The person named in apposition right after a description head ("anchor Tucker Carlson")."""
         for child in head.rights:
@@ -302,16 +318,21 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         if head.pos_ == "PRON":
             return None
-        if lemma in COMPANY_NOUNS:  # "the company": the last organization NER tagged ORG, else no one
-            before = [name for start, name in self.companies if start < head.idx]
-            return replace(self.organization(before[-1]), resolved_by="nominal") if before else None
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if lemma in COMPANY_NOUNS and not plural:  # "the company": the article's main company before it
+            company = self.main_company(head.idx)
+            return company and replace(self.organization(company), resolved_by="nominal")
+        definite = not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in head.children)  # not "a judge"
         with_role = {
             self.full_name(p.name)
             for p in self.people
-            if any(role_head(role) == lemma for role in p.roles)
+            if any(role_head(role) == lemma and qualifiers_in(head, role) for role in p.roles)
         }
-        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"} and lemma not in ORG_NOUNS:
+        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"} and lemma not in ORG_NOUNS and definite:
             return self.person(with_role.pop(), phrase.text, "nominal")
+        if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group
+            label = clean(phrase.text)
+            return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")
         if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
             return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
         label = clean(phrase.text)

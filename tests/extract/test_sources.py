@@ -19,11 +19,8 @@ def test_he_never_refers_to_a_volcano_ner_took_for_a_person(attributions_of):
     assert only(attributions_of(text), "said").actor is None
 
 
-def test_he_skips_a_school_and_finds_the_person_before_it(attributions_of):
-    text = (
-        "Principal Ann Ruiz spoke to parents. Students of Stoneman Douglas High School marched on Monday. "
-        "She said the march would continue."
-    )
+def test_she_skips_a_volcano_and_finds_the_person_before_it(attributions_of):
+    text = "Principal Ann Ruiz spoke to parents. Mount Etna erupted on Sunday. She said the school would close."
     assert only(attributions_of(text), "said").actor.name == "Ann Ruiz"
 
 
@@ -96,3 +93,38 @@ def test_a_speakers_cue_clause_inside_the_content_is_not_what_it_is_about(attrib
     text = '"The helicopter was safe," Yury Dashkin said, "and Vladimir Putin was never in danger."'
     a = only(attributions_of(text), "said")
     assert [m.name for m in a.about] == ["Vladimir Putin"]
+
+
+def test_a_plural_description_is_a_group_not_the_organization_before_it(attributions_of):
+    """BBC business 010 and 015: "The tobacco companies" became the Mafia, "Low-cost airlines" the EU."""
+    text = "The Mafia was mentioned in the filing. The tobacco companies deny that they conspired to promote smoking."
+    actor = only(attributions_of(text), "deny").actor
+    assert actor.kind == "collective" and actor.name == "tobacco companies"
+
+
+def test_the_company_is_the_company_the_article_is_about(attributions_of):
+    """BBC business 001: "The company" became the SEC, the organization just before it, in an article about TimeWarner."""
+    text = (
+        "TimeWarner said sales rose. TimeWarner also said profits rose. The SEC said it was investigating. "
+        "The company said that it would settle."
+    )
+    said = [a for a in attributions_of(text) if a.source and a.source.text == "The company"]
+    assert said and said[0].actor.name == "TimeWarner"
+
+
+def test_an_indefinite_description_is_not_the_person_named_with_that_role(attributions_of):
+    """BBC business 025: "A judge dismissed ..." became the judge named later in the article ... and
+    earlier ones: "a" introduces someone new."""
+    text = "Judge Letitia Clark heard the case on Monday. A judge dismissed the request, saying it was late."
+    actor = only(attributions_of(text), "dismissed").actor
+    assert actor is None or actor.kind == "collective"
+
+
+def test_a_description_qualified_by_a_name_not_in_the_role_is_not_that_person(attributions_of):
+    """BBC business 002: "the Federal Reserve head" became a bank's head of currency strategy."""
+    text = (
+        "Robert Sinche, head of currency strategy at Bank of America, spoke on Friday. "
+        "The Federal Reserve head said the deficit was set to stabilise."
+    )
+    actor = only(attributions_of(text), "said").actor
+    assert actor is None or actor.name != "Robert Sinche"
