@@ -23,7 +23,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
-from ..merge import Merged, outlet_label
+from ..merge import Actor, Merged, outlet_label
 
 STANCE_COLORS = {
     "asserts": "#1f77b4",
@@ -40,6 +40,18 @@ KIND_STYLE = {  # colour, corner radius: square outlets, rounded claims, pill-sh
 BUSY_VIEW = 15  # with more claims than this, the first view shows the shared or contested ones
 MAX_CLAIMS = 50  # at most this many claims on screen: the most carried (and contested) first
 TEMPLATE = "graph.html.j2"
+
+
+def entity_node(kind: str, actor: Actor, weight: int) -> dict:
+    """An actor ("actor", drawn) or an entity only spoken about ("entity", listed) for the page."""
+    return {
+        "kind": kind,
+        "label": actor.label,
+        "weight": weight,
+        "actorKind": actor.kind,
+        "aliases": [v for v in actor.variants if v != actor.label],
+        "roles": list(actor.roles),
+    }
 
 
 def graph_data(merged: Merged) -> dict:
@@ -85,24 +97,10 @@ def graph_data(merged: Merged) -> dict:
             "outlets": list(claim.outlets),
         }
     for key, actor in sorted(merged.actors.items()):
-        nodes[key] = {
-            "kind": "actor",
-            "label": actor.label,
-            "weight": per_actor[key],
-            "actorKind": actor.kind,
-            "aliases": [v for v in actor.variants if v != actor.label],
-            "roles": list(actor.roles),
-        }
+        nodes[key] = entity_node("actor", actor, per_actor[key])
     spoken_about = Counter(key for r in rows for key in r["about"])
     for key, entity in sorted(merged.entities.items()):  # named in claims, never speaking: not drawn
-        nodes[key] = {
-            "kind": "entity",
-            "label": entity.label,
-            "weight": spoken_about[key],
-            "actorKind": entity.kind,
-            "aliases": [v for v in entity.variants if v != entity.label],
-            "roles": list(entity.roles),
-        }
+        nodes[key] = entity_node("entity", entity, spoken_about[key])
     edges = defaultdict(list)
     for r in rows:
         for claim in r["claims"]:
