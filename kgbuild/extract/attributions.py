@@ -459,7 +459,8 @@ class Page:
     def of(cls, doc: Doc) -> "Page":
         text = doc.text
         dates = [e for e in doc.ents if e.label_ == "DATE"]
-        return cls(doc, text, quote_spans(text), dates, SourceResolver(doc))
+        quotes = quote_spans(text)
+        return cls(doc, text, quotes, dates, SourceResolver(doc, quotes))
 
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)

@@ -9,7 +9,8 @@ A source phrase then resolves, in this order, to:
 - the name in apposition after a description ("former Fox anchor Tucker Carlson": the description
   is his role);
 - the nearest preceding person, when it is "he" / "she" / "him" / "her" (a name NER tagged PERSON
-  that is a place, a school or a firm is no person: "Mount Etna", "... High School");
+  that is a place, a school or a firm is no person: "Mount Etna", "... High School"; a name
+  inside a quotation is no antecedent of a pronoun outside it);
 - the one named person whose role has its head noun ("the commander"), never for an
   organization's noun ("the company"); the organization named by its head noun ("the Center",
   "the agency"), of its kind ("the company" is an organization NER tagged ORG);
@@ -195,8 +196,9 @@ def same_organization(name: str, known: str) -> bool:
 class SourceResolver:
     """Resolves source phrases of one article, in reading order."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()):
         self.people = named_people(doc)
+        self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
         for person in self.people:
@@ -205,6 +207,9 @@ class SourceResolver:
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
         self.companies = [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "ORG"]  # for "the company"
+
+    def quoted(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.quotes)
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""
@@ -254,7 +259,7 @@ class SourceResolver:
             return doc[phrase.start : max(phrase.end, named.end)], self.person(person_name(named), person_name(named), "name")
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            before = [p for p in self.people if p.start < head.idx]
+            before = [p for p in self.people if p.start < head.idx and self.quoted(p.start) <= self.quoted(head.idx)]
             if not before:
                 return phrase, None
             return phrase, self.person(before[-1].name, head.text, "pronoun")

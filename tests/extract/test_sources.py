@@ -128,3 +128,15 @@ def test_a_description_qualified_by_a_name_not_in_the_role_is_not_that_person(at
     )
     actor = only(attributions_of(text), "said").actor
     assert actor is None or actor.name != "Robert Sinche"
+
+
+def test_a_name_inside_a_quotation_is_not_what_he_outside_it_refers_to(attributions_of):
+    """PolNeAR train (New York Times): "he said" after 'You don't have to bother with Twitter.'
+    became Twitter, which NER took for a person."""
+    text = (
+        "Brian Casey stopped using the site. \"If you want to see the tweets, you can go on Facebook. "
+        "You don't have to bother with Twitter,\" he said."
+    )
+    found = attributions_of(text)
+    said = only(found, "said")
+    assert said.actor.name == "Brian Casey"
