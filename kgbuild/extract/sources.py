@@ -170,11 +170,16 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
-def qualifiers_in(head: Token, role: str) -> bool:
-    """Whether the names qualifying a description's head are in the role it would match: "the
-    Federal Reserve head" is not Robert Sinche, "head of currency strategy at Bank of America"."""
-    names = [c.text.lower() for c in head.children if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"]
-    return all(name in role.lower() for name in names)
+def qualifiers_in(head: Token, known: str) -> bool:
+    """Whether the names qualifying a description's head are in what it would resolve to (a
+    person's role, an organization's name): "the Federal Reserve head" is not Robert Sinche, "head
+    of currency strategy at Bank of America"; "a Vodafone spokesman" is not the Commission, nor
+    "the Australian government" the Bank."""
+    names = [
+        c.text.lower() for c in head.children
+        if c.dep_ in {"compound", "amod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+    ]
+    return all(name in known.lower() for name in names)
 
 
 def distinctive_words(name: str) -> frozenset[str]:
@@ -338,8 +343,9 @@ class SourceResolver:
         if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group
             label = clean(phrase.text)
             return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")
-        if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
-            return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
+        last_org = self.last_org if self.last_org and qualifiers_in(head, self.last_org.name) else None
+        if last_org and (lemma in ORG_NOUNS or head.lower_ in last_org.name.lower().split()):
+            return replace(last_org, resolved_by="nominal")  # "the agency", "the Center"
         label = clean(phrase.text)
         if lemma in ORG_NOUNS or lemma in CHANNEL_WORDS:  # "the ministry", "the Kremlin's newswire"
             return self.organization(label)

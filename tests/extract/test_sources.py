@@ -140,3 +140,16 @@ def test_a_name_inside_a_quotation_is_not_what_he_outside_it_refers_to(attributi
     found = attributions_of(text)
     said = only(found, "said")
     assert said.actor.name == "Brian Casey"
+
+
+def test_a_description_qualified_by_another_name_is_not_the_organization_before_it(attributions_of):
+    """BBC business 113 and 101: "a Vodafone spokesman" became the European Commission, "The
+    Australian government" the Bank."""
+    text = (
+        "The Commission said the charges were serious. The Vodafone spokesman said the market was competitive. "
+        "The Australian government said the economy remained strong."
+    )
+    found = attributions_of(text)
+    by_source = {a.source.text: a.actor for a in found}
+    assert by_source["The Vodafone spokesman"].name != "Commission"
+    assert by_source["The Australian government"].name == "Australian government"
