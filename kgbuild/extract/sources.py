@@ -280,7 +280,8 @@ class SourceResolver:
         return phrase, self.nominal(head, phrase)
 
     def entities_in(self, doc: Doc, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
-        """The people, organizations and places named in the characters ``[start, end)`` less the
+        """The people, organizations and places named in the characters ``[start, end)`` (and
+        the named people a definite description there refers to: "the Russian president") less the
         ``skip`` spans (the source and the cue clause inside a content: "according to X" is not
         about X), each once, in reading order, resolved as sources
         are (a surname to the full name, a short name to the organization named before) but
@@ -305,7 +306,29 @@ class SourceResolver:
             else:
                 mention = Mention(name=name, kind=kind, variants=(name,))
             found.setdefault((mention.kind, mention.name), mention)
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():  # "the Russian president"
+            spoken = any(s <= token.idx < e for s, e in skip)
+            if token.pos_ != "NOUN" or token.ent_type_ or spoken or not any(c.lower_ == "the" for c in token.children):
+                continue
+            described = self.described_person(token)
+            if described is not None:
+                found.setdefault(("person", described), self.person(described, described, "nominal"))
         return tuple(found.values())
+
+    def described_person(self, head: Token) -> str | None:
+        """The one named person whose role a singular description names ("the commander", "the
+        Russian president"), by its head noun and the names qualifying it; an indefinite one ("a
+        judge", "another eyewitness") introduces someone new."""
+        lemma = head.lemma_.lower()
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in head.children)
+        if indefinite or head.tag_ not in {"NN", "NNP"} or lemma in ORG_NOUNS:
+            return None
+        with_role = {
+            self.full_name(p.name)
+            for p in self.people
+            if any(role_head(role) == lemma and qualifiers_in(head, role) for role in p.roles)
+        }
+        return with_role.pop() if len(with_role) == 1 else None
 
     def main_company(self, offset: int) -> str | None:
         """The organization NER tagged ORG that the text before ``offset`` names most often (the
@@ -332,14 +355,9 @@ class SourceResolver:
         if lemma in COMPANY_NOUNS and not plural:  # "the company": the article's main company before it
             company = self.main_company(head.idx)
             return company and replace(self.organization(company), resolved_by="nominal")
-        definite = not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in head.children)  # not "a judge"
-        with_role = {
-            self.full_name(p.name)
-            for p in self.people
-            if any(role_head(role) == lemma and qualifiers_in(head, role) for role in p.roles)
-        }
-        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"} and lemma not in ORG_NOUNS and definite:
-            return self.person(with_role.pop(), phrase.text, "nominal")
+        described = self.described_person(head)
+        if described is not None:
+            return self.person(described, phrase.text, "nominal")
         if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group
             label = clean(phrase.text)
             return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")

@@ -153,3 +153,12 @@ def test_a_description_qualified_by_another_name_is_not_the_organization_before_
     by_source = {a.source.text: a.actor for a in found}
     assert by_source["The Vodafone spokesman"].name != "Commission"
     assert by_source["The Australian government"].name == "Australian government"
+
+
+def test_a_content_is_about_the_person_a_description_in_it_refers_to(attributions_of):
+    text = (
+        "Russian President Vladimir Putin visited Kursk, and President Donald Trump spoke in Washington. "
+        "Dashkin said that drones had tried to strike the Russian president."
+    )
+    a = only(attributions_of(text), "said")
+    assert [(m.name, m.resolved_by) for m in a.about] == [("Vladimir Putin", "nominal")]
