@@ -110,14 +110,15 @@ def person_name(ent: Span) -> str:
 
 
 def described_by(ent: Span) -> Token | None:
-    """The description a name stands in apposition to, right before it with no comma between:
-    "former Fox anchor Tucker Carlson" (parsed as "anchor", then the name as its apposition)."""
+    """The description a name stands in apposition to, right before it: "former Fox anchor Tucker
+    Carlson" (parsed as "anchor", then the name as its apposition), "Another eyewitness, Nicole
+    Towarek, described"."""
     root = ent.root
     head = root.head
     if root.dep_ != "appos" or head.i >= ent.start or head.pos_ != "NOUN":
         return None
-    between = ent.doc[head.i + 1 : ent.start]
-    return None if any(t.is_punct for t in between) else head
+    between = [t.text for t in ent.doc[head.i + 1 : ent.start]]
+    return head if between in ([], [","]) else None
 
 
 def roles_of(ent: Span) -> list[str]:
@@ -170,16 +171,18 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
-def qualifiers_in(head: Token, known: str) -> bool:
+def qualifiers_in(head: Token, known: str, nationality: bool = True) -> bool:
     """Whether the names qualifying a description's head are in what it would resolve to (a
     person's role, an organization's name): "the Federal Reserve head" is not Robert Sinche, "head
     of currency strategy at Bank of America"; "a Vodafone spokesman" is not the Commission, nor
-    "the Australian government" the Bank."""
+    "the Australian government" the Bank. A person's role seldom gives a nationality ("a Russian
+    military commander" is the commander named): ``nationality=False`` leaves it out."""
+    labels = {"NORP", "GPE", "ORG"} if nationality else {"GPE", "ORG"}
     names = [
         c.text.lower() for c in head.children
-        if c.dep_ in {"compound", "amod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+        if c.dep_ in {"compound", "amod"} and (c.ent_type_ in labels or c.pos_ == "PROPN" and c.ent_type_ != "NORP")
     ]
-    return all(name in known.lower() for name in names)
+    return all(name[: max(4, len(name) - 3)] in known.lower() for name in names)  # "Russian" in "Russia's"
 
 
 def distinctive_words(name: str) -> frozenset[str]:
@@ -317,18 +320,19 @@ class SourceResolver:
 
     def described_person(self, head: Token) -> str | None:
         """The one named person whose role a singular description names ("the commander", "the
-        Russian president"), by its head noun and the names qualifying it; an indefinite one ("a
-        judge", "another eyewitness") introduces someone new."""
+        Russian president"), by its head noun and the names qualifying it; "another eyewitness"
+        is someone new ("A senior commander has claimed ..." is often the one named next)."""
         lemma = head.lemma_.lower()
-        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in head.children)
+        indefinite = any(c.dep_ == "det" and c.lower_ == "another" for c in head.children)
         if indefinite or head.tag_ not in {"NN", "NNP"} or lemma in ORG_NOUNS:
             return None
-        with_role = {
-            self.full_name(p.name)
-            for p in self.people
-            if any(role_head(role) == lemma and qualifiers_in(head, role) for role in p.roles)
-        }
-        return with_role.pop() if len(with_role) == 1 else None
+        roles: dict[str, list[str]] = {}
+        for person in self.people:  # every mention's roles, by full name
+            roles.setdefault(self.full_name(person.name), []).extend(r for r in person.roles if role_head(r) == lemma)
+        with_role = {name for name, found in roles.items() if any(qualifiers_in(head, r, nationality=False) for r in found)}
+        of_nation = {name for name in with_role if any(qualifiers_in(head, r) for r in roles[name])}
+        chosen = of_nation or with_role  # "the Russian president" of two presidents; "a Russian commander" of one
+        return chosen.pop() if len(chosen) == 1 else None
 
     def main_company(self, offset: int) -> str | None:
         """The organization NER tagged ORG that the text before ``offset`` names most often (the
