@@ -121,6 +121,13 @@ def described_by(ent: Span) -> Token | None:
     return head if between in ([], [","]) else None
 
 
+def headline(sent: Span) -> bool:
+    """Whether a sentence is written in title case, as headlines are: its parse of capitalized
+    words as names ("Did Kyiv Target Putin?") gives no roles."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
 def roles_of(ent: Span) -> list[str]:
     """Roles the text gives a named entity: its apposition, its title prefix, and the description
     it is in apposition to ("former Fox anchor Tucker Carlson")."""
@@ -134,7 +141,7 @@ def roles_of(ent: Span) -> list[str]:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             roles.append(clean(child.doc[child.i : child.right_edge.i + 1].text))
     prefix = [t for t in root.lefts if t.dep_ in TITLE_DEPS and t.i < ent.start]
-    if prefix:
+    if prefix and not headline(ent.sent):  # "Did Kyiv Target Putin?" gives him no role
         start = min(t.left_edge.i for t in prefix)
         words = [t for t in ent.doc[start : ent.start] if t.dep_ != "det" and not t.is_punct]
         if words and any(t.pos_ in {"NOUN", "PROPN"} for t in words):

@@ -174,3 +174,12 @@ def test_a_content_is_about_the_person_a_description_in_it_refers_to(attribution
     )
     a = only(attributions_of(text), "said")
     assert [(m.name, m.resolved_by) for m in a.about] == [("Vladimir Putin", "nominal")]
+
+
+def test_a_headline_in_title_case_gives_no_roles(nlp):
+    """Seed 003's headline "Ukraine vs. Russia: Did Kyiv Target Putin?" gave Putin the role "Kyiv Target"."""
+    from kgbuild.extract.sources import named_people
+
+    doc = nlp("Ukraine vs. Russia: Did Kyiv Target Putin?\n\nRussian President Vladimir Putin visited Kursk.")
+    roles = {p.name: p.roles for p in named_people(doc)}
+    assert roles["Putin"] == [] and "Russian President" in roles["Vladimir Putin"]
