@@ -376,7 +376,8 @@ class SourceResolver:
         if last_org and (lemma in ORG_NOUNS or head.lower_ in last_org.name.lower().split()):
             return replace(last_org, resolved_by="nominal")  # "the agency", "the Center"
         label = clean(phrase.text)
-        if lemma in ORG_NOUNS or lemma in CHANNEL_WORDS:  # "the ministry", "the Kremlin's newswire"
+        unnamed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "our organisation"
+        if (lemma in ORG_NOUNS or lemma in CHANNEL_WORDS) and not unnamed:  # "the ministry", "the Kremlin's newswire"
             return self.organization(label)
         possessed = any(c.dep_ == "poss" for c in head.children)
         if not label or possessed and head.tag_ in {"NN", "NNP"} and lemma not in AGENT_NOUNS:

@@ -183,3 +183,11 @@ def test_a_headline_in_title_case_gives_no_roles(nlp):
     doc = nlp("Ukraine vs. Russia: Did Kyiv Target Putin?\n\nRussian President Vladimir Putin visited Kursk.")
     roles = {p.name: p.roles for p in named_people(doc)}
     assert roles["Putin"] == [] and "Russian President" in roles["Vladimir Putin"]
+
+
+def test_our_organisation_is_no_organization_a_later_they_refers_to(attributions_of):
+    """Wikinews (an interview with Zara Kay): "our organisation" became an organization named
+    "our organisation", and then what 25 later "they" referred to."""
+    text = "Our organisation said that the ban was unfair. They said that the player had broken the rules."
+    they = next(a for a in attributions_of(text) if a.source.text == "They")
+    assert they.actor is None
