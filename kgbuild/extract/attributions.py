@@ -11,6 +11,9 @@ Constructions covered (each has a test in tests/extract/):
 - "X told the Rossiya-24 TV channel", "wrote on Telegram", "in a post on Truth Social"  channels
 - "in a May 21 statement", "in November 2023"  the date of the statement
 - negated cues take the table's negated stance ("did not confirm" -> questions)
+- "X stated, as per a local media report"  the report is X's channel, not a speaker
+- "It is worth emphasizing that ..."     the writer's own remark: no source
+- a content stays in one paragraph; each content's entities (``Attribution.about``)
 
 The approach follows the classic rule-based attribution extractors over dependency parses
 (e.g. Pareti 2015; Newell et al. 2018's baseline), extended with source resolution.

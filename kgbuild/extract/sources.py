@@ -156,9 +156,14 @@ def looks_like_person(name: str, elsewhere: set[str]) -> bool:
     return not words & NOT_PERSON_WORDS and name.lower() not in elsewhere
 
 
+def organization_or_place_names(doc: Doc) -> set[str]:
+    """The names an article tags as an organization or a place (lower case)."""
+    return {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
+
+
 def named_people(doc: Doc) -> list[Person]:
     """The people an article names, in reading order."""
-    elsewhere = {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
+    elsewhere = organization_or_place_names(doc)
     people = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -213,6 +218,7 @@ class SourceResolver:
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()):
         self.people = named_people(doc)
+        self.not_people = organization_or_place_names(doc)
         self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
@@ -293,11 +299,10 @@ class SourceResolver:
         """The people, organizations and places named in the characters ``[start, end)`` (and
         the named people a definite description there refers to: "the Russian president") less the
         ``skip`` spans (the source and the cue clause inside a content: "according to X" is not
-        about X), each once, in reading order, resolved as sources
-        are (a surname to the full name, a short name to the organization named before) but
-        without changing what a later pronoun or description refers to."""
+        about X), each once, in reading order, resolved as sources are (a surname to the full
+        name, a short name to the organization named before) but without changing what a later
+        pronoun or description refers to."""
         found: dict[tuple[str, str], Mention] = {}
-        elsewhere = {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
         for ent in doc.ents:
             kind = ABOUT_KINDS.get(ent.label_)
             if kind is None or ent.start_char < start or ent.end_char > end:
@@ -308,7 +313,7 @@ class SourceResolver:
             if not name or not name[0].isalpha():
                 continue
             if kind == "person":
-                if not looks_like_person(name, elsewhere):
+                if not looks_like_person(name, self.not_people):
                     continue
                 mention = self.person(name, name, "name")
             elif kind == "organization":
