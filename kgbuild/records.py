@@ -56,7 +56,7 @@ class Mention:
     """Who a source span refers to, after resolution inside its article."""
 
     name: str  # the name the actor is known by in this article
-    kind: str  # "person" | "organization" | "collective"
+    kind: str  # "person" | "organization" | "collective" | "place" (a place only as what a claim is about)
     roles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()  # every surface form that resolved to it
     resolved_by: str = "name"  # name | surname | pronoun | nominal | anonymous
@@ -87,6 +87,7 @@ class Attribution:
     voice: str | None = None  # the outlet's own voice, and where: "headline", "lead" or "body"
     in_title: bool = False  # offsets refer to the article's title (metadata), not its text
     negated: bool = False  # the content says its claim is false: "... is not dead", "... was a hoax"
+    about: tuple[Mention, ...] = ()  # the people, organizations and places its content names
 
     @property
     def wording(self) -> str:
@@ -109,6 +110,9 @@ class Attribution:
         def span(value):
             return Span(**value) if value else None
 
+        def mention(value):
+            return Mention(**{**value, "roles": tuple(value["roles"]), "variants": tuple(value["variants"])})
+
         actor = data.get("actor")
         return cls(
             **{
@@ -119,11 +123,8 @@ class Attribution:
                 "evidence": Span(**data["evidence"]),
                 "aside": span(data.get("aside")),
                 "core": tuple(data.get("core", ())),
-                "actor": Mention(
-                    **{**actor, "roles": tuple(actor["roles"]), "variants": tuple(actor["variants"])}
-                )
-                if actor
-                else None,
+                "actor": mention(actor) if actor else None,
+                "about": tuple(mention(m) for m in data.get("about", ())),
             }
         )
 

@@ -140,3 +140,20 @@ def test_the_laundered_filter_and_how_each_outlet_carries_the_claim(browser, nlp
     assert "Laundered" in details and "Daily: states it as fact (2025-03-02)" in details
     assert "Herald: states it, hedged" in details and "Wire: attributes it to" in details
     assert "in its own voice (headline)" in details and errors == []
+
+
+def test_an_entity_shows_the_claims_it_made_and_the_claims_about_it(browser, seeds_out):
+    page, errors, _ = open_page(browser, seeds_out / "graph.html")
+    page.uncheck("#sharedOnly")
+    everything = page.evaluate("() => kgbuild.edges.get().length")
+    page.select_option("#entity", label="Vladimir Putin")  # he speaks in no seed, but claims are about him
+    headings = page.locator("#details h3.entity-heading").all_inner_texts()
+    assert headings[0] == "Claims it made (0)" and headings[1].startswith("Claims about it (")
+    assert int(headings[1].split("(")[1].rstrip(")")) >= 5
+    assert any("epicent" in q for q in page.locator("#details blockquote").all_inner_texts())
+    assert 0 < page.evaluate("() => kgbuild.edges.get().length") < everything  # the graph narrows to them
+    page.select_option("#entity", label="Ukraine")  # speaks and is spoken about: one entity, both lists
+    made, about = page.locator("#details h3.entity-heading").all_inner_texts()
+    assert made != "Claims it made (0)" and about != "Claims about it (0)"
+    page.click("#reset")
+    assert page.evaluate("() => kgbuild.edges.get().length") == everything and errors == []

@@ -131,3 +131,43 @@ def test_graph_is_valid_and_the_report_counts_each_article(seeds_graph, seeds_re
     assert conforms, report
     assert seeds_report["counts"]["articles"] == 5 and seeds_report["skipped"] == []
     assert all(n > 0 for n in seeds_report["attributions_per_article"].values())
+
+
+def nodes_named(graph, pattern: str) -> list[str]:
+    """Every node whose preferred or other label matches ``pattern``: actors and what claims are about."""
+    return [r[0] for r in rows(graph, f"""
+        SELECT DISTINCT ?node WHERE {{
+          {{ ?node skos:prefLabel ?name }} UNION {{ ?node skos:altLabel ?name }}
+          FILTER(REGEX(?name, "^({pattern})$")) }}""")]
+
+
+@pytest.mark.parametrize("names", ["Vladimir Putin|Putin", "Volodymyr Zelensky|Zelensky", "Ukraine", "Russia"])
+def test_putin_zelensky_ukraine_and_russia_are_one_node_each(seeds_graph, names):
+    assert len(nodes_named(seeds_graph, names)) == 1
+
+
+def test_putin_is_what_claims_are_about_not_a_speaker(seeds_graph):
+    (putin,) = nodes_named(seeds_graph, "Vladimir Putin")
+    types = {r[0] for r in rows(seeds_graph, f"SELECT ?t WHERE {{ <{putin}> a ?t }}")}
+    assert types == {"https://schema.org/Person"}  # he makes no claim in the seeds
+    about = rows(seeds_graph, f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c schema:about <{putin}> }}")
+    assert int(about[0][0]) >= 5
+
+
+def test_the_helicopter_claim_is_about_putin(seeds_graph):
+    found = rows(seeds_graph, """
+        SELECT DISTINCT ?claim WHERE {
+          ?a kg:claim ?claim ; kg:content ?content .
+          FILTER(REGEX(?content, "epicent(er|re)", "i") && REGEX(?content, "helicopter|aircraft", "i"))
+          ?claim schema:about/skos:prefLabel "Vladimir Putin" . }""")
+    assert found
+
+
+def test_one_node_speaks_and_is_spoken_about(seeds_graph):
+    """Russia and Ukraine make claims ("Russia accused Ukraine ...", "Ukraine maintains ...") and
+    are named in others': each is one node, an actor and the object of schema:about."""
+    for label in ("Russia", "Ukraine"):
+        found = rows(seeds_graph, f"""
+            SELECT ?node WHERE {{ ?node a kg:Actor ; skos:prefLabel "{label}" . ?claim schema:about ?node .
+                                  ?a kg:actor ?node . }} LIMIT 1""")
+        assert found, label

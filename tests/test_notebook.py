@@ -43,7 +43,7 @@ def test_the_notebook_reads_the_seeds_graph(executed):
         output.get("text", "") for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs
     )
     assert "seeds-out" in text and "triples" in text
-    assert "65 attributions, 5 outlets" in text
+    assert "64 attributions, 5 outlets" in text
 
 
 def test_the_notebook_shows_both_sides_of_the_contested_claims(executed):

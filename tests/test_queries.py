@@ -41,8 +41,8 @@ def test_channels_most_carried_and_single_outlet(seeds_graph):
     assert any(r["actor"] == "Donald Trump" and r["channel"] == "Truth Social" for r in channels)
     top = run(seeds_graph, "most-carried.rq")[0]
     assert int(top["outlets"]) >= 3
-    only_one = run(seeds_graph, "single-outlet.rq")  # Zelensky is quoted by two outlets, this by one
-    assert any(r["actor"] == "Volodymyr Zelensky" and "30 cities" in r["claim"] for r in only_one)
+    only_one = run(seeds_graph, "single-outlet.rq")  # Dashkin is quoted by four outlets, this by one
+    assert any(r["actor"] == "Yury Dashkin" and "All Ukrainian drones were destroyed" in r["claim"] for r in only_one)
     assert not any("targeting Putin\u2019s helicopter" in r["claim"] for r in only_one)  # carried by three
     assert not {"Russian officials", "Donald Trump"} & {r["actor"] for r in only_one}  # unnamed; or quoted by one outlet
     assert {"Russian officials"} <= {r["source"] for r in run(seeds_graph, "anonymous.rq")}
@@ -111,3 +111,13 @@ def test_a_plain_literal_is_the_literal_rdflib_would_make(text):
     assert made == expected and hash(made) == hash(expected) and made.eq(expected)
     assert (made.value, made.datatype, made.language, made.ill_typed, made.n3()) == (
         expected.value, expected.datatype, expected.language, expected.ill_typed, expected.n3())
+
+
+def test_about_lists_who_made_each_claim_about_an_entity(seeds_graph):
+    rows = run(seeds_graph, "about.rq")
+    putin = [r for r in rows if r["entity"] == "Vladimir Putin"]
+    assert any("Yury Dashkin (Asserts)" in r["actors"] and r["contested"] == "true" for r in putin)
+    assert {r["speaks"] for r in putin} == {"false"}
+    assert {r["speaks"] for r in rows if r["entity"] == "Ukraine"} == {"true"}
+    denied = [r for r in rows if r["entity"] == "Ukraine" and "Volodymyr Zelensky (Denies)" in r["actors"].split(" | ")]
+    assert denied and all(r["contested"] == "true" for r in denied)  # "We didn't attack Putin"

@@ -27,6 +27,7 @@ def test_an_attribution_with_every_field_set_survives_the_cache_format():
         confidence=0.8,
         speech=False,
         aside=Span(", he added,", 5, 16),
+        about=(Mention("Donald Trump", "person", variants=("Trump",)), Mention("Ukraine", "place", variants=("Ukraine",))),
     )
     restored = Attribution.from_json(json.loads(json.dumps(attribution.to_json())))
     assert restored == attribution

@@ -23,7 +23,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
-from ..merge import Merged, outlet_label
+from ..merge import Actor, Merged, outlet_label
 
 STANCE_COLORS = {
     "asserts": "#1f77b4",
@@ -42,11 +42,24 @@ MAX_CLAIMS = 50  # at most this many claims on screen: the most carried (and con
 TEMPLATE = "graph.html.j2"
 
 
+def entity_node(kind: str, actor: Actor, weight: int) -> dict:
+    """An actor ("actor", drawn) or an entity only spoken about ("entity", listed) for the page."""
+    return {
+        "kind": kind,
+        "label": actor.label,
+        "weight": weight,
+        "actorKind": actor.kind,
+        "aliases": [v for v in actor.variants if v != actor.label],
+        "roles": list(actor.roles),
+    }
+
+
 def graph_data(merged: Merged) -> dict:
     """Nodes, edges and attribution details as plain data for the page."""
     articles = {a.id: a for a in merged.articles}
     rows = []
-    for n, (a, actor, claim) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of)):
+    about_of = merged.about_of or [()] * len(merged.attributions)
+    for n, (a, actor, claim, about) in enumerate(zip(merged.attributions, merged.actor_of, merged.claim_of, about_of)):
         article = articles[a.article]
         rejects = [key for key, _ in merged.rejects.get(n, [])]
         rows.append(
@@ -59,6 +72,7 @@ def graph_data(merged: Merged) -> dict:
                 "actor": "outlet:" + outlet_label(article) if a.voice else actor,
                 "voice": a.voice or "",
                 "hedged": a.hedged,
+                "about": list(about),  # the entities (actors too) its content names
                 "stance": a.stance,
                 "cue": a.cue.text if a.cue else "",
                 "content": a.wording,
@@ -89,14 +103,10 @@ def graph_data(merged: Merged) -> dict:
     for key, actor in sorted(merged.actors.items()):
         if actor.kind == "outlet":
             continue  # an outlet speaking in its own voice is its node on the left
-        nodes[key] = {
-            "kind": "actor",
-            "label": actor.label,
-            "weight": per_actor[key],
-            "actorKind": actor.kind,
-            "aliases": [v for v in actor.variants if v != actor.label],
-            "roles": list(actor.roles),
-        }
+        nodes[key] = entity_node("actor", actor, per_actor[key])
+    spoken_about = Counter(key for r in rows for key in r["about"])
+    for key, entity in sorted(merged.entities.items()):  # named in claims, never speaking: not drawn
+        nodes[key] = entity_node("entity", entity, spoken_about[key])
     edges = defaultdict(list)
     for r in rows:
         for claim in r["claims"]:

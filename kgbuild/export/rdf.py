@@ -21,7 +21,8 @@ from ..records import Article, Attribution
 from ..vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
 
 ACTOR_TYPES = {
-    "person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective, "outlet": SCHEMA.Organization,
+    "person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective, "place": SCHEMA.Place,
+    "outlet": SCHEMA.Organization,
 }
 
 
@@ -76,8 +77,9 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
     for article in merged.articles:
         add_article(graph, base, article)
     for actor in merged.actors.values():
+        graph.add((URIRef(base + actor.key), RDF.type, KG.Actor))
+    for actor in [*merged.actors.values(), *merged.entities.values()]:
         node = URIRef(base + actor.key)
-        graph.add((node, RDF.type, KG.Actor))
         graph.add((node, RDF.type, ACTOR_TYPES[actor.kind]))
         graph.add((node, SKOS.prefLabel, Literal(actor.label)))
         for variant in actor.variants:
@@ -102,6 +104,9 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         graph.add((node, KG.outletCount, Literal(len(claim.outlets))))
         if claim.first_seen:
             graph.add((node, KG.firstSeen, Literal(claim.first_seen, datatype=XSD.date)))
+    for claim_key, about in zip(merged.claim_of, merged.about_of):  # what each claim is about
+        for entity_key in about:
+            graph.add((URIRef(base + claim_key), SCHEMA.about, URIRef(base + entity_key)))
     rows = zip(merged.attributions, merged.actor_of, merged.claim_of, merged.claim_links)
     for n, (attribution, actor_key, claim_key, link) in enumerate(rows):
         node = attribution_iri(base, attribution)

@@ -11,6 +11,9 @@ Constructions covered (each has a test in tests/extract/):
 - "X told the Rossiya-24 TV channel", "wrote on Telegram", "in a post on Truth Social"  channels
 - "in a May 21 statement", "in November 2023"  the date of the statement
 - negated cues take the table's negated stance ("did not confirm" -> questions)
+- "X stated, as per a local media report"  the report is X's channel, not a speaker
+- "It is worth emphasizing that ..."     the writer's own remark: no source
+- a content stays in one paragraph; each content's entities (``Attribution.about``)
 
 The approach follows the classic rule-based attribution extractors over dependency parses
 (e.g. Pareti 2015; Newell et al. 2018's baseline), extended with source resolution.
@@ -26,8 +29,17 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .dates import statement_date
-from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, CLAIM_NOUNS, HEDGES, STATEMENT_FORMS, Cue, cues
-from .quotes import adjacent, inside, quote_spans, resumed, unquote
+from .lexicon import (
+    CHANNEL_PREPOSITIONS,
+    CHANNEL_WORDS,
+    CLAIM_NOUNS,
+    HEDGES,
+    REMARK_ADJECTIVES,
+    STATEMENT_FORMS,
+    Cue,
+    cues,
+)
+from .quotes import adjacent, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
 from .scoring import shipped_model
 from .sources import SourceResolver, clean, noun_phrase, strip_possessive
 
@@ -62,9 +74,37 @@ def verb_cue(token: Token) -> Cue | None:
     return cue
 
 
+def writers_remark(verb: Token) -> bool:
+    """"It is worth emphasizing that ...", "It is important to note that ...": a cue under an
+    adjective whose subject is a dummy "it" is the writer's own voice; no source speaks."""
+    adjective = verb.head
+    if verb.dep_ not in {"xcomp", "pcomp"} or adjective.lower_ not in REMARK_ADJECTIVES:
+        return False
+    return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in adjective.head.children)
+
+
+def misattached_conjunct(verb: Token) -> bool:
+    """"Trump warned that X would destabilize Russia and pledged to halt the war": a finite
+    conjunct hung from the base-form verb of a reported clause coordinates with the cue that
+    reports the clause, not with the clause (whose subject is not its speaker)."""
+    clause = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in {"VBD", "VBZ"}
+        and clause.dep_ == "ccomp"
+        and clause.tag_ == "VB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
 def subject_of(verb: Token, hops: int = 3) -> Token | None:
     """The verb's subject; for a participle, conjunct or infinitive without one, its governor's
-    ("The Fed is expected to announce", "voters appeared likely to describe")."""
+    ("The Fed is expected to announce", "voters appeared likely to describe"). None for the
+    writer's own remark ("It is worth emphasizing that")."""
+    if writers_remark(verb):
+        return None
+    if hops and misattached_conjunct(verb):
+        return subject_of(verb.head.head, hops - 1)
     governed = hops < 3  # a governor's passive subject is the speaker; the cue's own is the hearer
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]  # "friends have ... said", misparsed onto "have"
     subjects = [
@@ -129,8 +169,9 @@ def parenthetical(verb: Token, source: Token | None) -> tuple[int, int] | None:
         end = doc[end].right_edge.i + 1  # "told them", "said Tuesday"
     if not (sent.start < start - 1 and end < sent.end - 1 and doc[end].text == ","):
         return None
-    if doc[end + 1].head == verb and doc[end + 1].pos_ == "VERB":  # '"A," he said, adding that B'
-        return None
+    if doc[end + 1].head == verb and (doc[end + 1].pos_ == "VERB" or doc[end + 1].dep_ == "prep"):
+        return None  # '"A," he said, adding that B' / '"A," he stated, as per a report'
+
     if doc[start - 1].text == ",":
         return start - 1, end + 1
     if doc[start - 1].is_quote and start - 2 > sent.start and doc[start - 2].text == ",":
@@ -283,6 +324,11 @@ def prep_cue(token: Token) -> tuple[Cue, list[Token], Token] | None:
     return None
 
 
+def reports_medium(token: Token) -> bool:
+    """A report, a broadcast or a post ("as per a local media report"): a channel, not a speaker."""
+    return token.lemma_.lower() in CLAIM_NOUNS | STATEMENT_FORMS or is_channel(token, named_ok=False)
+
+
 def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict[int, Token]]:
     """Attributions from "according to X"; and channels: {verb anchor: X} when X relays a verb cue."""
     found, relays = [], {}
@@ -293,9 +339,11 @@ def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict
             continue
         cue, cue_tokens, source = hit
         governor = cue_tokens[0].head
-        relayed = governor.i in verb_by_anchor and verb_by_anchor[governor.i].source is not None
-        if relayed and cue_tokens[0].i < governor.i:
-            relays[governor.i] = source  # "According to Astra, Dashkin claimed ..."
+        verb = verb_by_anchor.get(governor.i)
+        relayed = verb is not None and verb.source is not None
+        speaks = relayed and not verb.cue.quoted  # not "Santorum continued to ..., according to a report"
+        if relayed and (cue_tokens[0].i < governor.i or speaks and reports_medium(source)):
+            relays[governor.i] = source  # "According to Astra, Dashkin claimed ..." / "Dashkin stated, as per a report"
             continue
         phrase = {t.i for t in cue_tokens[0].subtree} | {t.i for t in cue_tokens}
         clause = governor if governor.sent == sent and governor != cue_tokens[0] else sent.root
@@ -414,7 +462,8 @@ class Page:
     def of(cls, doc: Doc) -> "Page":
         text = doc.text
         dates = [e for e in doc.ents if e.label_ == "DATE"]
-        return cls(doc, text, quote_spans(text), dates, SourceResolver(doc))
+        quotes = quote_spans(text)
+        return cls(doc, text, quotes, dates, SourceResolver(doc, quotes))
 
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)
@@ -446,6 +495,11 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         if rest:  # '"A," she said, "B."': first piece to last, as PolNeAR spans it
             content_span, quote_text = (content_span[0], rest[1]), f"{quote_text} \u2026 {unquote(text, rest)}"
             aside = (quote[1], rest[0])
+    kept = one_paragraph(content_span, (cue_start, cue_end), text) if content_span else None
+    if kept != content_span:  # a quotation that ran on over a paragraph break
+        content_span = kept if kept[0] < kept[1] else None
+        quote_text = without_edge_marks(text[kept[0] : kept[1]]) if direct and content_span else quote_text
+        aside = aside if aside and content_span and content_span[0] <= aside[0] and aside[1] <= content_span[1] else None
     source_phrase, actor = page.resolver.resolve(item.source) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
@@ -472,21 +526,42 @@ def build(item: Found, page: Page, relay: Token | None) -> Attribution:
         core=core_of(doc, *content_span, aside) if content_span else (),
         speech=item.cue.speech,
         aside=TextSpan(text[aside[0] : aside[1]], *aside) if aside else None,
+        about=page.resolver.entities_in(doc, *content_span, spoken_by(source_phrase, aside)) if content_span else (),
     )
+
+
+def spoken_by(source: Span | None, aside: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    """The character spans of a content that name its speaker, not what it is about: the source
+    phrase ("according to X, ...") and the aside ("'A,' X said, 'B'")."""
+    spans = [(source.start_char, source.end_char)] if source is not None else []
+    return tuple(spans + ([aside] if aside else []))
 
 
 RELAY_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 EDGE_WORDS = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
 
 
+def in_relative_clause(anchor: Token, content: list[Token]) -> bool:
+    """Whether a cue sits in a relative clause on a noun of another content ("blasted the delegate
+    system, which he said runs the risk of ..."): the clause belongs to that content."""
+    inside = {t.i for t in content}
+    token = anchor
+    while token.i in inside and token.head != token:
+        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i in inside:
+            return True
+        token = token.head
+    return False
+
+
 def trim_nested(items: list[Found]) -> list[Found]:
     """Cut a nested attribution off the edge of its outer content ("..., in what officials
-    described as a threat"): each token belongs to one attribution role, as in PolNeAR."""
+    described as a threat"): each token belongs to one attribution role, as in PolNeAR. A cue in
+    a relative clause on one of the content's nouns stays inside it (``in_relative_clause``)."""
     trimmed = []
     for outer in items:
         content = outer.content
         for inner in items:
-            if inner is outer or inner.anchor not in content:
+            if inner is outer or inner.anchor not in content or in_relative_clause(inner.anchor, content):
                 continue
             clause = {t.i for t in inner.anchor.subtree} | {t.i for t in inner.cue_tokens}
             if min(clause) > content[0].i and max(clause) >= content[-1].i:  # at the end
@@ -504,13 +579,15 @@ def continued_quote(sent: Span, previous: Attribution, page: Page) -> Attributio
     quotation (``last_quoting`` finds it in the sentence before), continues it: '"We were ... flight," Dashkin said. "The helicopter was ... attack."'
     is one attribution whose content runs from the first quotation to the last (as PolNeAR
     annotates it). A direct quote joins the quoted pieces; a mixed one ('... is "10 times the
-    losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside."""
+    losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside. Not over a paragraph break."""
     if not page.ends_in_quote(previous) or previous.content.end > sent.start_char:
         return None
     quote = inside((sent.start_char, sent.end_char), page.quotes)
     # The sentence opens the quotation; its opening mark may have been parsed onto the end of
     # the sentence before ("... Mr. Wehner said. ''")
     if quote is None or not previous.content.end <= quote[0] <= sent.start_char:
+        return None
+    if "\n" in page.text[previous.content.end : quote[1]]:  # not over a paragraph break
         return None
     text, start = page.text, previous.content.start
     if previous.direct:

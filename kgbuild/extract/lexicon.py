@@ -81,3 +81,37 @@ AGENT_NOUNS = frozenset(
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+
+# Words that make a name NER tagged PERSON the name of a place, a school or a firm ("Mount Etna",
+# "Stoneman Douglas High School", "Morgan Stanley & Co"): never what "he" or "she" refers to.
+NOT_PERSON_WORDS = frozenset(
+    {
+        "academy", "airport", "avenue", "bank", "bay", "bridge", "church", "city", "co", "college", "company",
+        "corp", "corporation", "county", "fund", "glacier", "group", "high", "hospital", "inc", "island",
+        "lake", "llc", "ltd", "mount", "mountain", "mt", "park", "river", "school", "station", "street",
+        "university", "valley", "volcano",
+    }
+)
+
+# Nouns that describe a company: "the company" refers to an organization NER tagged ORG, never
+# to a country or a person ("Jane Doe, the company's chief executive").
+COMPANY_NOUNS = frozenset(
+    {"airline", "bank", "carrier", "company", "corporation", "firm", "insurer", "lender", "maker", "retailer", "startup"}
+)
+
+# Words an organization's name shares with every other one: "the Center for Strategic
+# Communications and Information Security" and "the Office of Strategic Communications" are one
+# organization because their other words agree.
+GENERIC_ORG_WORDS = frozenset(
+    {
+        "agency", "and", "authority", "bureau", "center", "centre", "commission", "committee", "council",
+        "department", "for", "institute", "ministry", "national", "of", "office", "on", "service", "the",
+    }
+)
+
+# Adjectives under which a cue is the writer's own remark: "It is worth emphasizing that ...",
+# "It is important to note that ..." (the subject "it" is a dummy, not a source).
+REMARK_ADJECTIVES = frozenset(
+    {"clear", "crucial", "important", "interesting", "necessary", "noteworthy", "notable", "obvious", "relevant",
+     "significant", "striking", "telling", "true", "useful", "worth"}
+)

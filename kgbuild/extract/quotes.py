@@ -48,6 +48,14 @@ def unquote(text: str, quote: tuple[int, int]) -> str:
     return text[start + opening : end - closing].strip()
 
 
+EDGE_MARKS = re.compile(r"^(?:''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\s])+|(?:''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\s])+$")
+
+
+def without_edge_marks(words: str) -> str:
+    """A piece of a quotation without the quote marks at its ends."""
+    return EDGE_MARKS.sub("", words)
+
+
 def inside(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation that holds most of ``span``, if more than half of it is quoted."""
     start, end = span
@@ -59,15 +67,46 @@ def inside(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, i
     return best if best and best_overlap * 2 > end - start else None
 
 
+ADJACENT_GAP = re.compile(r"[\s,:\u2014-]*")
+SENTENCE_END = re.compile(r"[.!?\u2026][\W]*$")
+
+
+def ends_sentence(text: str, quote: tuple[int, int]) -> bool:
+    """Whether a quotation closes with its own sentence's end ('"... absolutely CRAZY!"')."""
+    return bool(SENTENCE_END.search(unquote(text, quote)))
+
+
 def adjacent(start: int, end: int, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A quotation right after ``[start, end)`` ('said: "..."', 'said, "..."') or right before it
-    ('"...," said X', '"...," X said'), with only spaces and punctuation between."""
-    for q_start, q_end in quotes:
-        if q_start >= end and re.fullmatch(r"[\s,:\u2014-]*", text[end:q_start]):
-            return q_start, q_end
-        if q_end <= start and re.fullmatch(r"[\s,:\u2014-]*", text[q_end:start]):
-            return q_start, q_end
-    return None
+    """A quotation right before ``[start, end)`` ('"...," said X', '"...," X said') or right after
+    it ('said: "..."', 'said, "..."'), with only spaces and punctuation between. When there is one
+    on each side and the one before ends its own sentence ('"... CRAZY!" Trump continued, "..."'),
+    the one after is the cue's: the one before belongs to an earlier attribution."""
+    before = next((q for q in quotes if q[1] <= start and ADJACENT_GAP.fullmatch(text, q[1], start)), None)
+    after = next((q for q in quotes if q[0] >= end and ADJACENT_GAP.fullmatch(text, end, q[0])), None)
+    if before and after and ends_sentence(text, before):
+        return after
+    return before or after
+
+
+def one_paragraph(content: tuple[int, int], cue: tuple[int, int], text: str) -> tuple[int, int]:
+    """A content span cut to one paragraph: the one it starts in when it follows the cue ('X
+    said:\n\n"..."'), the one it ends in when it comes before, else the cue's own. A quotation
+    that runs on over a paragraph break is not one attribution's content."""
+    start, end = content
+    if start >= cue[1]:
+        anchor = start
+    elif end <= cue[0]:
+        anchor = end - 1
+    else:
+        anchor = cue[0]
+    paragraph_start = text.rfind("\n", 0, anchor) + 1
+    paragraph_end = text.find("\n", anchor)
+    start, end = max(start, paragraph_start), min(end, len(text) if paragraph_end < 0 else paragraph_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 # Between the speaker and the quotation it resumes: words, then a comma, colon or dash; no

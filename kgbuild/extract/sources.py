@@ -6,22 +6,46 @@ A source phrase then resolves, in this order, to:
 
 - a named person or organization it contains;
 - a full name, when it is a surname alone ("Dashkin" -> "Yury Dashkin");
-- the nearest preceding person, when it is "he" / "she" / "him" / "her";
-- the one named person whose role shares its head noun ("the commander");
-  the organization named by its head noun ("the Center", "the agency");
+- the name in apposition after a description ("former Fox anchor Tucker Carlson": the description
+  is his role);
+- the nearest preceding person, when it is "he" / "she" / "him" / "her" (a name NER tagged PERSON
+  that is a place, a school or a firm is no person: "Mount Etna", "... High School"; a name
+  inside a quotation is no antecedent of a pronoun outside it);
+- the one named person whose role has its head noun ("the commander"), never for an
+  organization's noun ("the company"); the organization named by its head noun ("the Center",
+  "the agency"), of its kind ("the company" is an organization NER tagged ORG);
+- when nothing of its kind fits, it stays unresolved (None);
 - otherwise an unnamed (collective or anonymous) source, labelled by its own words.
+
+One organization named two ways in an article is one organization: a shorter form of an earlier
+name ("the Center for Strategic Communications"), or a name whose distinctive words are among an
+earlier one's ("the Office of Strategic Communications" after "the Center for Strategic
+Communications and Information Security").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
-from .lexicon import AGENT_NOUNS, CHANNEL_WORDS, CLAIM_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from .lexicon import (
+    AGENT_NOUNS,
+    CHANNEL_WORDS,
+    CLAIM_NOUNS,
+    COMPANY_NOUNS,
+    GENERIC_ORG_WORDS,
+    GROUP_PRONOUNS,
+    NOT_PERSON_WORDS,
+    PERSON_PRONOUNS,
+)
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# What a claim is about: NER labels -> the kind of entity. A country or a city (GPE) is the same
+# kind as when it speaks ("Ukraine maintains that ..."), so that it is one node either way.
+ABOUT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "LOC": "place", "FAC": "place"}
 ORG_NOUNS = frozenset(
     {
         "agency", "authority", "center", "centre", "committee", "company", "council", "department",
@@ -85,15 +109,39 @@ def person_name(ent: Span) -> str:
     return " ".join(strip_possessive(ent.text).split())
 
 
+def described_by(ent: Span) -> Token | None:
+    """The description a name stands in apposition to, right before it: "former Fox anchor Tucker
+    Carlson" (parsed as "anchor", then the name as its apposition), "Another eyewitness, Nicole
+    Towarek, described"."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= ent.start or head.pos_ != "NOUN":
+        return None
+    between = [t.text for t in ent.doc[head.i + 1 : ent.start]]
+    return head if between in ([], [","]) else None
+
+
+def headline(sent: Span) -> bool:
+    """Whether a sentence is written in title case, as headlines are: its parse of capitalized
+    words as names ("Did Kyiv Target Putin?") gives no roles."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
 def roles_of(ent: Span) -> list[str]:
-    """Roles the text gives a named entity: its apposition and its title prefix."""
+    """Roles the text gives a named entity: its apposition, its title prefix, and the description
+    it is in apposition to ("former Fox anchor Tucker Carlson")."""
     roles = []
     root = ent.root
+    description = described_by(ent)
+    if description is not None:
+        words = [t for t in ent.doc[description.left_edge.i : description.i + 1] if t.dep_ != "det" and not t.is_punct]
+        roles.append(" ".join(t.text for t in words))
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             roles.append(clean(child.doc[child.i : child.right_edge.i + 1].text))
     prefix = [t for t in root.lefts if t.dep_ in TITLE_DEPS and t.i < ent.start]
-    if prefix:
+    if prefix and not headline(ent.sent):  # "Did Kyiv Target Putin?" gives him no role
         start = min(t.left_edge.i for t in prefix)
         words = [t for t in ent.doc[start : ent.start] if t.dep_ != "det" and not t.is_punct]
         if words and any(t.pos_ in {"NOUN", "PROPN"} for t in words):
@@ -101,23 +149,77 @@ def roles_of(ent: Span) -> list[str]:
     return [r for r in roles if r]
 
 
+def looks_like_person(name: str, elsewhere: set[str]) -> bool:
+    """Whether a name NER tagged PERSON is one: not "Mount Etna" or "Douglas High School", nor a
+    name the same article tags as an organization or a place."""
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return not words & NOT_PERSON_WORDS and name.lower() not in elsewhere
+
+
+def organization_or_place_names(doc: Doc) -> set[str]:
+    """The names an article tags as an organization or a place (lower case)."""
+    return {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
+
+
 def named_people(doc: Doc) -> list[Person]:
+    """The people an article names, in reading order."""
+    elsewhere = organization_or_place_names(doc)
     people = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         name = person_name(ent)
-        if not name or not name[0].isalpha():
+        if not name or not name[0].isalpha() or not looks_like_person(name, elsewhere):
             continue
         people.append(Person(name=name, start=ent.start_char, surname=name.split()[-1].lower(), roles=roles_of(ent)))
     return people
 
 
+def role_head(role: str) -> str:
+    """The noun a role is headed by: "commander" of "commander of Russia's air defense division",
+    "executive" of "the company's chief executive"."""
+    before = re.split(r",| of | at | for | who | in ", role.lower(), maxsplit=1)[0]
+    words = before.split()
+    return words[-1] if words else ""
+
+
+def qualifiers_in(head: Token, known: str, nationality: bool = True) -> bool:
+    """Whether the names qualifying a description's head are in what it would resolve to (a
+    person's role, an organization's name): "the Federal Reserve head" is not Robert Sinche, "head
+    of currency strategy at Bank of America"; "a Vodafone spokesman" is not the Commission, nor
+    "the Australian government" the Bank. A person's role seldom gives a nationality ("a Russian
+    military commander" is the commander named): ``nationality=False`` leaves it out."""
+    labels = {"NORP", "GPE", "ORG"} if nationality else {"GPE", "ORG"}
+    names = [
+        c.text.lower() for c in head.children
+        if c.dep_ in {"compound", "amod"} and (c.ent_type_ in labels or c.pos_ == "PROPN" and c.ent_type_ != "NORP")
+    ]
+    return all(name[: max(4, len(name) - 3)] in known.lower() for name in names)  # "Russian" in "Russia's"
+
+
+def distinctive_words(name: str) -> frozenset[str]:
+    """An organization name's words less those every organization has ("Office", "of")."""
+    return frozenset(w for w in re.findall(r"[a-z]+", name.lower()) if w not in GENERIC_ORG_WORDS)
+
+
+def same_organization(name: str, known: str) -> bool:
+    """A later name of an organization named before: a shorter form, or two or more distinctive
+    words all among the earlier name's."""
+    if name == known:
+        return False
+    if known.lower().startswith(name.lower() + " "):  # not "Ukraine" of "Ukraine's General Staff"
+        return True
+    words = distinctive_words(name)
+    return len(words) >= 2 and words <= distinctive_words(known)
+
+
 class SourceResolver:
     """Resolves source phrases of one article, in reading order."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()):
         self.people = named_people(doc)
+        self.not_people = organization_or_place_names(doc)
+        self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
         for person in self.people:
@@ -125,6 +227,10 @@ class SourceResolver:
                 self.full_names.setdefault(person.surname, set()).add(person.name)
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
+        self.companies = [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "ORG"]  # for "the company"
+
+    def quoted(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.quotes)
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""
@@ -142,13 +248,17 @@ class SourceResolver:
         variants = tuple(sorted(names - {""}))
         return Mention(name=full, kind="person", roles=tuple(roles), variants=variants, resolved_by=how)
 
+    def known_organization(self, name: str) -> Mention | None:
+        """The organization named earlier in the article that ``name`` is another name of."""
+        known = next((m for m in self.orgs if same_organization(name, m.name)), None)
+        if known is None:
+            return None
+        return replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
+
     def organization(self, name: str, resolved_by: str = "name") -> Mention:
-        """An organization; a shorter form of a name seen earlier in the article is that one
-        ("Center for Strategic Communications" after "... and Information Security")."""
-        known = next((m for m in self.orgs if m.name.lower().startswith(name.lower()) and m.name != name), None)
-        if known is not None:
-            mention = replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
-        else:
+        """An organization; another name of one seen earlier in the article is that one."""
+        mention = self.known_organization(name)
+        if mention is None:
             mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
             self.orgs.append(mention)
         self.last_org = mention
@@ -165,9 +275,12 @@ class SourceResolver:
             if owners:
                 return noun_phrase(head), self.resolve(owners[0])[1]
         phrase = noun_phrase(head)
+        named = self.appositive_name(head)
+        if named is not None:  # "former Fox anchor Tucker Carlson"
+            return doc[phrase.start : max(phrase.end, named.end)], self.person(person_name(named), person_name(named), "name")
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            before = [p for p in self.people if p.start < head.idx]
+            before = [p for p in self.people if p.start < head.idx and self.quoted(p.start) <= self.quoted(head.idx)]
             if not before:
                 return phrase, None
             return phrase, self.person(before[-1].name, head.text, "pronoun")
@@ -182,21 +295,94 @@ class SourceResolver:
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
 
+    def entities_in(self, doc: Doc, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
+        """The people, organizations and places named in the characters ``[start, end)`` (and
+        the named people a definite description there refers to: "the Russian president") less the
+        ``skip`` spans (the source and the cue clause inside a content: "according to X" is not
+        about X), each once, in reading order, resolved as sources are (a surname to the full
+        name, a short name to the organization named before) but without changing what a later
+        pronoun or description refers to."""
+        found: dict[tuple[str, str], Mention] = {}
+        for ent in doc.ents:
+            kind = ABOUT_KINDS.get(ent.label_)
+            if kind is None or ent.start_char < start or ent.end_char > end:
+                continue
+            if any(s <= ent.start_char < e for s, e in skip):
+                continue
+            name = clean(person_name(ent))
+            if not name or not name[0].isalpha():
+                continue
+            if kind == "person":
+                if not looks_like_person(name, self.not_people):
+                    continue
+                mention = self.person(name, name, "name")
+            elif kind == "organization":
+                mention = self.known_organization(name) or Mention(name=name, kind=kind, variants=(name,))
+            else:
+                mention = Mention(name=name, kind=kind, variants=(name,))
+            found.setdefault((mention.kind, mention.name), mention)
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():  # "the Russian president"
+            spoken = any(s <= token.idx < e for s, e in skip)
+            if token.pos_ != "NOUN" or token.ent_type_ or spoken or not any(c.lower_ == "the" for c in token.children):
+                continue
+            described = self.described_person(token)
+            if described is not None:
+                found.setdefault(("person", described), self.person(described, described, "nominal"))
+        return tuple(found.values())
+
+    def described_person(self, head: Token) -> str | None:
+        """The one named person whose role a singular description names ("the commander", "the
+        Russian president"), by its head noun and the names qualifying it; "another eyewitness"
+        is someone new ("A senior commander has claimed ..." is often the one named next)."""
+        lemma = head.lemma_.lower()
+        indefinite = any(c.dep_ == "det" and c.lower_ == "another" for c in head.children)
+        if indefinite or head.tag_ not in {"NN", "NNP"} or lemma in ORG_NOUNS:
+            return None
+        roles: dict[str, list[str]] = {}
+        for person in self.people:  # every mention's roles, by full name
+            roles.setdefault(self.full_name(person.name), []).extend(r for r in person.roles if role_head(r) == lemma)
+        with_role = {name for name, found in roles.items() if any(qualifiers_in(head, r, nationality=False) for r in found)}
+        of_nation = {name for name in with_role if any(qualifiers_in(head, r) for r in roles[name])}
+        chosen = of_nation or with_role  # "the Russian president" of two presidents; "a Russian commander" of one
+        return chosen.pop() if len(chosen) == 1 else None
+
+    def main_company(self, offset: int) -> str | None:
+        """The organization NER tagged ORG that the text before ``offset`` names most often (the
+        latest of those): what "the company" or "the firm" most likely refers to."""
+        before = [name for start, name in self.companies if start < offset]
+        if not before:
+            return None
+        counts = {name: before.count(name) for name in before}
+        return max(reversed(before), key=lambda name: counts[name])
+
+    def appositive_name(self, head: Token) -> Span | None:
+        """The person named in apposition right after a description head ("anchor Tucker Carlson")."""
+        for child in head.rights:
+            entity = self.entity_at.get(child.i)
+            if child.dep_ == "appos" and entity is not None and entity.label_ == "PERSON" and described_by(entity) == head:
+                return entity
+        return None
+
     def nominal(self, head: Token, phrase: Span) -> Mention | None:
         lemma = head.lemma_.lower()
         if head.pos_ == "PRON":
             return None
-        with_role = {
-            self.full_name(p.name)
-            for p in self.people
-            if any(lemma in role.lower().split() for role in p.roles)
-        }
-        if len(with_role) == 1 and head.tag_ in {"NN", "NNP"}:
-            return self.person(with_role.pop(), phrase.text, "nominal")
-        if self.last_org and (lemma in ORG_NOUNS or head.lower_ in self.last_org.name.lower().split()):
-            return replace(self.last_org, resolved_by="nominal")  # "the agency", "the Center"
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if lemma in COMPANY_NOUNS and not plural:  # "the company": the article's main company before it
+            company = self.main_company(head.idx)
+            return company and replace(self.organization(company), resolved_by="nominal")
+        described = self.described_person(head)
+        if described is not None:
+            return self.person(described, phrase.text, "nominal")
+        if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group
+            label = clean(phrase.text)
+            return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")
+        last_org = self.last_org if self.last_org and qualifiers_in(head, self.last_org.name) else None
+        if last_org and (lemma in ORG_NOUNS or head.lower_ in last_org.name.lower().split()):
+            return replace(last_org, resolved_by="nominal")  # "the agency", "the Center"
         label = clean(phrase.text)
-        if lemma in ORG_NOUNS or lemma in CHANNEL_WORDS:  # "the ministry", "the Kremlin's newswire"
+        unnamed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "our organisation"
+        if (lemma in ORG_NOUNS or lemma in CHANNEL_WORDS) and not unnamed:  # "the ministry", "the Kremlin's newswire"
             return self.organization(label)
         possessed = any(c.dep_ == "poss" for c in head.children)
         if not label or possessed and head.tag_ in {"NN", "NNP"} and lemma not in AGENT_NOUNS:

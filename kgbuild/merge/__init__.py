@@ -7,7 +7,11 @@ Within an article, pronouns, surnames and nominals were resolved by the extract 
   a match by close spelling alone only with a shared role in different articles (``shared_context``);
 - organizations by normalized name (spaces and hyphens aside) or acronym; unnamed collectives
   by their wording;
-- claims are clustered by wording, and rejections linked to the claims they reject (``claims``).
+- claims are clustered by wording, and rejections linked to the claims they reject (``claims``);
+- what each attribution's content is about (``Attribution.about``: the people, organizations and
+  places it names) is matched together with the actors, by the same rules, so that one real
+  entity is one node whether it speaks or is spoken about (``Merged.about_of``); those that
+  never speak are ``Merged.entities``.
 
 Every merge keeps its reason (rule and score), which the graph records.
 """
@@ -37,7 +41,7 @@ VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top
 class Actor:
     key: str  # stable, used to mint the IRI
     label: str
-    kind: str  # person | organization | collective | outlet (speaking in its own voice)
+    kind: str  # person | organization | collective | place | outlet (speaking in its own voice)
     variants: tuple[str, ...]
     roles: tuple[str, ...]
     reasons: tuple[tuple[str, str, str, float], ...] = ()  # (variant, merged with, rule, score)
@@ -65,6 +69,8 @@ class Merged:
     actors: dict[str, Actor] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
+    about_of: list[tuple[str, ...]] = field(default_factory=list)  # per attribution: keys of what it is about
+    entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks
 
 
 def slug(text: str) -> str:
@@ -243,17 +249,19 @@ def merge(
     found = [a for e in extractions for a in e.attributions if a.content is not None]
     candidates = [a for a in found if a.actor is not None or a.voice]
     unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
-    actors: dict[str, Actor] = {}
     key_of: dict[tuple[str, str], str] = {}
-    for kind in ("person", "organization", "collective"):
-        items = [a for a in candidates if a.actor is not None and a.actor.kind == kind]
+    spoken = [a for a in candidates if a.actor is not None]
+    mentioned = [replace(a, actor=m) for a in candidates for m in a.about]  # one per entity a content names
+    everyone: dict[str, Actor] = {}
+    for kind in ("person", "organization", "collective", "place"):
+        items = [a for a in spoken + mentioned if a.actor.kind == kind]
         if kind == "person":
             names, kind_actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
         else:
             names, kind_actors = group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
-        actors.update(kind_actors)
-    join_same(actors, key_of, aliases.same)
+        everyone.update(kind_actors)
+    join_same(everyone, key_of, aliases.same)
     actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
     clustering = cluster_claims(candidates, actor_of, vector_of, encoder)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
@@ -269,8 +277,11 @@ def merge(
     result.claim_links = [clustering.links[i] for i in kept]
     result.rejects = {position[i]: [(keys[k], score) for k, score in targets]
                       for i, targets in clustering.rejects.items() if i in position}
-    used = set(result.actor_of)
-    result.actors = {k: a for k, a in {**actors, **outlet_actors(result.attributions, by_id)}.items() if k in used}
+    result.about_of = [tuple(dict.fromkeys(key_of[(m.kind, m.name)] for m in a.about)) for a in result.attributions]
+    speakers = set(result.actor_of)
+    result.actors = {k: a for k, a in {**everyone, **outlet_actors(result.attributions, by_id)}.items() if k in speakers}
+    mentioned_keys = {k for keys_ in result.about_of for k in keys_}
+    result.entities = {k: e for k, e in everyone.items() if k not in speakers and k in mentioned_keys}
     members: dict[str, list[Attribution]] = defaultdict(list)
     for attribution, key in zip(result.attributions, result.claim_of):
         members[key].append(attribution)

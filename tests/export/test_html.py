@@ -20,7 +20,10 @@ def test_the_page_carries_the_three_node_kinds_and_the_stance_legend(seeds_out):
     page = (seeds_out / "graph.html").read_text()
     details = json.loads(re.search(r"const DETAILS = (.*);\n", page).group(1))
     kinds = {n["kind"] for n in details["nodes"].values()}
-    assert kinds == {"outlet", "claim", "actor"}
+    assert kinds == {"outlet", "claim", "actor", "entity"}  # entities: what claims are about, listed, never drawn
+    drawn = {e[end] for e in details["edges"] for end in ("from", "to")}
+    assert not any(details["nodes"][key]["kind"] == "entity" for key in drawn)
+    assert any(row["about"] for row in details["rows"])
     for stance in ("asserts", "denies", "refutes", "confirms", "questions"):
         assert stance in page
     assert any(n.get("contested") for n in details["nodes"].values())

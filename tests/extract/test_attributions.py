@@ -319,3 +319,73 @@ def test_asked_someone_to_do_something(attributions_of):
 )
 def test_a_day_a_person_or_a_place_is_no_channel(attributions_of, text):
     assert only(attributions_of(text), next(c for c in ("said", "told") if f" {c} " in text)).via is None
+
+
+def test_as_per_a_media_report_is_the_channel_not_a_speaker(attributions_of):
+    """Seed 004: "a local media report" became an actor of its own, and the quote's content ran
+    on over the cue clause."""
+    text = '"The helicopter was effectively at the epicentre," Dashkin stated, as per a local media report.'
+    found = attributions_of(text)
+    stated = only(found, "stated")
+    assert stated.actor.name == "Dashkin" and stated.via == "local media"
+    assert stated.content.text == '"The helicopter was effectively at the epicentre,"'
+    assert not [a for a in found if a.source and "report" in a.source.text]
+
+
+def test_the_writers_remark_is_no_ones_statement(attributions_of):
+    """Seed 000: "It is worth emphasizing that ..." was attributed to the Center named before it."""
+    text = (
+        "The Center for Strategic Communications has refuted the fake. "
+        "It is worth emphasizing that all footage showing the convoy demonstrates the safety of the leader."
+    )
+    remark = only(attributions_of(text), "emphasizing")
+    assert remark.source is None and remark.actor is None
+
+
+def test_a_conjunct_cue_after_a_reported_clause_takes_the_reporting_subject(attributions_of):
+    """Seed 001: "pledged" took "Putin's pursuit ..." (the reported clause's subject) as its source."""
+    text = (
+        "Donald Trump spoke on Monday. Trump previously warned that Putin's pursuit of full territorial control "
+        "of Ukraine would destabilize Russia and pledged to halt the war swiftly if re-elected."
+    )
+    found = attributions_of(text)
+    pledged = only(found, "pledged")
+    assert pledged.source.text == "Trump" and pledged.actor.name == "Donald Trump"
+    assert pledged.content.text == "to halt the war swiftly if re-elected"
+    assert only(found, "warned").content.text.endswith("would destabilize Russia")
+
+
+def test_a_cue_after_a_finished_quotation_reports_the_quotation_after_it(attributions_of):
+    """Seed 001: 'Trump continued, "..."' swallowed the quotation before it, another attribution's."""
+    text = (
+        'President Donald Trump said of Putin: "He has gone absolutely CRAZY!" '
+        'Trump continued, "Missiles and drones are being shot into cities in Ukraine."'
+    )
+    found = attributions_of(text)
+    assert only(found, "continued").quote == "Missiles and drones are being shot into cities in Ukraine."
+    assert only(found, "said").quote == "He has gone absolutely CRAZY!"
+
+
+def test_a_quotation_does_not_run_on_over_a_paragraph_break(attributions_of):
+    """A multi-paragraph excerpt (Breitbart in PolNeAR train): one attribution swallowed the
+    paragraphs before its own, and the next quotations after it."""
+    text = (
+        '"Melanie thought the whole thing was outrageous. She was anxious, sure.\n\n'
+        '"It never crossed my mind that I am losing it," she said.\n\n'
+        '"Kevin was snoring.'
+    )
+    said = only(attributions_of(text), "said")
+    assert "\n" not in said.content.text
+    assert said.quote == "It never crossed my mind that I am losing it,"
+
+
+def test_a_quotation_in_the_next_paragraph_does_not_continue_the_speaker_before(attributions_of):
+    text = '"We were engaged in a battle," Dashkin said.\n"The helicopter was at the epicentre."'
+    assert only(attributions_of(text), "said").content.text == '"We were engaged in a battle,"'
+
+
+def test_indirect_content_keeps_its_relative_clause(attributions_of):
+    """PolNeAR train: the content stopped at ", which he said ...", a cue inside the relative clause."""
+    text = "Trump blasted the convoluted delegate system, which he said runs the risk of leaving voters disenfranchised."
+    blasted = only(attributions_of(text), "blasted")
+    assert blasted.content.text.endswith("leaving voters disenfranchised")
