@@ -25,6 +25,8 @@ from ..records import Attribution
 from ..records import Span as TextSpan
 from .attributions import core_of
 from .lexicon import HEDGES
+from .quotes import quote_spans
+from .sources import SourceResolver
 
 HEADLINE_MAX_WORDS = 30
 MIN_WORDS = 4  # a body sentence or lead shorter than this ("Not so.") says too little to be a claim
@@ -183,7 +185,7 @@ def trimmed(sent: Span) -> tuple[int, int]:
 def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False) -> list[Attribution]:
     """The sentences of ``doc`` the outlet states itself, as attributions without a source."""
     spans = attribution_spans(attributions)
-    text, found = doc.text, []
+    text, found, resolver = doc.text, [], None
     for sent, placement in placements(doc, in_title):
         if covered_share(sent, spans) >= COVERED_SHARE:
             continue
@@ -195,6 +197,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False)
         if end <= start:
             continue
         stance, is_negated = voice_stance(sent)
+        resolver = resolver or SourceResolver(doc, quote_spans(text))
         found.append(
             Attribution(
                 article=doc._.article_id or "",
@@ -214,6 +217,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False)
                 voice=placement,
                 in_title=in_title,
                 negated=is_negated,
+                about=resolver.entities_in(doc, start, end),
             )
         )
     return found

@@ -18,6 +18,7 @@ def test_a_headline_and_its_lead_are_the_outlets_own_statements(own_voice_of):
     headline, lead = found["headline"], found["lead"]
     assert headline.content.text == "Vladimir Putin was reportedly the target of an assassination attempt"
     assert headline.stance == "asserts" and headline.hedged and headline.cue is None and headline.actor is None
+    assert [m.name for m in headline.about] == ["Vladimir Putin"]  # what the outlet's statement is about
     assert lead.content.text == "A drone targeted his helicopter during a flight over Kursk."
     assert not lead.hedged and text[lead.content.start : lead.content.end] == lead.content.text
     assert "body" not in found  # "Officials said ..." is attributed to the officials
