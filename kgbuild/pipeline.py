@@ -83,6 +83,7 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
                 "actor_label": actor.label if actor else (a.actor.name if a.actor else None),
                 "claim": base + merged.claim_of[n] if n is not None else None,
                 "rejects": [base + key for key, _ in merged.rejects.get(n, [])] if n is not None else [],
+                "about": [base + key for key in merged.about_of[n]] if n is not None else [],
                 "stance": a.stance,
                 "direct": a.direct,
                 "via": a.via,
