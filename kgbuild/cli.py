@@ -86,7 +86,11 @@ def format_rows(result, fmt: str) -> str:
 def query_text(query: str) -> str:
     """The SPARQL of QUERY: the file it names, or QUERY itself when it is inline text."""
     path = Path(query)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # inline SPARQL longer than a file name may be, or with a NUL
+        is_file = False
+    if is_file:
         try:
             return path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as err:

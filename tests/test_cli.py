@@ -132,3 +132,15 @@ def test_eval_on_files_of_the_wrong_shape_gives_one_line(tmp_path):
     for arguments in (["eval", str(gold), "--pred", str(pred)], ["eval", str(pred), "--pred", str(gold)]):
         result = CliRunner().invoke(main, arguments)
         assert result.exit_code == 2 and "is not annotated JSONL" in result.output and "Traceback" not in result.output
+
+
+def test_a_long_inline_query_is_sparql_not_a_file_name(seeds_out):
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+
+    query = "SELECT ?claim WHERE { ?c a kg:Claim ; schema:text ?claim . " + "FILTER(STRLEN(?claim) > 0) " * 20 + "} LIMIT 1"
+    assert len(query) > 255
+    result = CliRunner().invoke(main, ["query", query, "--graph", str(seeds_out / "graph.ttl"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("claim\n")
