@@ -15,6 +15,7 @@ class Code(str, Enum):
     BAD_MANIFEST = "E009"
     UNREADABLE = "E010"
     UNSUPPORTED = "E011"
+    EXTRACTION_FAILED = "E012"
 
 
 HINTS = {
@@ -29,6 +30,7 @@ HINTS = {
     Code.BAD_MANIFEST: "the manifest line is not a JSON object with a string 'id'",
     Code.UNREADABLE: "the file could not be read",
     Code.UNSUPPORTED: "kgbuild reads .txt, .md and .jsonl files",
+    Code.EXTRACTION_FAILED: "extracting from this article raised an error; please report it with the article",
 }
 
 

@@ -7,6 +7,7 @@ import os
 import tempfile
 import time
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -14,13 +15,15 @@ from spacy.language import Language
 
 from . import __version__
 from .cache import ExtractionCache
+from .errors import HINTS, Code
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
-from .extract import DEFAULT_MODEL, extract, load_pipeline
+from .extract import DEFAULT_MODEL, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
-from .records import Extraction
+from .parallel import Failure, Outcome, extraction
+from .records import Article, Extraction, Skipped
 from .vocab import DEFAULT_BASE
 
 Progress = Callable[[Iterable], Iterator]
@@ -78,6 +81,30 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64) -> tuple[dict, list[Failure]]:
+    """Extractions by article id, and the failures; each extraction is cached as it arrives (in
+    batches of ``every``), so that an interrupted run keeps the work done."""
+    fresh, failed, unsaved = {}, [], []
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                failed.append(outcome)
+                continue
+            fresh[outcome.article.id] = outcome
+            unsaved.append(outcome)
+            if stored and len(unsaved) >= every:
+                stored.put_many(unsaved)
+                unsaved.clear()
+    finally:
+        if stored:
+            stored.put_many(unsaved)
+    return fresh, failed
+
+
+def skipped_article(article: Article, detail: str) -> Skipped:
+    return Skipped(article.source, Code.EXTRACTION_FAILED.value, f"{detail}; {HINTS[Code.EXTRACTION_FAILED]}")
+
+
 @contextmanager
 def timed(timings: dict, stage: str):
     start = time.perf_counter()
@@ -96,11 +123,16 @@ def build(
     nlp: Language | None = None,
     cache: str | Path | None = None,
     aliases: str | Path | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> dict:
     """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
     under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``; ``cache``
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
-    is the user's alias file (see ``kgbuild.merge.aliases``)."""
+    is the user's alias file (see ``kgbuild.merge.aliases``). Extraction runs in this process, on
+    ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.parallel``), with the
+    same outputs; worker processes load ``model`` themselves (``nlp`` serves this process only). An
+    article whose extraction fails is skipped with code E012."""
     out, timings = Path(out), {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
@@ -111,14 +143,14 @@ def build(
     with timed(timings, "extract"):
         pipeline_id = "{lang}_{name}-{version}".format(**nlp.meta)  # the pipeline actually used
         stored = ExtractionCache(cache, pipeline_id) if cache else None
-        cached = {a.id: stored.get(a) for a in articles} if stored else {}
-        missing = [a for a in articles if cached.get(a.id) is None]
-        stream = extract(missing, nlp)
-        fresh = {e.article.id: e for e in (progress(stream) if progress else stream)}
+        cached = stored.get_many(articles) if stored else {}
+        missing = [a for a in articles if a.id not in cached]
+        outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+        fresh, failed = collect(progress(outcomes) if progress else outcomes, stored)
         if stored:
-            for extraction in fresh.values():
-                stored.put(extraction.article, extraction.attributions)
-        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
+            stored.close()
+        skipped += [skipped_article(f.article, f.reason) for f in failed]
+        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp), overrides)
     with timed(timings, "export"):
@@ -132,12 +164,12 @@ def build(
         "model": model or DEFAULT_MODEL,
         "inputs": inputs,
         "counts": {
-            "articles": len(articles),
+            "articles": len(extractions),
             "skipped": len(skipped),
             "attributions_extracted": sum(len(e.attributions) for e in extractions),
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
-            "articles_from_cache": len(articles) - len(missing),
+            "articles_from_cache": len(cached),
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
