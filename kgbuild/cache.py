@@ -18,7 +18,9 @@ from typing import Iterable
 from . import __version__
 from .records import Article, Attribution, Extraction
 
-EXTRACTION_SOURCES = Path(__file__).parent / "extract"
+PACKAGE = Path(__file__).parent
+EXTRACTION_SOURCES = PACKAGE / "extract"
+CODE_SUFFIXES = {".py", ".tsv", ".json", ".txt", ".j2"}
 FILE_NAME = "extractions.sqlite"
 KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
@@ -29,6 +31,16 @@ def extractor_fingerprint() -> str:
     for path in sorted(EXTRACTION_SOURCES.glob("*")):
         if path.suffix in {".py", ".tsv", ".json"}:  # rules, cue table, trained model
             digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of all of kgbuild's code and data files: any change may change the outputs."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in CODE_SUFFIXES:
+            digest.update(str(path.relative_to(PACKAGE)).encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -14,11 +15,11 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from . import __version__
-from .cache import ExtractionCache
+from .cache import ExtractionCache, code_fingerprint
 from .errors import HINTS, Code
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
-from .extract import DEFAULT_MODEL, load_pipeline
+from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
@@ -105,6 +106,34 @@ def skipped_article(article: Article, detail: str) -> Skipped:
     return Skipped(article.source, Code.EXTRACTION_FAILED.value, f"{detail}; {HINTS[Code.EXTRACTION_FAILED]}")
 
 
+def run_key(inputs: list[str], articles: list[Article], skipped: list[Skipped], pipeline_id: str, base: str,
+            html: bool, aliases: str | Path | None) -> str:
+    """A digest of everything the outputs depend on: the articles (metadata and text hash), what
+    ingest skipped, the spaCy pipeline, the options, the alias file and kgbuild's own code."""
+    digest = hashlib.sha256(json.dumps([inputs, pipeline_id, base, html, code_fingerprint()]).encode())
+    for article in articles:
+        digest.update(json.dumps([article.id, article.content_hash, article.source, article.outlet, article.date,
+                                  article.url, article.title]).encode())
+    for item in skipped:
+        digest.update(json.dumps([item.source, item.code, item.reason]).encode())
+    if aliases:
+        digest.update(Path(aliases).read_bytes())
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, key: str, html: bool) -> dict | None:
+    """The previous run's report when it was made from the same ``run_key`` and its outputs are
+    all there: a rerun with nothing changed then writes nothing again."""
+    outputs = ["graph.ttl", "attributions.jsonl"] + (["graph.html"] if html else [])
+    try:
+        report = json.loads((out / "report.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if report.get("run_key") == key and all((out / name).is_file() for name in outputs):
+        return report
+    return None
+
+
 @contextmanager
 def timed(timings: dict, stage: str):
     start = time.perf_counter()
@@ -138,10 +167,15 @@ def build(
     inputs = [str(p) for p in inputs]
     with timed(timings, "ingest"):
         articles, skipped = ingest(inputs, max_bytes=max_bytes)
+    pipeline_id = pipeline_name(nlp.meta if nlp else pipeline_meta(model))  # the pipeline actually used
+    key = run_key(inputs, articles, skipped, pipeline_id, base, html, aliases)
+    if cache and (previous := up_to_date(out, key, html)):
+        report = {**previous, "timings_seconds": timings, "unchanged": True}
+        write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return report
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
     with timed(timings, "extract"):
-        pipeline_id = "{lang}_{name}-{version}".format(**nlp.meta)  # the pipeline actually used
         stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = stored.get_many(articles) if stored else {}
         missing = [a for a in articles if a.id not in cached]
@@ -178,6 +212,7 @@ def build(
         "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
         "skipped": [{"source": s.source, "code": s.code, "reason": s.reason} for s in skipped],
         "timings_seconds": timings,
+        "run_key": key if not failed else None,  # an article that failed is tried again next time
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return report
