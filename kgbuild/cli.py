@@ -40,14 +40,20 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is OUT/.cache).")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="YAML file of 'same' and 'different' name pairs that override the name matcher.")
-def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that extract articles [default: every core of this machine].")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Extract on the Dask distributed cluster at ADDRESS (e.g. tcp://host:8786) instead.")
+def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases, workers, scheduler) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/)."""
+    from .parallel import available_cores
     from .pipeline import build
 
     try:
         report = build(
             inputs or ["seeds"], out=out, model=model, base=base, html=not no_html, max_bytes=max_bytes,
             progress=progress_bar, cache=None if no_cache else out / ".cache", aliases=aliases,
+            workers=workers or available_cores(), scheduler=scheduler,
         )
     except (OSError, ValueError) as err:
         raise click.UsageError(str(err)) from err

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 import time
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from . import __version__
-from .cache import ExtractionCache
+from .cache import ExtractionCache, code_fingerprint
+from .errors import HINTS, Code
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
-from .extract import DEFAULT_MODEL, extract_each, load_pipeline
+from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
 from .ingest import DEFAULT_MAX_BYTES, ingest
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
 from .merge.encoder import load_encoder
-from .records import Extraction, InputWarning, Skipped
+from .parallel import Outcome, extraction
+from .records import Article, Extraction, InputWarning, Skipped
 from .vocab import DEFAULT_BASE
 
 Progress = Callable[[Iterable], Iterator]
@@ -98,6 +102,54 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64) -> tuple[dict, list[Skipped]]:
+    """Extractions by article id, and the failures; each extraction is cached as it arrives (in
+    batches of ``every``), so that an interrupted run keeps the work done."""
+    fresh, failed, unsaved = {}, [], []
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, Skipped):
+                failed.append(outcome)
+                continue
+            fresh[outcome.article.id] = outcome
+            unsaved.append(outcome)
+            if stored and len(unsaved) >= every:
+                stored.put_many(unsaved)
+                unsaved.clear()
+    finally:
+        if stored:
+            stored.put_many(unsaved)
+    return fresh, failed
+
+
+def run_key(inputs: list[str], articles: list[Article], skipped: list[Skipped], pipeline_id: str, base: str,
+            html: bool, aliases: str | Path | None) -> str:
+    """A digest of everything the outputs depend on: the articles (metadata and text hash), what
+    ingest skipped, the spaCy pipeline, the options, the alias file and kgbuild's own code."""
+    digest = hashlib.sha256(json.dumps([inputs, pipeline_id, base, html, code_fingerprint()]).encode())
+    for article in articles:
+        digest.update(json.dumps([article.id, article.content_hash, article.source, article.outlet, article.date,
+                                  article.url, article.title]).encode())
+    for item in skipped:
+        digest.update(json.dumps([item.source, item.code, item.reason]).encode())
+    if aliases:
+        digest.update(Path(aliases).read_bytes())
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, key: str, html: bool) -> dict | None:
+    """The previous run's report when it was made from the same ``run_key`` and its outputs are
+    all there: a rerun with nothing changed then writes nothing again."""
+    outputs = ["graph.ttl", "attributions.jsonl"] + (["graph.html"] if html else [])
+    try:
+        report = json.loads((out / "report.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if report.get("run_key") == key and all((out / name).is_file() for name in outputs):
+        return report
+    return None
+
+
 @contextmanager
 def timed(timings: dict, stage: str):
     start = time.perf_counter()
@@ -116,11 +168,16 @@ def build(
     nlp: Language | None = None,
     cache: str | Path | None = None,
     aliases: str | Path | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> dict:
     """Run the whole pipeline; write graph.ttl, graph.html, attributions.jsonl and report.json
     under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``; ``cache``
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
-    is the user's alias file (see ``kgbuild.merge.aliases``)."""
+    is the user's alias file (see ``kgbuild.merge.aliases``). Extraction runs in this process, on
+    ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.parallel``), with the
+    same outputs; worker processes load ``model`` themselves (``nlp`` serves this process only). An
+    article whose extraction fails is skipped with its code (E018, E019, E024)."""
     out, timings = Path(out), {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
@@ -129,23 +186,25 @@ def build(
         articles, problems = ingest(inputs, max_bytes=max_bytes)
         skipped = [p for p in problems if isinstance(p, Skipped)]
         warnings = [p for p in problems if isinstance(p, InputWarning)]
+    pipeline_id = pipeline_name(nlp.meta if nlp else pipeline_meta(model))  # the pipeline actually used
+    key = run_key(inputs, articles, skipped, pipeline_id, base, html, aliases)
+    if cache and (previous := up_to_date(out, key, html)):
+        report = {**previous, "timings_seconds": timings, "unchanged": True}
+        write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return report
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
         encoder = load_encoder()
     with timed(timings, "extract"):
-        pipeline_id = "{lang}_{name}-{version}".format(**nlp.meta)  # the pipeline actually used
         stored = ExtractionCache(cache, pipeline_id) if cache else None
-        cached = {a.id: stored.get(a) for a in articles} if stored else {}
-        missing = [a for a in articles if cached.get(a.id) is None]
-        stream = extract_each(missing, nlp)
-        results = list(progress(stream) if progress else stream)
-        skipped += [r for r in results if isinstance(r, Skipped)]
-        fresh = {r.article.id: r for r in results if isinstance(r, Extraction)}
+        cached = stored.get_many(articles) if stored else {}
+        missing = [a for a in articles if a.id not in cached]
+        outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+        fresh, failed = collect(progress(outcomes) if progress else outcomes, stored)
         if stored:
-            for extraction in fresh.values():
-                stored.put(extraction.article, extraction.attributions)
-        articles = [a for a in articles if a.id in fresh or cached.get(a.id) is not None]  # the rest were skipped
-        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles]
+            stored.close()
+        skipped += failed
+        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
@@ -160,13 +219,13 @@ def build(
         "model": model or DEFAULT_MODEL,
         "inputs": inputs,
         "counts": {
-            "articles": len(articles),
+            "articles": len(extractions),
             "skipped": len(skipped),
             "warnings": len(warnings),
             "attributions_extracted": sum(len(e.attributions) for e in extractions),
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
-            "articles_from_cache": len(articles) - len(fresh),
+            "articles_from_cache": len(cached),
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
@@ -176,6 +235,7 @@ def build(
         "skipped": [problem_json(s) for s in skipped],
         "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
+        "run_key": key if not failed else None,  # an article that failed is tried again next time
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return report

@@ -15,9 +15,11 @@ sorted neighbours), so the cost grows with the block sizes, not with the square 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -133,16 +135,24 @@ def without_last_surname(text: str) -> str:
     return ""
 
 
-def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
-    """A name -> its words and regnal number; with ``drop_last_surname``, the reading of it
-    without a second surname (no words if it has none)."""
+def cleaned(name: str) -> str:
+    """A name in ASCII, without possessive, Arabic article hyphen or inner apostrophe, commas
+    turned round (``rewrite_commas``)."""
     text = unidecode(name).strip()
     text = POSSESSIVE.sub("", text)
     text = ARTICLE.sub(" ", text)  # "al-Sadat"
     text = INNER_APOSTROPHE.sub("", text)  # "M'Clintock", "Sa'id"
-    text = rewrite_commas(text)
-    if drop_last_surname:
-        text = without_last_surname(text)
+    return rewrite_commas(text)
+
+
+def parse_name(name: str, drop_last_surname: bool = False) -> ParsedName:
+    """A name -> its words and regnal number; with ``drop_last_surname``, the reading of it
+    without a second surname (no words if it has none)."""
+    text = cleaned(name)
+    return parse_cleaned(without_last_surname(text) if drop_last_surname else text)
+
+
+def parse_cleaned(text: str) -> ParsedName:
     tokens = [t for t in NON_WORD.split(text) if t.strip(".")]
     while len(tokens) > 1 and tokens[0].lower().strip(".") in SAINTS:
         tokens = tokens[1:]
@@ -194,9 +204,10 @@ def name_keys(name: str) -> list[NameKey]:
     """The name's key, then its reading without a second surname: "Miquel Barceló García" is
     also "Miquel Barceló", "Janet Hubert-Whitten" also "Janet Hubert". Such a reading only ever
     matches another name's own key."""
-    parsed = parse_name(name)
+    text = cleaned(name)
+    parsed = parse_cleaned(text)
     keys = [key_of(name, parsed.words, parsed.number, regnal=parsed.regnal)]
-    shorter = parse_name(name, drop_last_surname=True)
+    shorter = parse_cleaned(without_last_surname(text))
     named = [w for w in shorter.words if w.lower() not in PARTICLES]
     if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
         keys.append(key_of(name, shorter.words, primary=False))
@@ -307,16 +318,20 @@ def match(a: NameKey, b: NameKey) -> tuple[str, float] | None:
         return ("regnal name", score) if score >= wanted else None
     if not (a.given and b.given):
         return None
+    same_surname = a.surname == b.surname
+    # the cheap test first: most candidate pairs are names with surnames too far apart
+    surname = 1.0 if same_surname else JaroWinkler.similarity(a.surname, b.surname)
+    if not same_surname and (surname < CLOSE_SURNAME_THRESHOLD or not (a.primary and b.primary)):
+        return None
     ok, reason = given_compatible(a, b)
     if not ok:
         return None
     score = JaroWinkler.similarity(" ".join(a.given), " ".join(b.given))
     if not (a.primary and b.primary):
         full, shortened = (a, b) if a.primary else (b, a)
-        same = full.surname == shortened.surname and len(full.given) <= len(shortened.given)
+        same = same_surname and len(full.given) <= len(shortened.given)
         return ("second surname", score) if same and reason in FULL_GIVEN_AGREEMENT else None
-    surname = JaroWinkler.similarity(a.surname, b.surname)
-    if a.surname == b.surname or (surname >= SURNAME_THRESHOLD and reason == "same key"):
+    if same_surname or (surname >= SURNAME_THRESHOLD and reason == "same key"):
         return reason, score
     if (surname >= CLOSE_SURNAME_THRESHOLD and reason in FULL_GIVEN_AGREEMENT
             and Levenshtein.distance(a.surname, b.surname) <= max(1, min(len(a.surname), len(b.surname)) // 3)):
@@ -335,23 +350,43 @@ def neighbours(keys: list[str], window: int = WINDOW) -> Iterable[tuple[int, int
                 yield i, j
 
 
+@lru_cache(maxsize=1_000_000)
+def first_names_agree_in_full(x: str, y: str) -> bool:
+    """What two names with different surnames need before ``match`` can join them: first given
+    names that agree in full (not by an initial)."""
+    return len(x) > 1 and len(y) > 1 and same_given(x, y) in FULL_GIVEN_AGREEMENT
+
+
 def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
     """Pairs of keys worth comparing: full names with one surname key, or with surname keys
     that are sorted neighbours spelled closely (JaroWinkler >= SURNAME_THRESHOLD); sorted
     neighbours by surname among names sharing a first given name, and among regnal names with
-    the same number."""
+    the same number. Names of different surnames are paired only when their first given names
+    agree in full. A reading without a second surname is only paired with a full key of the
+    same surname (the only pair ``match`` can accept): in a large corpus, "de" or "John" is the
+    shortened surname of thousands of names."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.is_full:
             by_surname[key.surname].append(i)
-    for members in by_surname.values():
+    primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
+    for surname, members in by_surname.items():
+        primaries, position = primary_in[surname], 0
         for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                yield i, j
+            if keys[i].primary:
+                position += 1
+                yield from ((i, j) for j in members[x + 1 :])
+            else:
+                yield from ((i, j) for j in primaries[position:])
     surnames = sorted(by_surname)
     for x, y in neighbours(surnames):
         if JaroWinkler.similarity(surnames[x], surnames[y]) >= SURNAME_THRESHOLD:
-            yield from ((i, j) for i in by_surname[surnames[x]] for j in by_surname[surnames[y]])
+            others, agreeing = primary_in[surnames[y]], {}
+            for i in primary_in[surnames[x]]:
+                first = keys[i].given[0]
+                if first not in agreeing:
+                    agreeing[first] = [j for j in others if first_names_agree_in_full(first, keys[j].given[0])]
+                yield from ((i, j) for j in agreeing[first])
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.number:
@@ -363,10 +398,25 @@ def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
     for (kind, *_), members in blocks.items():
         spellings = [compact(keys[i]) if kind == "number" else keys[i].surname for i in members]
         for x, y in neighbours(spellings):
-            if spellings[x] != spellings[y] or kind == "number":  # same surname: compared above
-                yield members[x], members[y]
+            if kind == "number" or (spellings[x] != spellings[y] and keys[members[x]].primary and keys[members[y]].primary):
+                yield members[x], members[y]  # the same surname was compared above
 
 
+@contextmanager
+def cyclic_gc_paused():
+    """Matching builds hundreds of thousands of small objects and no reference cycles; Python's
+    cyclic collector would traverse them all again and again (a fifth of the time at 100,000
+    names, growing with the number)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cyclic_gc_paused()
 def link_names(
     names: list[str],
     apart: Iterable[tuple[str, str]] = (),
@@ -386,7 +436,7 @@ def link_names(
     readings = [name_keys(name) for name in distinct]
     keys = [key for keys_of_name in readings for key in keys_of_name]
     owner = [n for n, keys_of_name in enumerate(readings) for _ in keys_of_name]
-    uf = UnionFind()
+    uf = UnionFind(len(distinct))
     links: list[Link] = []
     position_of = {n.casefold(): i for i, n in enumerate(distinct)}
     kept_apart = [(position_of[a.casefold()], position_of[b.casefold()]) for a, b in apart

@@ -1,23 +1,24 @@
-"""Disjoint sets over any hashable items, with path halving."""
+"""Disjoint sets over the integers 0..n-1, with path halving."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 
-
-class UnionFind(dict):
+class UnionFind:
     """``find(x)`` is the representative of x's set; ``union(a, b)`` joins two sets, keeping the
-    smaller representative so that results do not depend on the order of unions."""
+    smaller representative so that results do not depend on the order of unions. A list, not a
+    dict: the name matcher calls ``find`` millions of times."""
 
-    def find(self, x: Hashable) -> Hashable:
-        parent = self.get(x, x)  # an item never joined is its own representative
-        while parent != x:
-            grandparent = self.get(parent, parent)
-            self[x] = grandparent
-            x, parent = grandparent, self.get(grandparent, grandparent)
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
-    def union(self, a: Hashable, b: Hashable) -> None:
+    def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self[max(ra, rb)] = min(ra, rb)
+            self.parent[max(ra, rb)] = min(ra, rb)

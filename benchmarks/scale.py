@@ -1,0 +1,247 @@
+"""Scaling: extraction throughput on 1 and 2 processes and a two-worker Dask LocalCluster; the
+merge and export of up to 1,000,000 synthetic attributions; incremental reruns.
+
+    python benchmarks/scale.py throughput [--rounds 2]     # ../shared/data/news/wikinews.jsonl
+    python benchmarks/scale.py merge [--sizes 125000,250000,500000,1000000] [--claims-up-to N] [--export-up-to N]
+    python benchmarks/scale.py incremental [--articles 1000]
+
+Each part prints one JSON object. Throughput runs the lines interleaved (1 process, 2 processes,
+cluster; then again), each the faster of its runs, every line loading its pipelines inside the
+timing (a worker's load is part of what a user waits for). Merge runs each size in a fresh
+process, so that its peak memory (``ru_maxrss``) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WIKINEWS = SHARED / "data" / "news" / "wikinews.jsonl"
+CORPUS = [SHARED / "data" / "news" / name for name in ("bbc.jsonl", "wikinews.jsonl")] + [
+    SHARED / "eval" / "polnear" / name for name in ("train.jsonl", "dev.jsonl")
+]
+
+
+def timed_run(engine) -> dict:
+    """Wall seconds, and CPU seconds of this process and of its finished children (the local
+    workers; a cluster's workers are not counted), with the load average at the end."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    count = sum(1 for _ in engine())
+    return {"wall": round(time.perf_counter() - start, 2), "cpu": round(cpu_seconds() - cpu, 2), "articles": count,
+            "load_average": round(os.getloadavg()[0], 1)}
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def throughput(rounds: int) -> dict:
+    from distributed import LocalCluster
+
+    from kgbuild.extract import load_pipeline
+    from kgbuild.ingest import ingest
+    from kgbuild.parallel import extraction
+
+    articles, _ = ingest([WIKINEWS])
+    load = partial(load_pipeline, None)
+    runs: dict[str, list[dict]] = {"1 process": [], "2 processes": [], "LocalCluster, 2 workers": []}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        lines = {
+            "1 process": lambda: extraction(articles, load, load, workers=1),
+            "2 processes": lambda: extraction(articles, load, load, workers=2),
+            "LocalCluster, 2 workers": lambda: extraction(articles, load, load, scheduler=cluster.scheduler_address),
+        }
+        for _ in range(rounds):
+            for name, engine in lines.items():
+                runs[name].append(timed_run(engine))
+                print(name, runs[name][-1], file=sys.stderr, flush=True)
+    best = {name: min(r["wall"] for r in rs) for name, rs in runs.items()}
+    return {
+        "articles": len(articles),
+        "words": sum(len(a.text.split()) for a in articles),
+        "runs": runs,
+        "articles_per_second": {name: round(len(articles) / seconds, 2) for name, seconds in best.items()},
+        "ratio_to_1_process": {name: round(best["1 process"] / seconds, 2) for name, seconds in best.items()},
+        "cpu_seconds_per_article_1_process": round(min(r["cpu"] for r in runs["1 process"]) / len(articles), 3),
+    }
+
+
+# --- merge -------------------------------------------------------------------------------------
+
+OUTLETS = [f"Outlet {n}" for n in range(40)]
+VERBS = ["attacked", "visited", "denied", "approved", "blocked", "funded", "criticised", "praised", "sanctioned", "met"]
+OBJECTS = ["the bridge", "the pipeline", "the border", "the treaty", "the election", "the budget", "the port", "the army",
+           "the reform", "the vaccine", "the tariff", "the refinery", "the airport", "the ceasefire", "the summit"]
+PLACES = ["Kursk", "Kyiv", "Gaza", "Paris", "Lagos", "Lima", "Hanoi", "Oslo", "Quito", "Accra", "Dhaka", "Perth"]
+
+
+def synthetic_attributions(n: int, seed: int = 0):
+    """N attributions in N/5 articles: person actors named as in benchmarks/names.py's synthetic
+    mentions (N/5 distinct people, spelled several ways), organizations and collectives; claims
+    from a combinatorial grammar, each about five times, worded alike across articles."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from names import NAMES, synthetic
+
+    from kgbuild.ingest import content_hash
+    from kgbuild.records import Article, Attribution, Extraction, Mention, Span
+
+    rng = random.Random(seed)
+    clusters = [json.loads(line) for line in NAMES.read_text("utf-8").splitlines() if line.strip()]
+    people = synthetic(clusters, n, seed)
+    per_article = 5
+    extractions = []
+    for number in range(0, n, per_article):
+        text_parts, attributions = [], []
+        article_id = f"s{number // per_article}"
+        for k in range(per_article):
+            roll = rng.random()
+            if roll < 0.75:
+                actor = Mention(people[number + k], "person", (rng.choice(["minister", "governor", "spokesman", ""]),))
+            elif roll < 0.92:
+                actor = Mention(f"{rng.choice(PLACES)} {rng.choice(['Ministry', 'Council', 'Bank', 'Agency'])} {rng.randrange(n // 50 + 1)}",
+                                "organization")
+            else:
+                actor = Mention(f"{rng.choice(['Russian', 'Ukrainian', 'French', 'local'])} officials", "collective")
+            claim = f"{rng.choice(PLACES)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} in {rng.randrange(max(1, n // 25))}"
+            sentence = f"{actor.name} said that {claim}. "
+            start = sum(len(p) for p in text_parts)
+            text_parts.append(sentence)
+            content_start = start + sentence.index(claim)
+            attributions.append(Attribution(
+                article=article_id, cue=Span("said", start + len(actor.name) + 1, start + len(actor.name) + 5),
+                content=Span(claim, content_start, content_start + len(claim)), source=Span(actor.name, start, start + len(actor.name)),
+                actor=actor, stance=rng.choice(["asserts"] * 9 + ["denies"]), direct=False, quote=None, via=None,
+                date=None, evidence=Span(sentence.strip(), start, start + len(sentence) - 1),
+                core=tuple(claim.lower().split()[:3]),
+            ))
+        text = "".join(text_parts)
+        article = Article(article_id, text, content_hash(text), "synthetic", rng.choice(OUTLETS), f"2025-0{rng.randrange(1, 10)}-1{rng.randrange(10)}")
+        extractions.append(Extraction(article, attributions))
+    return extractions
+
+
+def measure_merge(n: int, with_claims: bool, export: bool) -> dict:
+    """One size, in this process: names, actors (and claims) merge, then (with ``export``) the
+    Turtle and JSONL export."""
+    from kgbuild import merge as merging
+    from kgbuild.export.rdf import to_graph, to_turtle
+    from kgbuild.merge import merge
+    from kgbuild.pipeline import attribution_lines
+
+    extractions = synthetic_attributions(n)
+    timings = {}
+    if not with_claims:  # the lead rewrites the claims layer: measure actors alone, one claim each
+        from kgbuild.merge.claims import Clustering
+
+        merging.cluster_claims = lambda kept, actor_of, vectors: Clustering(
+            assignment=list(range(len(kept))), representatives=list(range(len(kept))), links=[], rejects={})
+    start = time.perf_counter()
+    merged = merge(extractions)
+    timings["merge"] = time.perf_counter() - start
+    sizes = {}
+    if export:
+        start = time.perf_counter()
+        sizes["turtle_mb"] = round(len(to_turtle(to_graph(merged, "https://example.org/"))) / 1e6, 1)
+        sizes["jsonl_mb"] = round(len(attribution_lines(extractions, merged, "https://example.org/")) / 1e6, 1)
+        timings["export"] = time.perf_counter() - start
+    return {
+        "attributions": n,
+        "actors": len(merged.actors),
+        "claims": len(merged.claims),
+        "seconds": {k: round(v, 1) for k, v in timings.items()},
+        **sizes,
+        "peak_rss_gb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6, 2),
+        "load_average": round(os.getloadavg()[0], 1),
+    }
+
+
+def merge_scaling(sizes: list[int], claims_up_to: int, export_up_to: int) -> dict:
+    results = {"actors_only": [], "with_claims": []}
+    for n in sizes:
+        for part, with_claims in (("actors_only", False), ("with_claims", True)):
+            if with_claims and n > claims_up_to:
+                continue
+            command = [sys.executable, __file__, "merge-one", str(n)] + (["--claims"] if with_claims else [])
+            command += ["--export"] if n <= export_up_to else []
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode:
+                results[part].append({"attributions": n, "error": done.stderr[-400:]})
+            else:
+                results[part].append(json.loads(done.stdout))
+            print(json.dumps(results[part][-1]), file=sys.stderr)
+    return results
+
+
+# --- incremental -------------------------------------------------------------------------------
+
+
+def corpus_lines(limit: int) -> list[str]:
+    lines = [line for path in CORPUS for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return lines[:limit]
+
+
+def incremental(articles: int, workers: int) -> dict:
+    """A cold run on ``articles`` articles of the corpus, then a rerun with no change, then a
+    rerun with 10 more articles; every run through ``kgbuild run`` as a user starts it."""
+    folder = Path(tempfile.mkdtemp(prefix="kgbuild-incremental-"))
+    lines = corpus_lines(articles + 10)
+    runs = {}
+    try:
+        (folder / "corpus.jsonl").write_text("\n".join(lines[:articles]) + "\n")
+        kgbuild = str(Path(sys.executable).parent / "kgbuild")
+        command = [kgbuild, "run", str(folder / "corpus.jsonl"), "--out", str(folder / "out"), "--workers", str(workers)]
+        for name in ("cold", "no change", "10 new articles"):
+            if name == "10 new articles":
+                (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n")
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            runs[name] = {
+                "seconds": round(time.perf_counter() - start, 2),
+                "stages": json.loads((folder / "out" / "report.json").read_text())["timings_seconds"],
+            }
+    finally:
+        shutil.rmtree(folder)
+    cold = runs["cold"]["seconds"]
+    return {"articles": articles, "workers": workers, "runs": runs,
+            "ratio_to_cold": {name: round(run["seconds"] / cold, 3) for name, run in runs.items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("part", choices=["throughput", "merge", "merge-one", "incremental"])
+    parser.add_argument("size", nargs="?", type=int, help="merge-one: the number of attributions")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--sizes", default="125000,250000,500000,1000000")
+    parser.add_argument("--claims-up-to", type=int, default=125_000)
+    parser.add_argument("--claims", action="store_true")
+    parser.add_argument("--export", action="store_true")
+    parser.add_argument("--export-up-to", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if args.part == "throughput":
+        result = throughput(args.rounds)
+    elif args.part == "merge":
+        result = merge_scaling([int(s) for s in args.sizes.split(",")], args.claims_up_to, args.export_up_to)
+    elif args.part == "merge-one":
+        result = measure_merge(args.size, args.claims, args.export)
+    else:
+        result = incremental(args.articles, args.workers)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

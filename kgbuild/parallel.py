@@ -1,0 +1,117 @@
+"""Extraction on every core of a machine, or on a Dask distributed cluster, with the same results.
+
+Articles travel in chunks of ``CHUNK`` so that work spreads evenly and the progress bar moves.
+Each worker process loads the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
+initializer here, a ``WorkerPlugin`` on a cluster (``kgbuild.cluster``). Each chunk is extracted
+by ``extract_each``: an article too long, one whose parse raises and one over its time budget
+come back as ``Skipped`` with their codes, and only the article at fault is lost.
+Outcomes arrive in completion order; the caller puts them back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
+
+from spacy.language import Language
+
+from .extract import extract_each
+from .records import Article, Extraction, Skipped
+
+CHUNK = 16
+
+Loader = Callable[[], Language]  # picklable: it runs in each worker process
+
+
+Outcome = Extraction | Skipped
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def chunked(articles: Sequence[Article]) -> list[list[Article]]:
+    return [list(articles[start : start + CHUNK]) for start in range(0, len(articles), CHUNK)]
+
+
+def extract_isolated(articles: list[Article], nlp: Language) -> list[Outcome]:
+    """Each article -> its Extraction, or Skipped with the code of what went wrong."""
+    return list(extract_each(articles, nlp))
+
+
+def in_this_process(articles: Sequence[Article], nlp: Language) -> Iterator[Outcome]:
+    for chunk in chunked(articles):
+        yield from extract_isolated(chunk, nlp)
+
+
+_worker_pipeline: Language | None = None
+
+
+def _start_local_worker(load: Loader) -> None:
+    global _worker_pipeline
+    _worker_pipeline = load()
+
+
+def _extract_in_local_worker(articles: list[Article]) -> list[Outcome]:
+    return extract_isolated(articles, _worker_pipeline)
+
+
+@contextmanager
+def ctrl_c_ignored_by_new_processes():
+    """Processes started inside inherit an ignored SIGINT (it survives exec). Ctrl-C reaches the
+    whole process group; the parent alone then stops the workers, so that none prints a
+    traceback, even one still starting up."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, mid-chunk (Python 3.14 has ``terminate_workers``; before it,
+    the pool keeps its processes in ``_processes``)."""
+    if hasattr(pool, "terminate_workers"):
+        pool.terminate_workers()
+        return
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_processes(articles: Sequence[Article], load: Loader, workers: int) -> Iterator[Outcome]:
+    """Extraction on ``workers`` new processes (spawned: a forked copy of a threaded parent can
+    deadlock), each loading the pipeline with ``load`` once. On Ctrl-C, or when the consumer stops
+    early, the workers are stopped at once."""
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_local_worker, initargs=(load,))
+    try:
+        with ctrl_c_ignored_by_new_processes():  # the pool starts its processes on submit
+            futures = [pool.submit(_extract_in_local_worker, chunk) for chunk in chunked(articles)]
+        for future in as_completed(futures):
+            yield from future.result()
+    except BaseException:
+        terminate(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def extraction(
+    articles: Sequence[Article], load: Loader, nlp: Callable[[], Language], workers: int = 1, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    """The engine for this run: the cluster at ``scheduler``; else ``workers`` processes when
+    there is more than one chunk of work; else this process, with the pipeline ``nlp()``."""
+    if not articles:
+        return iter(())
+    if scheduler:
+        from .cluster import on_cluster  # Dask is imported only when a cluster is used
+
+        return on_cluster(articles, load, scheduler)
+    workers = min(workers, len(chunked(articles)))
+    if workers > 1:
+        return in_processes(articles, load, workers)
+    return in_this_process(articles, nlp())

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from kgbuild import parallel
+from kgbuild.ingest import content_hash
+from kgbuild.parallel import in_processes
+from kgbuild.pipeline import build
+from kgbuild.records import Article, Extraction, Skipped
+from tests.conftest import SEEDS, SHARED
+
+OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl")
+
+
+@Language.component("kgbuild_test_fails_on_boom")
+def fails_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("the test component fails on BOOM")
+    doc._.attributions = []
+    return doc
+
+
+def pipeline_failing_on_boom() -> Language:
+    """A loader for worker processes (importable by name, as spawned workers need)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kgbuild_test_fails_on_boom")
+    return nlp
+
+
+def article(n: int, text: str) -> Article:
+    return Article(id=f"a{n}", text=text, content_hash=content_hash(text), source=f"test:{n}")
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of two articles, so that the five seeds are spread over several workers."""
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+
+
+@pytest.mark.slow
+def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
+    from distributed import LocalCluster
+
+    two = build([SEEDS], out=tmp_path / "two", workers=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = build([SEEDS], out=tmp_path / "cluster", scheduler=cluster.scheduler_address)
+    for name in OUTPUTS:
+        expected = (seeds_out / name).read_bytes()
+        assert (tmp_path / "two" / name).read_bytes() == expected, name
+        assert (tmp_path / "cluster" / name).read_bytes() == expected, name
+    assert two["counts"] == on_cluster["counts"] == json.loads((seeds_out / "report.json").read_text())["counts"]
+
+
+def test_a_failing_article_in_a_worker_comes_back_skipped_and_the_rest_are_extracted(small_chunks):
+    articles = [article(n, text) for n, text in enumerate(["One.", "Two BOOM.", "Three.", "Four.", "Five BOOM."])]
+    outcomes = list(in_processes(articles, pipeline_failing_on_boom, workers=2))
+    failed = sorted(o.source for o in outcomes if isinstance(o, Skipped))
+    extracted = sorted(o.article.id for o in outcomes if isinstance(o, Extraction))
+    assert failed == ["test:1", "test:4"] and extracted == ["a0", "a2", "a3"]
+    assert all(o.code == "E019" and "RuntimeError: the test component fails on BOOM" in o.reason
+               for o in outcomes if isinstance(o, Skipped))
+
+
+def test_a_failing_article_is_skipped_with_e019_and_the_others_land(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The mayor said the bridge would reopen.\n")
+    (folder / "bad.txt").write_text("BOOM, the mayor said.\n")
+    report = build([folder], out=tmp_path / "out", nlp=pipeline_failing_on_boom(), html=False, cache=tmp_path / "cache")
+    assert report["counts"]["articles"] == 1
+    (skipped,) = report["skipped"]
+    assert skipped["code"] == "E019" and skipped["source"].endswith("bad.txt") and "BOOM" in skipped["reason"]
+    again = build([folder], out=tmp_path / "out", nlp=pipeline_failing_on_boom(), html=False, cache=tmp_path / "cache")
+    assert again["counts"]["articles_from_cache"] == 1 and [s["code"] for s in again["skipped"]] == ["E019"]
+
+
+def workers_of(pid: int) -> list[str]:
+    children = subprocess.run(["ps", "-ww", "-o", "args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [line for line in children.splitlines() if "spawn_main" in line]
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join((SHARED / "data" / "news" / "wikinews.jsonl").open().readlines()[:40]))
+    command = [str(Path(sys.executable).parent / "kgbuild"), "run", str(articles), "--out", str(tmp_path / "out"),
+               "--workers", "2", "--no-html"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal
+    deadline = time.monotonic() + 60
+    while len(workers_of(run.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    started = workers_of(run.pid)
+    time.sleep(1)  # the workers are loading the pipeline or parsing
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    stderr = run.communicate(timeout=30)[1]
+    assert len(started) == 2
+    assert run.returncode == 1 and "Aborted!" in stderr and "Traceback" not in stderr
+    assert workers_of(run.pid) == []
