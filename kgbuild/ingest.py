@@ -52,7 +52,7 @@ def text_problem(text: str) -> tuple[Code, str] | None:
     """Why a decoded article text cannot be used, if it cannot: JSON escapes can put a NUL or a
     lone surrogate into text whose bytes were fine."""
     if "\x00" in text:
-        return Code.BINARY, f"NUL character at offset {text.index(chr(0))}"
+        return Code.BINARY, f"NUL character at offset {text.index('\x00')}"
     if not is_unicode(text):
         return Code.BAD_TEXT, ""
     if not text.strip():

@@ -64,7 +64,6 @@ def add_article(graph: Graph, base: str, article: Article) -> None:
             graph.add((node, SCHEMA.url, URIRef(web_iri(article.url))))
         except Unusable:
             pass  # ingest reported it (E014); an Article made by hand may still carry one
-
     add_labelled(graph, outlet, KG.Outlet, outlet_label(article))
 
 
