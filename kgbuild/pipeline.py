@@ -17,7 +17,7 @@ from .cache import ExtractionCache
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
 from .extract import DEFAULT_MODEL, extract_each, load_pipeline
-from .ingest import DEFAULT_MAX_BYTES, ingest
+from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
 from .records import Extraction, InputWarning, Skipped
@@ -150,7 +150,7 @@ def build(
     report = {
         "kgbuild": __version__,
         "model": model or DEFAULT_MODEL,
-        "inputs": inputs,
+        "inputs": [shown_path(Path(p)) for p in inputs],
         "counts": {
             "articles": len(articles),
             "skipped": len(skipped),

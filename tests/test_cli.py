@@ -132,3 +132,18 @@ def test_eval_on_files_of_the_wrong_shape_gives_one_line(tmp_path):
     for arguments in (["eval", str(gold), "--pred", str(pred)], ["eval", str(pred), "--pred", str(gold)]):
         result = CliRunner().invoke(main, arguments)
         assert result.exit_code == 2 and "is not annotated JSONL" in result.output and "Traceback" not in result.output
+
+
+def test_inputs_named_on_the_command_line_may_be_pipes_or_not_utf8(tmp_path):
+    import os
+
+    named = write(tmp_path / os.fsdecode(b"caf\xe9.txt"), PLAIN)
+    os.mkfifo(tmp_path / "pipe.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(named), str(tmp_path / "pipe.txt"), "--out", str(out), "--no-html"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert [(p["code"], p["source"].rsplit("/", 1)[1]) for p in report["skipped"] + report["warnings"]] == [
+        ("E016", "pipe.txt"), ("E021", "caf\ufffd.txt")]
+    assert list(report["attributions_per_article"]) == ["caf\ufffd"]
+    assert report["inputs"][0].endswith("caf\ufffd.txt")
