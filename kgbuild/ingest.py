@@ -290,26 +290,36 @@ def entry_problem(path: Path) -> str | None:
     return next((name for test, name in kinds.items() if test(mode)), "not a regular file")
 
 
-def walk(folder: Path, visited: set[Path]) -> Iterator[Path | Skipped]:
-    """Every entry under ``folder`` (hidden ones left out), following links; each real folder once."""
-    visited.add(folder.resolve())
-    try:
-        entries = list(folder.iterdir())
-    except OSError as err:
-        yield skipped(shown_path(folder), Code.UNREADABLE, err.strerror or str(err))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def folder_key(folder: Path) -> tuple[int, int]:
+    """What makes a folder the same folder, whichever link it is reached by."""
+    status = folder.stat()
+    return status.st_dev, status.st_ino
+
+
+def walk(top: Path) -> Iterator[Path | Skipped]:
+    """Every entry under ``top`` (hidden ones left out), following links; each real folder once.
+    A loop of folders, not recursion, so that no depth of folders is too deep."""
+    visited, folders = {folder_key(top)}, [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(folder.iterdir())
+        except OSError as err:
+            yield skipped(shown_path(folder), Code.UNREADABLE, err.strerror or str(err))
             continue
-        problem = entry_problem(entry)
-        if problem:
-            yield skipped(shown_path(entry), Code.NOT_A_FILE, problem)
-        elif not entry.is_dir():
-            yield entry
-        elif entry.resolve() in visited:
-            yield skipped(shown_path(entry), Code.NOT_A_FILE, "a link to a folder already read")
-        else:
-            yield from walk(entry, visited)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            problem = entry_problem(entry)
+            if problem:
+                yield skipped(shown_path(entry), Code.NOT_A_FILE, problem)
+            elif not entry.is_dir():
+                yield entry
+            elif folder_key(entry) in visited:
+                yield skipped(shown_path(entry), Code.NOT_A_FILE, "a link to a folder already read")
+            else:
+                visited.add(folder_key(entry))
+                folders.append(entry)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
@@ -322,7 +332,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
         elif not path.is_dir():
             yield path
         else:
-            found = list(walk(path, set()))
+            found = list(walk(path))
             files = sorted(p for p in found if isinstance(p, Path))
             if not files:
                 yield skipped(shown_path(path), Code.NOTHING_TO_READ, "the folder holds no files")

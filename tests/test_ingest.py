@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,16 @@ def test_a_huge_file_or_line_is_reported_by_its_size_without_being_loaded(tmp_pa
         ("lines.jsonl:4", "E004", "2,500 bytes > 1,000"),
         ("sparse.txt", "E004", "10,000,000,000 bytes > 1,000"),
     ]
+
+
+def test_a_folder_nested_deeper_than_pythons_recursion_limit_is_read(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    monkeypatch.chdir(tmp_path)  # each step relative, so that making it stays cheap
+    for _ in range(sys.getrecursionlimit() + 100):
+        os.mkdir("d")
+        os.chdir("d")
+    write(Path("deep.txt"), GOOD)
+    articles, problems = ingest([tmp_path / "d"])
+    assert [a.id for a in articles] == ["deep"] and problems == []
