@@ -180,10 +180,17 @@ def test_a_folder_nested_deeper_than_pythons_recursion_limit_is_read(tmp_path, m
     import os
     import sys
 
+    depth = sys.getrecursionlimit() + 100
     monkeypatch.chdir(tmp_path)  # each step relative, so that making it stays cheap
-    for _ in range(sys.getrecursionlimit() + 100):
+    for _ in range(depth):
         os.mkdir("d")
         os.chdir("d")
     write(Path("deep.txt"), GOOD)
-    articles, problems = ingest([tmp_path / "d"])
-    assert [a.id for a in articles] == ["deep"] and problems == []
+    try:
+        articles, problems = ingest([tmp_path / "d"])
+        assert [a.id for a in articles] == ["deep"] and problems == []
+    finally:  # undone by a loop too: pytest's cleanup (shutil.rmtree) recurses and would fail on it
+        os.remove("deep.txt")
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
