@@ -296,10 +296,11 @@ def folder_key(folder: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def walk(top: Path) -> Iterator[Path | Skipped]:
-    """Every entry under ``top`` (hidden ones left out), following links; each real folder once.
-    A loop of folders, not recursion, so that no depth of folders is too deep."""
-    visited, folders = {folder_key(top)}, [top]
+def walk(top: Path, leave_out: frozenset = frozenset()) -> Iterator[Path | Skipped]:
+    """Every entry under ``top`` (hidden ones left out), following links; each real folder once,
+    none of the folders ``leave_out`` (by ``folder_key``). A loop of folders, not recursion, so
+    that no depth of folders is too deep."""
+    visited, folders = {folder_key(top), *leave_out}, [top]
     while folders:
         folder = folders.pop()
         try:
@@ -315,6 +316,8 @@ def walk(top: Path) -> Iterator[Path | Skipped]:
                 yield skipped(shown_path(entry), Code.NOT_A_FILE, problem)
             elif not entry.is_dir():
                 yield entry
+            elif folder_key(entry) in leave_out:
+                continue
             elif folder_key(entry) in visited:
                 yield skipped(shown_path(entry), Code.NOT_A_FILE, "a link to a folder already read")
             else:
@@ -322,9 +325,9 @@ def walk(top: Path) -> Iterator[Path | Skipped]:
                 folders.append(entry)
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+def expand(paths: Iterable[Path], leave_out: frozenset = frozenset()) -> Iterator[Path | Skipped]:
     """Input paths -> the files to read, in sorted order within each folder, and the entries
-    that cannot be read as files."""
+    that cannot be read as files. Folders in ``leave_out`` (by ``folder_key``) are not entered."""
     for path in paths:
         problem = entry_problem(path)
         if problem:
@@ -332,7 +335,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
         elif not path.is_dir():
             yield path
         else:
-            found = list(walk(path))
+            found = list(walk(path, leave_out))
             files = sorted(p for p in found if isinstance(p, Path))
             if not files:
                 yield skipped(shown_path(path), Code.NOTHING_TO_READ, "the folder holds no files")
@@ -369,11 +372,13 @@ def with_manifest(article: Article, entry: dict) -> Article:
 
 
 def ingest(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, leave_out: Iterable[str | Path] = ()
 ) -> tuple[list[Article], list[Skipped | InputWarning]]:
     """Read every input; return the articles (first copy of each wins) and the problems: what
-    was skipped (``Skipped``) and what was left out of an article that landed (``InputWarning``)."""
-    found = list(expand(Path(p) for p in paths))
+    was skipped (``Skipped``) and what was left out of an article that landed (``InputWarning``).
+    Folders in ``leave_out`` (the output folder: its graph.html is no article) are not read."""
+    unread = frozenset(folder_key(Path(p)) for p in leave_out if Path(p).is_dir())
+    found = list(expand((Path(p) for p in paths), unread))
     problems: list[Skipped | InputWarning] = [item for item in found if isinstance(item, Skipped)]
     files = [item for item in found if isinstance(item, Path)]
     manifest: dict[str, dict] = {}

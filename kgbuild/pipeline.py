@@ -120,7 +120,7 @@ def build(
     inputs = [str(p) for p in inputs]
     remove_stale_temporaries(out)
     with timed(timings, "ingest"):
-        articles, problems = ingest(inputs, max_bytes=max_bytes)
+        articles, problems = ingest(inputs, max_bytes=max_bytes, leave_out=[out])
         skipped = [p for p in problems if isinstance(p, Skipped)]
         warnings = [p for p in problems if isinstance(p, InputWarning)]
     with timed(timings, "load_model"):
