@@ -217,28 +217,34 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
         yield skipped(shown_path(path), Code.UNREADABLE, err.strerror or str(err))
         return
     with handle:
+        read_any = False
         for number, raw in enumerate(bounded_lines(handle, max_bytes), start=1):
             source = f"{shown_path(path)}:{number}"
             if isinstance(raw, int):
                 yield too_large(source, raw, max_bytes)
-                continue
-            if not raw.strip():
-                continue
-            line = decode(raw, source, max_bytes)
-            if isinstance(line, Skipped):
-                yield line
-                continue
-            record = parse_json(line)
-            if isinstance(record, JsonError):
-                yield skipped(source, Code.BAD_JSON, record.detail)
-                continue
-            if not isinstance(record, dict):
-                yield skipped(source, Code.BAD_JSON, "not an object")
-                continue
-            identifier, text = article_id(record.get("id")), record.get("text")
-            if identifier is None or not isinstance(text, str) or not text.strip():
-                yield skipped(source, Code.BAD_RECORD)
-                continue
+            elif raw.strip():
+                yield from jsonl_article(source, raw, max_bytes)
+            read_any = read_any or isinstance(raw, int) or bool(raw.strip())
+        if not read_any:
+            yield skipped(shown_path(path), Code.EMPTY, "no lines")
+
+
+def jsonl_article(source: str, raw: bytes, max_bytes: int) -> Iterator[Item]:
+    """One JSONL line -> its article."""
+    line = decode(raw, source, max_bytes)
+    if isinstance(line, Skipped):
+        yield line
+        return
+    record = parse_json(line)
+    if isinstance(record, JsonError):
+        yield skipped(source, Code.BAD_JSON, record.detail)
+    elif not isinstance(record, dict):
+        yield skipped(source, Code.BAD_JSON, "not an object")
+    else:
+        identifier, text = article_id(record.get("id")), record.get("text")
+        if identifier is None or not isinstance(text, str) or not text.strip():
+            yield skipped(source, Code.BAD_RECORD)
+        else:
             yield from new_article(source, identifier, text, record)
 
 

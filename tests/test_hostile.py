@@ -81,6 +81,7 @@ CASES = [
          f"---\noutlet: !!python/object/apply:os.system ['echo pwned']\n---\n{said('yaml-tag')}"), skipped="E005"),
     Case("image-as-page", lambda d: write(d / "image-as-page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
          skipped="E020"),
+    Case("jsonl-blank", lambda d: write(d / "jsonl-blank.jsonl", "\n  \n\t\n"), skipped="E001"),
     Case("jsonl-null-line", lambda d: jsonl(d / "jsonl-null-line.jsonl", "null"), skipped="E007"),
     # a metadata value that cannot be used is left out; the article lands
     Case("date-month-13", lambda d: write(d / "date-month-13.md", f"---\ndate: 2025-13-45\n---\n{said('date-month-13')}"),
