@@ -141,6 +141,10 @@ CASES = [
          "<body><article><h1>Réforme</h1><p>Le ministre a déclaré que la réforme entrerait en vigueur en été, selon un "
          "communiqué publié à Paris.</p></article></body></html>").encode("cp1252")), lands="page-windows-1252",
          meta={"outlet": "Le Café Quotidien", "title": "Réforme"}),
+    Case("outlet-emoji", lambda d: jsonl(d / "outlet-emoji.jsonl", {"id": "outlet-emoji", "text": said("emoji"),
+         "outlet": "\U0001F525"}), lands="outlet-emoji", meta={"outlet": "\U0001F525"}),
+    Case("outlet-other-emoji", lambda d: jsonl(d / "outlet-other-emoji.jsonl", {"id": "outlet-other-emoji",
+         "text": said("other-emoji"), "outlet": "\U0001F4A7"}), lands="outlet-other-emoji", meta={"outlet": "\U0001F4A7"}),
     Case("link-to-file", lambda d: (write(d.parent / "outside" / "linked.txt", said("linked")),
          os.symlink(d.parent / "outside" / "linked.txt", d / "link-to-file.txt")), lands="link-to-file"),
     Case("long-token", lambda d: write(d / "long-token.txt", "x" * 30_000 + "\n\n" + said("long-token")),

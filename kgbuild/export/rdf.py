@@ -27,9 +27,18 @@ def article_iri(base: str, article: Article) -> URIRef:
     return URIRef(f"{base}article/{quote(article.id, safe='')}")
 
 
+def name_slug(name: str) -> str:
+    """``slug(name)``, or for a name with no letter or digit it can spell ("🔥", "★"), one made
+    from the name's hash: two such outlets are two outlets, not one called "x"."""
+    made = slug(name)
+    if made != "x" or name.strip().lower() == "x":
+        return made
+    return "u-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
 def outlet_iri(base: str, article: Article) -> URIRef:
     if article.outlet:
-        return URIRef(f"{base}outlet/{slug(article.outlet)}")
+        return URIRef(f"{base}outlet/{name_slug(article.outlet)}")
     return URIRef(f"{base}outlet/unknown-{quote(article.id, safe='')}")
 
 
@@ -116,7 +125,7 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         if attribution.quote:
             graph.add((node, KG.quote, Literal(attribution.quote)))
         if attribution.via:
-            channel = URIRef(f"{base}channel/{slug(attribution.via)}")
+            channel = URIRef(f"{base}channel/{name_slug(attribution.via)}")
             graph.add((node, KG.via, channel))
             add_labelled(graph, channel, KG.Channel, attribution.via)
         if attribution.date:
