@@ -52,7 +52,7 @@ def text_problem(text: str) -> tuple[Code, str] | None:
     """Why a decoded article text cannot be used, if it cannot: JSON escapes can put a NUL or a
     lone surrogate into text whose bytes were fine."""
     if "\x00" in text:
-        return Code.BINARY, f"NUL character at offset {text.index(chr(0))}"
+        return Code.BINARY, f"NUL character at offset {text.index('\x00')}"
     if not is_unicode(text):
         return Code.BAD_TEXT, ""
     if not text.strip():
@@ -217,28 +217,34 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
         yield skipped(shown_path(path), Code.UNREADABLE, err.strerror or str(err))
         return
     with handle:
+        read_any = False
         for number, raw in enumerate(bounded_lines(handle, max_bytes), start=1):
             source = f"{shown_path(path)}:{number}"
             if isinstance(raw, int):
                 yield too_large(source, raw, max_bytes)
-                continue
-            if not raw.strip():
-                continue
-            line = decode(raw, source, max_bytes)
-            if isinstance(line, Skipped):
-                yield line
-                continue
-            record = parse_json(line)
-            if isinstance(record, JsonError):
-                yield skipped(source, Code.BAD_JSON, record.detail)
-                continue
-            if not isinstance(record, dict):
-                yield skipped(source, Code.BAD_JSON, "not an object")
-                continue
-            identifier, text = article_id(record.get("id")), record.get("text")
-            if identifier is None or not isinstance(text, str) or not text.strip():
-                yield skipped(source, Code.BAD_RECORD)
-                continue
+            elif raw.strip():
+                yield from jsonl_article(source, raw, max_bytes)
+            read_any = read_any or isinstance(raw, int) or bool(raw.strip())
+        if not read_any:
+            yield skipped(shown_path(path), Code.EMPTY, "no lines")
+
+
+def jsonl_article(source: str, raw: bytes, max_bytes: int) -> Iterator[Item]:
+    """One JSONL line -> its article."""
+    line = decode(raw, source, max_bytes)
+    if isinstance(line, Skipped):
+        yield line
+        return
+    record = parse_json(line)
+    if isinstance(record, JsonError):
+        yield skipped(source, Code.BAD_JSON, record.detail)
+    elif not isinstance(record, dict):
+        yield skipped(source, Code.BAD_JSON, "not an object")
+    else:
+        identifier, text = article_id(record.get("id")), record.get("text")
+        if identifier is None or not isinstance(text, str) or not text.strip():
+            yield skipped(source, Code.BAD_RECORD)
+        else:
             yield from new_article(source, identifier, text, record)
 
 
@@ -290,31 +296,44 @@ def entry_problem(path: Path) -> str | None:
     return next((name for test, name in kinds.items() if test(mode)), "not a regular file")
 
 
-def walk(folder: Path, visited: set[Path]) -> Iterator[Path | Skipped]:
-    """Every entry under ``folder`` (hidden ones left out), following links; each real folder once."""
-    visited.add(folder.resolve())
-    try:
-        entries = list(folder.iterdir())
-    except OSError as err:
-        yield skipped(shown_path(folder), Code.UNREADABLE, err.strerror or str(err))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def folder_key(folder: Path) -> tuple[int, int]:
+    """What makes a folder the same folder, whichever link it is reached by."""
+    status = folder.stat()
+    return status.st_dev, status.st_ino
+
+
+def walk(top: Path, leave_out: frozenset = frozenset()) -> Iterator[Path | Skipped]:
+    """Every entry under ``top`` (hidden ones left out), following links; each real folder once,
+    none of the folders ``leave_out`` (by ``folder_key``). A loop of folders, not recursion, so
+    that no depth of folders is too deep."""
+    visited, folders = {folder_key(top), *leave_out}, [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(folder.iterdir())
+        except OSError as err:
+            yield skipped(shown_path(folder), Code.UNREADABLE, err.strerror or str(err))
             continue
-        problem = entry_problem(entry)
-        if problem:
-            yield skipped(shown_path(entry), Code.NOT_A_FILE, problem)
-        elif not entry.is_dir():
-            yield entry
-        elif entry.resolve() in visited:
-            yield skipped(shown_path(entry), Code.NOT_A_FILE, "a link to a folder already read")
-        else:
-            yield from walk(entry, visited)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            problem = entry_problem(entry)
+            if problem:
+                yield skipped(shown_path(entry), Code.NOT_A_FILE, problem)
+            elif not entry.is_dir():
+                yield entry
+            elif folder_key(entry) in leave_out:
+                continue
+            elif folder_key(entry) in visited:
+                yield skipped(shown_path(entry), Code.NOT_A_FILE, "a link to a folder already read")
+            else:
+                visited.add(folder_key(entry))
+                folders.append(entry)
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+def expand(paths: Iterable[Path], leave_out: frozenset = frozenset()) -> Iterator[Path | Skipped]:
     """Input paths -> the files to read, in sorted order within each folder, and the entries
-    that cannot be read as files."""
+    that cannot be read as files. Folders in ``leave_out`` (by ``folder_key``) are not entered."""
     for path in paths:
         problem = entry_problem(path)
         if problem:
@@ -322,7 +341,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
         elif not path.is_dir():
             yield path
         else:
-            found = list(walk(path, set()))
+            found = list(walk(path, leave_out))
             files = sorted(p for p in found if isinstance(p, Path))
             if not files:
                 yield skipped(shown_path(path), Code.NOTHING_TO_READ, "the folder holds no files")
@@ -359,11 +378,13 @@ def with_manifest(article: Article, entry: dict) -> Article:
 
 
 def ingest(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, leave_out: Iterable[str | Path] = ()
 ) -> tuple[list[Article], list[Skipped | InputWarning]]:
     """Read every input; return the articles (first copy of each wins) and the problems: what
-    was skipped (``Skipped``) and what was left out of an article that landed (``InputWarning``)."""
-    found = list(expand(Path(p) for p in paths))
+    was skipped (``Skipped``) and what was left out of an article that landed (``InputWarning``).
+    Folders in ``leave_out`` (the output folder: its graph.html is no article) are not read."""
+    unread = frozenset(folder_key(Path(p)) for p in leave_out if Path(p).is_dir())
+    found = list(expand((Path(p) for p in paths), unread))
     problems: list[Skipped | InputWarning] = [item for item in found if isinstance(item, Skipped)]
     files = [item for item in found if isinstance(item, Path)]
     manifest: dict[str, dict] = {}

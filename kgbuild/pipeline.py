@@ -20,7 +20,7 @@ from .errors import HINTS, Code
 from .export.html import render
 from .export.rdf import attribution_iri, to_graph, to_turtle
 from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
-from .ingest import DEFAULT_MAX_BYTES, ingest
+from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
 from .merge.encoder import load_encoder
@@ -183,7 +183,7 @@ def build(
     inputs = [str(p) for p in inputs]
     remove_stale_temporaries(out)
     with timed(timings, "ingest"):
-        articles, problems = ingest(inputs, max_bytes=max_bytes)
+        articles, problems = ingest(inputs, max_bytes=max_bytes, leave_out=[out])
         skipped = [p for p in problems if isinstance(p, Skipped)]
         warnings = [p for p in problems if isinstance(p, InputWarning)]
     pipeline_id = pipeline_name(nlp.meta if nlp else pipeline_meta(model))  # the pipeline actually used
@@ -217,7 +217,7 @@ def build(
     report = {
         "kgbuild": __version__,
         "model": model or DEFAULT_MODEL,
-        "inputs": inputs,
+        "inputs": [shown_path(Path(p)) for p in inputs],
         "counts": {
             "articles": len(extractions),
             "skipped": len(skipped),

@@ -144,3 +144,28 @@ def test_a_long_inline_query_is_sparql_not_a_file_name(seeds_out):
     result = CliRunner().invoke(main, ["query", query, "--graph", str(seeds_out / "graph.ttl"), "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("claim\n")
+
+
+def test_inputs_named_on_the_command_line_may_be_pipes_or_not_utf8(tmp_path):
+    import os
+
+    named = write(tmp_path / os.fsdecode(b"caf\xe9.txt"), PLAIN)
+    os.mkfifo(tmp_path / "pipe.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(named), str(tmp_path / "pipe.txt"), "--out", str(out), "--no-html"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert [(p["code"], p["source"].rsplit("/", 1)[1]) for p in report["skipped"] + report["warnings"]] == [
+        ("E016", "pipe.txt"), ("E021", "caf\ufffd.txt")]
+    assert list(report["attributions_per_article"]) == ["caf\ufffd"]
+    assert report["inputs"][0].endswith("caf\ufffd.txt")
+
+
+def test_a_second_run_into_a_folder_inside_the_input_does_not_read_its_own_outputs(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", PLAIN)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["run", ".", "--out", "out"])
+        assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["skipped"] == [] and list(report["attributions_per_article"]) == ["a"]

@@ -81,6 +81,7 @@ CASES = [
          f"---\noutlet: !!python/object/apply:os.system ['echo pwned']\n---\n{said('yaml-tag')}"), skipped="E005"),
     Case("image-as-page", lambda d: write(d / "image-as-page.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
          skipped="E020"),
+    Case("jsonl-blank", lambda d: write(d / "jsonl-blank.jsonl", "\n  \n\t\n"), skipped="E001"),
     Case("jsonl-null-line", lambda d: jsonl(d / "jsonl-null-line.jsonl", "null"), skipped="E007"),
     # a metadata value that cannot be used is left out; the article lands
     Case("date-month-13", lambda d: write(d / "date-month-13.md", f"---\ndate: 2025-13-45\n---\n{said('date-month-13')}"),
@@ -140,6 +141,10 @@ CASES = [
          "<body><article><h1>Réforme</h1><p>Le ministre a déclaré que la réforme entrerait en vigueur en été, selon un "
          "communiqué publié à Paris.</p></article></body></html>").encode("cp1252")), lands="page-windows-1252",
          meta={"outlet": "Le Café Quotidien", "title": "Réforme"}),
+    Case("outlet-emoji", lambda d: jsonl(d / "outlet-emoji.jsonl", {"id": "outlet-emoji", "text": said("emoji"),
+         "outlet": "\U0001F525"}), lands="outlet-emoji", meta={"outlet": "\U0001F525"}),
+    Case("outlet-other-emoji", lambda d: jsonl(d / "outlet-other-emoji.jsonl", {"id": "outlet-other-emoji",
+         "text": said("other-emoji"), "outlet": "\U0001F4A7"}), lands="outlet-other-emoji", meta={"outlet": "\U0001F4A7"}),
     Case("link-to-file", lambda d: (write(d.parent / "outside" / "linked.txt", said("linked")),
          os.symlink(d.parent / "outside" / "linked.txt", d / "link-to-file.txt")), lands="link-to-file"),
     Case("long-token", lambda d: write(d / "long-token.txt", "x" * 30_000 + "\n\n" + said("long-token")),

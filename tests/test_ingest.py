@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,23 @@ def test_a_huge_file_or_line_is_reported_by_its_size_without_being_loaded(tmp_pa
         ("lines.jsonl:4", "E004", "2,500 bytes > 1,000"),
         ("sparse.txt", "E004", "10,000,000,000 bytes > 1,000"),
     ]
+
+
+def test_a_folder_nested_deeper_than_pythons_recursion_limit_is_read(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    depth = sys.getrecursionlimit() + 100
+    monkeypatch.chdir(tmp_path)  # each step relative, so that making it stays cheap
+    for _ in range(depth):
+        os.mkdir("d")
+        os.chdir("d")
+    write(Path("deep.txt"), GOOD)
+    try:
+        articles, problems = ingest([tmp_path / "d"])
+        assert [a.id for a in articles] == ["deep"] and problems == []
+    finally:  # undone by a loop too: pytest's cleanup (shutil.rmtree) recurses and would fail on it
+        os.remove("deep.txt")
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")

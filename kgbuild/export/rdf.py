@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from ..extract.dates import xsd_type
 from ..fields import Unusable, web_iri
-from ..merge import Merged, outlet_key, outlet_label, slug
+from ..merge import Merged, name_slug, outlet_key, outlet_label
 from ..records import Article, Attribution
 from ..vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
 
@@ -66,7 +66,6 @@ def add_article(graph: Graph, base: str, article: Article) -> None:
             graph.add((node, SCHEMA.url, URIRef(web_iri(article.url))))
         except Unusable:
             pass  # ingest reported it (E014); an Article made by hand may still carry one
-
     add_labelled(graph, outlet, KG.Outlet, outlet_label(article))
 
 
@@ -129,7 +128,7 @@ def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
         if attribution.quote:
             graph.add((node, KG.quote, Literal(attribution.quote)))
         if attribution.via:
-            channel = URIRef(f"{base}channel/{slug(attribution.via)}")
+            channel = URIRef(f"{base}channel/{name_slug(attribution.via)}")
             graph.add((node, KG.via, channel))
             add_labelled(graph, channel, KG.Channel, attribution.via)
         if attribution.date:

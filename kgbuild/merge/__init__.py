@@ -77,6 +77,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
+def name_slug(name: str) -> str:
+    """``slug(name)``, or for a name with no letter or digit it can spell ("🔥", "★"), one made
+    from the name's hash: two such outlets are two outlets, not one called "x"."""
+    made = slug(name)
+    if made != "x" or name.strip().lower() == "x":
+        return made
+    return "u-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
 def org_key(name: str) -> str:
     text = re.sub(r"^(the)\s+", "", unidecode(name).lower())
     return slug(re.sub(r"['\u2019]s\b", "", text))
@@ -102,7 +111,7 @@ def outlet_label(article: Article) -> str:
 
 def outlet_key(article: Article) -> str:
     """The outlet's key: its node is the publisher of its articles and the actor of its own voice."""
-    return f"outlet/{slug(article.outlet)}" if article.outlet else f"outlet/unknown-{quote(article.id, safe='')}"
+    return f"outlet/{name_slug(article.outlet)}" if article.outlet else f"outlet/unknown-{quote(article.id, safe='')}"
 
 
 def outlet_actors(items: list[Attribution], articles: dict[str, Article]) -> dict[str, Actor]:

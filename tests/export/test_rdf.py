@@ -68,3 +68,10 @@ def test_an_article_url_that_is_no_iri_is_left_out_of_the_graph():
     add_article(graph, "https://example.org/", Article("a", "t", "h", "a.txt", url="http://[::1"))
     add_article(graph, "https://example.org/", Article("b", "t", "h", "b.txt", url="https://example.org/b c"))
     assert [str(o) for o in graph.objects(None, SCHEMA.url)] == ["https://example.org/b%20c"]
+
+
+def test_outlets_whose_names_spell_no_slug_stay_apart():
+    from kgbuild.export.rdf import name_slug
+
+    assert name_slug("\U0001F525") != name_slug("\U0001F4A7") and name_slug("\U0001F525").startswith("u-")
+    assert name_slug("X") == "x" and name_slug("Le Monde") == name_slug("LE MONDE") == "le-monde"
