@@ -416,13 +416,17 @@ class Clustering:
 def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[int]]:
     """(asserting, rejecting, restating): claims that stand on their own; denials, refutations and
     negated statements, which point at the claim they contradict when there is one; and the
-    outlet's own body sentences, kept only where they restate a claim attributed to someone."""
+    outlet's own body sentences, kept only where they restate a claim attributed to someone. A
+    negated or debunking sentence of an outlet's body is left out: "the company did not say how
+    much", "a false alarm" are reporting, not the outlet's denial (on the 3,310-article corpus
+    they made 2,815 of 4,666 rejections)."""
     asserting, rejecting, restating = [], [], []
     for i, a in enumerate(attributions):
-        if a.stance in REJECTING or a.negated:
+        if a.voice == "body":
+            if not (a.stance in REJECTING or a.negated):
+                restating.append(i)
+        elif a.stance in REJECTING or a.negated:
             rejecting.append(i)
-        elif a.voice == "body":
-            restating.append(i)
         else:
             asserting.append(i)
     return asserting, rejecting, restating
