@@ -87,6 +87,7 @@ class Attribution:
     voice: str | None = None  # the outlet's own voice, and where: "headline", "lead" or "body"
     in_title: bool = False  # offsets refer to the article's title (metadata), not its text
     negated: bool = False  # the content says its claim is false: "... is not dead", "... was a hoax"
+    lead: bool = False  # read from the headline or the first sentence after it
     about: tuple[Mention, ...] = ()  # the people, organizations and places its content names
 
     @property

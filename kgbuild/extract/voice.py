@@ -216,6 +216,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False)
                 confidence=1.0,
                 voice=placement,
                 in_title=in_title,
+                lead=placement != "body",
                 negated=is_negated,
                 about=resolver.entities_in(doc, start, end),
             )
@@ -255,6 +256,13 @@ class OwnVoiceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         attributions = doc._.attributions or []
-        doc._.attributions = [mark_negated(doc, a) for a in attributions]
+        lead_end = lead_ends(doc, bool(doc._.in_title))
+        doc._.attributions = [replace(mark_negated(doc, a), lead=a.evidence.start < lead_end) for a in attributions]
         doc._.own_voice = own_voice(doc, attributions, bool(doc._.in_title))
         return doc
+
+
+def lead_ends(doc: Doc, in_title: bool) -> int:
+    """Where the headline and the lead end: what is said before this is the article's news."""
+    prominent = [sent for sent, placement in placements(doc, in_title) if placement != "body"]
+    return max((sent.end_char for sent in prominent), default=0)

@@ -40,7 +40,8 @@ from ..records import Attribution
 
 ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
 REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
-NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)
+NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)...
+BODY_REJECT_THRESHOLD = 0.6  # ...when said in the headline or lead; said further down, this close
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 CENTRE = True
@@ -485,10 +486,14 @@ def cluster_claims(
     # "rejected a takeover offer": what is rejected is no claim, and "the claim" alone says too little
     answerable = [i for i in rejecting if similarity.long_enough[i] and not (
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
-    explicit = [i for i in answerable if attributions[i].stance in REJECTING]
-    matched = best_matches(similarity, explicit, asserting, assignment, REJECT_THRESHOLD)
-    negating = [i for i in answerable if attributions[i].stance not in REJECTING]
-    matched.update(best_matches(similarity, negating, asserting, assignment, NEGATION_THRESHOLD))
+    # a headline or lead that denies is the article's news, and names what it denies; a denial
+    # deeper in a report more often answers something of its own article, so it must match closer
+    matched = {}
+    for explicit in (True, False):
+        for lead in (True, False):
+            probes = [i for i in answerable if (attributions[i].stance in REJECTING) == explicit and attributions[i].lead == lead]
+            threshold = (REJECT_THRESHOLD if explicit else NEGATION_THRESHOLD) if lead else BODY_REJECT_THRESHOLD
+            matched.update(best_matches(similarity, probes, asserting, assignment, threshold))
     unanswered = []
     for i in rejecting:
         item = attributions[i]
