@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases,
     from .parallel import available_cores
     from .pipeline import build
 
+    signal.signal(signal.SIGTERM, stop_on_term)  # "kill" stops the workers too, as Ctrl-C does
     try:
         report = build(
             inputs or ["seeds"], out=out, model=model, base=base, html=not no_html, max_bytes=max_bytes,
@@ -69,6 +71,10 @@ def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases,
     )
     if strict and report["skipped"]:
         sys.exit(1)
+
+
+def stop_on_term(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def format_rows(result, fmt: str) -> str:

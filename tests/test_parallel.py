@@ -107,3 +107,25 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path):
     assert len(started) == 2
     assert run.returncode == 1 and "Aborted!" in stderr and "Traceback" not in stderr
     assert workers_of(run.pid) == []
+
+
+@pytest.mark.slow
+def test_kill_stops_every_worker_without_a_traceback(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join((SHARED / "data" / "news" / "wikinews.jsonl").open().readlines()[:40]))
+    command = [str(Path(sys.executable).parent / "kgbuild"), "run", str(articles), "--out", str(tmp_path / "out"),
+               "--workers", "2", "--no-html"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(workers_of(run.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    started = workers_of(run.pid)
+    time.sleep(1)
+    run.terminate()  # SIGTERM to kgbuild alone, as "kill PID" sends it
+    stderr = run.communicate(timeout=30)[1]
+    assert len(started) == 2 and "Traceback" not in stderr
+    left = lambda: subprocess.run(["pgrep", "-a", "-s", str(run.pid)], capture_output=True, text=True).stdout  # noqa: E731
+    deadline = time.monotonic() + 10  # multiprocessing's resource tracker leaves last, on its own
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert left() == ""  # no worker is left behind, orphaned
