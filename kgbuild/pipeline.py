@@ -160,8 +160,10 @@ def build(
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
     is the user's alias file (see ``kgbuild.merge.aliases``). Extraction runs in this process, on
     ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.parallel``), with the
-    same outputs; worker processes load ``model`` themselves (``nlp`` serves this process only). An
-    article whose extraction fails is skipped with code E012."""
+    same outputs; forked workers share this process's pipeline, spawned ones and a cluster's load
+    ``model`` themselves. An article whose extraction fails is skipped with code E012. A rerun
+    whose outputs are up to date (``run_key``) returns the previous report without loading the
+    pipeline."""
     out, timings = Path(out), {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
