@@ -1,10 +1,11 @@
 """Extraction on every core of a machine, or on a Dask distributed cluster, with the same results.
 
 Articles travel in chunks of ``CHUNK`` so that work spreads evenly and the progress bar moves.
-Each worker process loads the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
-initializer here, a ``WorkerPlugin`` on a cluster (``kgbuild.cluster``). A chunk whose parse raises is parsed again
-article by article, so that only the article at fault is lost; it comes back as a ``Failure``.
-Outcomes arrive in completion order; the caller puts them back in input order.
+Each worker process gets the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
+initializer here (a forked worker shares the parent's), a ``WorkerPlugin`` on a cluster
+(``kgbuild.cluster``). A chunk whose parse raises is parsed again article by article, so that
+only the article at fault is lost; it comes back as a ``Failure``. Outcomes arrive in completion
+order; the caller puts them back in input order.
 """
 
 from __future__ import annotations
