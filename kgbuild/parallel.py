@@ -126,7 +126,27 @@ def in_processes(
     pool.shutdown(wait=True)
 
 
+class Counted:
+    """Outcomes as they arrive, one an article, with their number known beforehand: a progress
+    bar shows how far it is over all workers."""
+
+    def __init__(self, outcomes: Iterator[Outcome], count: int):
+        self.outcomes, self.count = outcomes, count
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return self.outcomes
+
+    def __len__(self) -> int:
+        return self.count
+
+
 def extraction(
+    articles: Sequence[Article], load: Loader, nlp: Callable[[], Language], workers: int = 1, scheduler: str | None = None
+) -> Counted:
+    return Counted(engine(articles, load, nlp, workers, scheduler), len(articles))
+
+
+def engine(
     articles: Sequence[Article], load: Loader, nlp: Callable[[], Language], workers: int = 1, scheduler: str | None = None
 ) -> Iterator[Outcome]:
     """The engine for this run: the cluster at ``scheduler``; else ``workers`` processes when
