@@ -38,7 +38,7 @@ def timed_run(engine) -> dict:
     """Wall seconds, and CPU seconds of this process and of its finished children (the local
     workers; a cluster's workers are not counted), with the load average at the end."""
     start, cpu = time.perf_counter(), cpu_seconds()
-    count = sum(1 for _ in engine())
+    count = sum(1 for _ in engine())  # the engine's pipeline load counts too
     return {"wall": round(time.perf_counter() - start, 2), "cpu": round(cpu_seconds() - cpu, 2), "articles": count,
             "load_average": round(os.getloadavg()[0], 1)}
 
@@ -48,34 +48,48 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def throughput(rounds: int) -> dict:
-    from distributed import LocalCluster
+LINES = ("1 process", "2 processes", "LocalCluster, 2 workers")
 
+
+def throughput_line(line: str) -> dict:
+    """One line, in this fresh process, as ``kgbuild run`` does it: this process loads the
+    pipeline, then extracts itself, or forks two workers that share it; or a cluster's workers
+    load it (the cluster is started before the clock)."""
     from kgbuild.extract import load_pipeline
     from kgbuild.ingest import ingest
     from kgbuild.parallel import extraction
 
     articles, _ = ingest([WIKINEWS])
     load = partial(load_pipeline, None)
-    runs: dict[str, list[dict]] = {"1 process": [], "2 processes": [], "LocalCluster, 2 workers": []}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        lines = {
-            "1 process": lambda: extraction(articles, load, load, workers=1),
-            "2 processes": lambda: extraction(articles, load, load, workers=2),
-            "LocalCluster, 2 workers": lambda: extraction(articles, load, load, scheduler=cluster.scheduler_address),
-        }
-        for _ in range(rounds):
-            for name, engine in lines.items():
-                runs[name].append(timed_run(engine))
-                print(name, runs[name][-1], file=sys.stderr, flush=True)
-    best = {name: min(r["wall"] for r in rs) for name, rs in runs.items()}
+    if line == "LocalCluster, 2 workers":
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            return timed_run(lambda: extraction(articles, load, load, scheduler=cluster.scheduler_address))
+
+    def engine():
+        nlp = load()
+        return extraction(articles, load, lambda: nlp, workers=1 if line == "1 process" else 2)
+
+    return timed_run(engine)
+
+
+def throughput(rounds: int) -> dict:
+    """The lines interleaved, each in its own process, ``rounds`` times."""
+    runs: dict[str, list[dict]] = {line: [] for line in LINES}
+    for _ in range(rounds):
+        for line in LINES:
+            done = subprocess.run([sys.executable, __file__, "throughput-one", "--line", line], capture_output=True, text=True)
+            runs[line].append(json.loads(done.stdout) if not done.returncode else {"error": done.stderr[-400:]})
+            print(line, runs[line][-1], file=sys.stderr, flush=True)
+    articles = runs["1 process"][0]["articles"]
+    best = {line: min(r["wall"] for r in rs) for line, rs in runs.items()}
     return {
-        "articles": len(articles),
-        "words": sum(len(a.text.split()) for a in articles),
+        "articles": articles,
         "runs": runs,
-        "articles_per_second": {name: round(len(articles) / seconds, 2) for name, seconds in best.items()},
-        "ratio_to_1_process": {name: round(best["1 process"] / seconds, 2) for name, seconds in best.items()},
-        "cpu_seconds_per_article_1_process": round(min(r["cpu"] for r in runs["1 process"]) / len(articles), 3),
+        "articles_per_second": {line: round(articles / seconds, 2) for line, seconds in best.items()},
+        "ratio_to_1_process": {line: round(best["1 process"] / seconds, 2) for line, seconds in best.items()},
+        "cpu_seconds_per_article_1_process": round(min(r["cpu"] for r in runs["1 process"]) / articles, 3),
     }
 
 
@@ -144,10 +158,11 @@ def measure_merge(n: int, with_claims: bool, export: bool) -> dict:
     extractions = synthetic_attributions(n)
     timings = {}
     if not with_claims:  # the lead rewrites the claims layer: measure actors alone, one claim each
-        from kgbuild.merge.claims import Clustering
+        from kgbuild.merge.claims import ClaimLink, Clustering
 
         merging.cluster_claims = lambda kept, actor_of, vectors: Clustering(
-            assignment=list(range(len(kept))), representatives=list(range(len(kept))), links=[], rejects={})
+            assignment=list(range(len(kept))), representatives=list(range(len(kept))),
+            links=[ClaimLink("own wording", 1.0)] * len(kept), rejects={})
     start = time.perf_counter()
     merged = merge(extractions)
     timings["merge"] = time.perf_counter() - start
@@ -221,7 +236,8 @@ def incremental(articles: int, workers: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", choices=["throughput", "merge", "merge-one", "incremental"])
+    parser.add_argument("part", choices=["throughput", "throughput-one", "merge", "merge-one", "incremental"])
+    parser.add_argument("--line", choices=LINES, help="throughput-one: which line")
     parser.add_argument("size", nargs="?", type=int, help="merge-one: the number of attributions")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--sizes", default="125000,250000,500000,1000000")
@@ -234,6 +250,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.part == "throughput":
         result = throughput(args.rounds)
+    elif args.part == "throughput-one":
+        result = throughput_line(args.line)
     elif args.part == "merge":
         result = merge_scaling([int(s) for s in args.sizes.split(",")], args.claims_up_to, args.export_up_to)
     elif args.part == "merge-one":

@@ -1,11 +1,12 @@
 """Extraction on every core of a machine, or on a Dask distributed cluster, with the same results.
 
 Articles travel in chunks of ``CHUNK`` so that work spreads evenly and the progress bar moves.
-Each worker process loads the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
-initializer here, a ``WorkerPlugin`` on a cluster (``kgbuild.cluster``). Each chunk is extracted
-by ``extract_each``: an article too long, one whose parse raises and one over its time budget
-come back as ``Skipped`` with their codes, and only the article at fault is lost.
-Outcomes arrive in completion order; the caller puts them back in input order.
+Each worker process gets the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
+initializer here (a forked worker shares the parent's), a ``WorkerPlugin`` on a cluster
+(``kgbuild.cluster``). Each chunk is extracted by ``extract_each``: an article too long, one
+whose parse raises and one over its time budget come back as ``Skipped`` with their codes, and
+only the article at fault is lost. Outcomes arrive in completion order; the caller puts them
+back in input order.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
@@ -83,12 +86,22 @@ def terminate(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def in_processes(articles: Sequence[Article], load: Loader, workers: int) -> Iterator[Outcome]:
-    """Extraction on ``workers`` new processes (spawned: a forked copy of a threaded parent can
-    deadlock), each loading the pipeline with ``load`` once. On Ctrl-C, or when the consumer stops
-    early, the workers are stopped at once."""
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_local_worker, initargs=(load,))
+def fork_is_safe() -> bool:
+    """A forked worker shares its parent's loaded pipeline at no cost, but a fork of a process
+    running other threads can deadlock (on a lock one of them held), so only then."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def in_processes(
+    articles: Sequence[Article], load: Loader, workers: int, inherited: Callable[[], Language] | None = None
+) -> Iterator[Outcome]:
+    """Extraction on ``workers`` new processes: forked from this one when that is safe, each
+    taking the pipeline this process already holds (``inherited()``); else spawned, each loading
+    it with ``load``. On Ctrl-C, or when the consumer stops early, the workers are stopped at once."""
+    forked = inherited is not None and fork_is_safe()
+    context = multiprocessing.get_context("fork" if forked else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_local_worker,
+                               initargs=(inherited if forked else load,))
     try:
         with ctrl_c_ignored_by_new_processes():  # the pool starts its processes on submit
             futures = [pool.submit(_extract_in_local_worker, chunk) for chunk in chunked(articles)]
@@ -100,11 +113,32 @@ def in_processes(articles: Sequence[Article], load: Loader, workers: int) -> Ite
     pool.shutdown(wait=True)
 
 
+class Counted:
+    """Outcomes as they arrive, one an article, with their number known beforehand: a progress
+    bar shows how far it is over all workers."""
+
+    def __init__(self, outcomes: Iterator[Outcome], count: int):
+        self.outcomes, self.count = outcomes, count
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return self.outcomes
+
+    def __len__(self) -> int:
+        return self.count
+
+
 def extraction(
+    articles: Sequence[Article], load: Loader, nlp: Callable[[], Language], workers: int = 1, scheduler: str | None = None
+) -> Counted:
+    return Counted(engine(articles, load, nlp, workers, scheduler), len(articles))
+
+
+def engine(
     articles: Sequence[Article], load: Loader, nlp: Callable[[], Language], workers: int = 1, scheduler: str | None = None
 ) -> Iterator[Outcome]:
     """The engine for this run: the cluster at ``scheduler``; else ``workers`` processes when
-    there is more than one chunk of work; else this process, with the pipeline ``nlp()``."""
+    there is more than one chunk of work; else this process, with the pipeline ``nlp()``
+    (``load`` builds it in a process that cannot inherit it)."""
     if not articles:
         return iter(())
     if scheduler:
@@ -113,5 +147,5 @@ def extraction(
         return on_cluster(articles, load, scheduler)
     workers = min(workers, len(chunked(articles)))
     if workers > 1:
-        return in_processes(articles, load, workers)
+        return in_processes(articles, load, workers, inherited=nlp)
     return in_this_process(articles, nlp())

@@ -176,8 +176,10 @@ def build(
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
     is the user's alias file (see ``kgbuild.merge.aliases``). Extraction runs in this process, on
     ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.parallel``), with the
-    same outputs; worker processes load ``model`` themselves (``nlp`` serves this process only). An
-    article whose extraction fails is skipped with its code (E018, E019, E024)."""
+    same outputs; forked workers share this process's pipeline, spawned ones and a cluster's load
+    ``model`` themselves. An article whose extraction fails is skipped with its code (E018, E019,
+    E024). A rerun whose outputs are up to date (``run_key``) returns the previous report without
+    loading the pipeline."""
     out, timings = Path(out), {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
@@ -194,7 +196,6 @@ def build(
         return report
     with timed(timings, "load_model"):
         nlp = nlp or load_pipeline(model)
-        encoder = load_encoder()
     with timed(timings, "extract"):
         stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = stored.get_many(articles) if stored else {}
@@ -205,6 +206,8 @@ def build(
             stored.close()
         skipped += failed
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
+    with timed(timings, "load_encoder"):  # after extraction: workers are forked from a process without its threads
+        encoder = load_encoder()
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
     timings["encoding_in_merge"] = round(encoder.seconds, 3)

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from kgbuild import parallel
 from kgbuild.ingest import content_hash
-from kgbuild.parallel import in_processes
+from kgbuild.parallel import fork_is_safe, in_processes
 from kgbuild.pipeline import build
 from kgbuild.records import Article, Extraction, Skipped
 from tests.conftest import SEEDS, SHARED
@@ -47,23 +47,13 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK", 2)
 
 
-@pytest.mark.slow
-def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
-    from distributed import LocalCluster
-
-    two = build([SEEDS], out=tmp_path / "two", workers=2)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        on_cluster = build([SEEDS], out=tmp_path / "cluster", scheduler=cluster.scheduler_address)
-    for name in OUTPUTS:
-        expected = (seeds_out / name).read_bytes()
-        assert (tmp_path / "two" / name).read_bytes() == expected, name
-        assert (tmp_path / "cluster" / name).read_bytes() == expected, name
-    assert two["counts"] == on_cluster["counts"] == json.loads((seeds_out / "report.json").read_text())["counts"]
-
-
-def test_a_failing_article_in_a_worker_comes_back_skipped_and_the_rest_are_extracted(small_chunks):
+@pytest.mark.parametrize("start", ["spawned", "forked"])
+def test_a_failing_article_in_a_worker_comes_back_skipped_and_the_rest_are_extracted(small_chunks, start):
+    if start == "forked" and not fork_is_safe():
+        pytest.skip("this test process runs other threads: workers are spawned")
     articles = [article(n, text) for n, text in enumerate(["One.", "Two BOOM.", "Three.", "Four.", "Five BOOM."])]
-    outcomes = list(in_processes(articles, pipeline_failing_on_boom, workers=2))
+    inherited = pipeline_failing_on_boom() if start == "forked" else None
+    outcomes = list(in_processes(articles, pipeline_failing_on_boom, workers=2, inherited=inherited and (lambda: inherited)))
     failed = sorted(o.source for o in outcomes if isinstance(o, Skipped))
     extracted = sorted(o.article.id for o in outcomes if isinstance(o, Extraction))
     assert failed == ["test:1", "test:4"] and extracted == ["a0", "a2", "a3"]
@@ -86,7 +76,7 @@ def test_a_failing_article_is_skipped_with_e019_and_the_others_land(tmp_path):
 
 def workers_of(pid: int) -> list[str]:
     children = subprocess.run(["ps", "-ww", "-o", "args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return [line for line in children.splitlines() if "spawn_main" in line]
+    return [line for line in children.splitlines() if "resource_tracker" not in line]  # forked or spawned
 
 
 @pytest.mark.slow
@@ -129,3 +119,23 @@ def test_kill_stops_every_worker_without_a_traceback(tmp_path):
     while left() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert left() == ""  # no worker is left behind, orphaned
+
+
+@pytest.mark.slow
+def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
+    # last in this file: the cluster leaves threads in this process, and then workers are spawned, not forked
+    from distributed import LocalCluster
+
+    forked = (  # a fresh process has no other threads: its workers are forked, as kgbuild run's are
+        "from kgbuild import parallel; from kgbuild.pipeline import build; parallel.CHUNK = 2; "
+        f"assert parallel.fork_is_safe(); build([{str(SEEDS)!r}], out={str(tmp_path / 'forked')!r}, workers=2)"
+    )
+    subprocess.run([sys.executable, "-c", forked], check=True)
+    two = build([SEEDS], out=tmp_path / "two", workers=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = build([SEEDS], out=tmp_path / "cluster", scheduler=cluster.scheduler_address)
+    for name in OUTPUTS:
+        expected = (seeds_out / name).read_bytes()
+        for run in ("forked", "two", "cluster"):
+            assert (tmp_path / run / name).read_bytes() == expected, (run, name)
+    assert two["counts"] == on_cluster["counts"] == json.loads((seeds_out / "report.json").read_text())["counts"]
