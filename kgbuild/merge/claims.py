@@ -72,6 +72,7 @@ FRAMING = re.compile(
     r"(?:that|about|of|regarding|concerning|over)\s+",
     re.IGNORECASE,
 )
+NEGATED_WORDING = re.compile(r"\b(?:not|never|no|none|nothing|without)\b|n[\u2019']t\b", re.IGNORECASE)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
@@ -414,6 +415,12 @@ class Clustering:
     stances: list[str]  # each attribution's stance: a negated statement that contradicts a claim denies it
 
 
+def in_headline(attribution: Attribution) -> bool:
+    """Said in the article's headline, or in its first line when the text opens with it."""
+    return attribution.in_title or attribution.voice == "headline" or (
+        attribution.voice is None and attribution.lead and attribution.evidence.start == 0)
+
+
 def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[int]]:
     """(asserting, rejecting, restating): claims that stand on their own; denials, refutations and
     negated statements, which point at the claim they contradict when there is one; and the
@@ -435,7 +442,7 @@ def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[i
 
 def best_matches(
     similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
-    restatement: bool = False,
+    restatement: bool = False, allowed: Callable[[int, int], bool] | None = None,
 ) -> dict[int, list[tuple[int, float]]]:
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
     most similar first; only targets that share a blocking concept with it, or are its near
@@ -449,7 +456,7 @@ def best_matches(
         pairs = {pair for pair, score in zip(ordered, words) if score >= RESTATE_WORDS}
     else:
         pairs |= neighbours(similarity, probes, targets)
-    pairs = sorted(pairs)
+    pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in zip(pairs, similarity.similarities(first, second)):
@@ -488,12 +495,20 @@ def cluster_claims(
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
     # a headline or lead that denies is the article's news, and names what it denies; a denial
     # deeper in a report more often answers something of its own article, so it must match closer
+    def answers(i: int, j: int) -> bool:
+        """A rejection answers a claim of another article (within its own, "denied the allegations"
+        points back at it); a negation that meets a negated wording agrees with it."""
+        return attributions[i].article != attributions[j].article and not (
+            attributions[i].stance not in REJECTING and NEGATED_WORDING.search(attributions[j].wording))
+
     matched = {}
     for explicit in (True, False):
         for lead in (True, False):
             probes = [i for i in answerable if (attributions[i].stance in REJECTING) == explicit and attributions[i].lead == lead]
+            if not explicit:  # a negated statement denies a claim only as a headline says it
+                probes = [i for i in probes if in_headline(attributions[i])]
             threshold = (REJECT_THRESHOLD if explicit else NEGATION_THRESHOLD) if lead else BODY_REJECT_THRESHOLD
-            matched.update(best_matches(similarity, probes, asserting, assignment, threshold))
+            matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers))
     unanswered = []
     for i in rejecting:
         item = attributions[i]

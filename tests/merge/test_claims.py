@@ -286,3 +286,18 @@ def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
     evidence = attribution("c", "the Biden administration had attempted to assassinate Putin, although he provided no evidence")
     assert canonical_text(evidence) == "The Biden administration had attempted to assassinate Putin"
     assert canonical_text(attribution("d", "the attack as \u201cunprecedented")) == "The attack as \u201cunprecedented\u201d"
+
+
+def test_a_negation_rejects_a_claim_of_another_article_only_and_never_one_that_is_negated_too():
+    from kgbuild.merge.encoder import load_encoder
+
+    claim = own("a", "Apple will sell nineteen million watches in its first year")
+    same_article = own("b", "Apple will not sell nineteen million watches in its first year", negated=True, lead=True)
+    also_negated = own("c", "Analysts do not expect Apple to sell nineteen million watches in its first year")
+    agreeing = own("d", "Apple will not sell nineteen million watches in its first year, analysts say", negated=True, lead=True)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("c", also_negated, outlet="C"),
+                    extraction("d", agreeing, outlet="D")], encoder=load_encoder())
+    rejected = {key for targets in merged.rejects.values() for key, _ in targets}
+    assert rejected == {merged.claim_of[0]}  # not C's claim, which is negated as well
+    alone = merge([extraction("b", replace(claim, article="b"), same_article, outlet="B")], encoder=load_encoder())
+    assert not alone.rejects  # within one article a negation is no denial of its headline
