@@ -45,8 +45,9 @@ BODY_REJECT_THRESHOLD = 0.6  # ...when said in the headline or lead; said furthe
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 CENTRE = True
-ENTITY_CONFLICT = 0.5  # wordings naming only different places are half as alike (different people: a
-# denial names its denier, "Brian Williams debunks the report on his meteorologist"; dev rejection F1 0.83 -> 0.79)
+ENTITY_CONFLICT = 0.5  # wordings naming only different places (or, for clustering, people) are half as
+# alike; not people for rejections: a denial names its denier ("Brian Williams debunks the report on
+# his meteorologist": dev rejection F1 0.83 -> 0.79)
 CORE_SHARE = 0.0
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
@@ -252,6 +253,11 @@ def places(attribution: Attribution) -> frozenset[str]:
     return frozenset(unidecode(m.name).lower() for m in attribution.about if m.kind == "place")
 
 
+def surnames(attribution: Attribution) -> frozenset[str]:
+    """The people a wording names, by surname."""
+    return frozenset(unidecode(m.name).lower().split()[-1] for m in attribution.about if m.kind == "person" and m.name.split())
+
+
 def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name some, and none in common: two claims about different places."""
     return bool(a) and bool(b) and not a & b
@@ -269,6 +275,7 @@ class ClaimSimilarity:
         first = [i for i, a in enumerate(attributions) if a.voice != "body"]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.places = [places(a) for a in attributions]
+        self.people = [surnames(a) for a in attributions]
 
         self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
@@ -276,9 +283,11 @@ class ClaimSimilarity:
         self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
 
-    def similarities(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
         """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.
-        Without: Mihalcea et al. over the words, blended with the same over the cores."""
+        Without: Mihalcea et al. over the words, blended with the same over the cores. Wordings
+        that name only different places (and, with ``people``, only different people) count
+        ENTITY_CONFLICT as much."""
         if len(first) == 0:
             return np.zeros(0)
         if self.meanings is not None:
@@ -292,7 +301,8 @@ class ClaimSimilarity:
             both = self.has_core[first] & self.has_core[second]
             blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
             score = np.where(both, blended, words)
-        apart = np.array([disjoint(self.places[i], self.places[j]) for i, j in zip(first, second)], dtype=bool)
+        apart = np.array([disjoint(self.places[i], self.places[j]) or people and disjoint(self.people[i], self.people[j])
+                          for i, j in zip(first, second)], dtype=bool)
         score = np.where(apart, ENTITY_CONFLICT * score, score)
         return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)
 
@@ -352,7 +362,8 @@ def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[
     pairs = {(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]}
     pairs = sorted(pairs | {(min(i, j), max(i, j)) for i, j in neighbours(similarity, items, items)})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
-    scores = similarity.similarities(first, second)
+    # one claim is about the same people; a denial often names its denier instead (not so there)
+    scores = similarity.similarities(first, second, people=True)
     return {
         (i, j): min(1.0, float(score) + SAME_ACTOR_BONUS * (actors[i] is not None and actors[i] == actors[j]))
         for (i, j), score in zip(pairs, scores)
