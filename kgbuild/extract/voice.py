@@ -136,6 +136,11 @@ def attribution_spans(attributions: list[Attribution]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for a in attributions for s in (a.cue, a.content, a.source) if s is not None]
 
 
+def dateline(sent: Span) -> bool:
+    """ "Thursday, September 5, 2019": a date on a line of its own says nothing."""
+    return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct or t.is_space or t.like_num for t in sent)
+
+
 def words_in(sent: Span) -> int:
     return sum(1 for t in sent if not t.is_punct and not t.is_space)
 
@@ -187,7 +192,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False)
     spans = attribution_spans(attributions)
     text, found, resolver = doc.text, [], None
     for sent, placement in placements(doc, in_title):
-        if covered_share(sent, spans) >= COVERED_SHARE:
+        if covered_share(sent, spans) >= COVERED_SHARE or dateline(sent):
             continue
         if placement != "headline" and (words_in(sent) < MIN_WORDS or not has_predicate(sent)):
             continue

@@ -71,3 +71,8 @@ def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of)
     assert found.negated and found.stance == "asserts"
     (plain,) = attributions_of("Iraq says the woman detained in Lebanon is the wife of al-Baghdadi.")
     assert not plain.negated
+
+
+def test_a_dateline_is_no_headline(own_voice_of):
+    found = by_placement(own_voice_of("Thursday, September 5, 2019\n\nFloods reached the town of Nova Kakhovka by Tuesday."))
+    assert "headline" not in found and found["lead"].content.text == "Floods reached the town of Nova Kakhovka by Tuesday."
