@@ -79,19 +79,26 @@ def workers_of(pid: int) -> list[str]:
     return [line for line in children.splitlines() if "resource_tracker" not in line]  # forked or spawned
 
 
-@pytest.mark.slow
-def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path):
+def running_with_two_workers(tmp_path, **popen) -> tuple[subprocess.Popen, list[str]]:
+    """``kgbuild run --workers 2`` on 40 Wikinews articles in a session of its own, once both
+    workers are up and busy; with the workers it started."""
     articles = tmp_path / "articles.jsonl"
     articles.write_text("".join((SHARED / "data" / "news" / "wikinews.jsonl").open().readlines()[:40]))
     command = [str(Path(sys.executable).parent / "kgbuild"), "run", str(articles), "--out", str(tmp_path / "out"),
                "--workers", "2", "--no-html"]
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True, **popen)
     deadline = time.monotonic() + 60
     while len(workers_of(run.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     started = workers_of(run.pid)
     time.sleep(1)  # the workers are loading the pipeline or parsing
+    return run, started
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path):
+    run, started = running_with_two_workers(
+        tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     stderr = run.communicate(timeout=30)[1]
     assert len(started) == 2
@@ -101,16 +108,7 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path):
 
 @pytest.mark.slow
 def test_kill_stops_every_worker_without_a_traceback(tmp_path):
-    articles = tmp_path / "articles.jsonl"
-    articles.write_text("".join((SHARED / "data" / "news" / "wikinews.jsonl").open().readlines()[:40]))
-    command = [str(Path(sys.executable).parent / "kgbuild"), "run", str(articles), "--out", str(tmp_path / "out"),
-               "--workers", "2", "--no-html"]
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while len(workers_of(run.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    started = workers_of(run.pid)
-    time.sleep(1)
+    run, started = running_with_two_workers(tmp_path)
     run.terminate()  # SIGTERM to kgbuild alone, as "kill PID" sends it
     stderr = run.communicate(timeout=30)[1]
     assert len(started) == 2 and "Traceback" not in stderr
