@@ -1,24 +1,24 @@
 """Claim clustering: the same claim, worded differently by several outlets, becomes one claim.
 
-Similarity of two wordings is the text similarity of Mihalcea, Corley & Strapparava (AAAI 2006):
-each content word of one wording is matched with its best counterpart in the other, matches
-are weighted by IDF, and the two directions are averaged. Words are first grouped into
-*concepts* by stem (British spellings folded first: "epicentre" = "epicenter"). Two concepts
-match with score 1 when equal, or with the cosine of their vectors in the spaCy pipeline's table
-when it reaches SYNONYM_COSINE (en_core_web_md gives "aircraft" and "helicopter", "strike" and
-"attack" one vector: cosine 1). Everything is computed with sparse matrices:
-each wording's best match for every concept (its *coverage*) is precomputed once, so scoring a
-pair is one sparse dot product.
+Two wordings are alike by the cosine of their sentence vectors (``encoder.py``: all-MiniLM-L6-v2,
+the corpus mean partly taken out, see ``Meanings``) blended with the TF-IDF cosine of their
+words (ENCODER_WEIGHT). Words are grouped into *concepts* by stem (British spellings folded:
+"epicentre" = "epicenter") and, by the spaCy pipeline's vectors, synonyms ("aircraft" /
+"helicopter"). Wordings that name only different places (and, for clustering, people) count
+ENTITY_CONFLICT as much. Without an encoder, the text similarity of Mihalcea, Corley &
+Strapparava (AAAI 2006) over concepts and predicate-argument cores is used instead.
 
-Assertions are clustered by average linkage over the pairs that share a concept used by at most
-BLOCKING_TERM_LIMIT wordings, so the cost follows the overlap, not all pairs. Attributions of
-the same actor get SAME_ACTOR_BONUS. A rejection (denies / refutes) then points at the claim it
-rejects:
+Assertions are clustered by average linkage (ASSERT_THRESHOLD) over the pairs that share a
+concept used by at most BLOCKING_TERM_LIMIT wordings or are among each other's NEIGHBOURS
+nearest by meaning, so the cost follows the overlap, not all pairs. Then:
 
-- "denied the allegations" (``anaphoric``): the nearest assertion shortly before it, in its article;
-- otherwise the asserted claims (at most MAX_REJECTED) one of whose wordings shares a blocking
-  concept with it and matches what it rejects (its framing, "the fake about", left out) in both
-  directions: on average REJECT_THRESHOLD, each at least REJECT_FLOOR; else it is a claim of its own.
+- a rejection (denies / refutes), and a negated statement in a headline ("al-Baghdadi not
+  dead"), points at the claim of another article it is closest to (REJECT_THRESHOLD,
+  NEGATION_THRESHOLD; BODY_REJECT_THRESHOLD below the lead), and any other within REJECT_MARGIN;
+  "denied the allegations" (``anaphoric``) at the assertion shortly before it in its article;
+  what rejects nothing is a claim of its own;
+- an outlet's own body sentence is kept only where it restates a claim attributed to someone
+  (RESTATE_THRESHOLD, sharing words: RESTATE_WORDS).
 """
 
 from __future__ import annotations
