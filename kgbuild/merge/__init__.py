@@ -235,12 +235,13 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
     return min(dates) if dates else None
 
 
-def laundered(group: list[Attribution], outlet_of: dict[str, str]) -> bool:
+def laundered(group: list[Attribution], outlet_of: dict[str, str], close) -> bool:
     """A claim some outlet states as fact in its own voice (unhedged) while another outlet
-    attributes it to a source or hedges it: the signature of a claim being laundered."""
-    as_fact = {outlet_of[a.article] for a in group if a.voice and a.stance in {"asserts", "confirms"} and not a.hedged}
-    qualified = {outlet_of[a.article] for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)}
-    return bool(as_fact) and bool(qualified - as_fact)
+    attributes a close wording of it to a source or hedges it: the signature of a claim being
+    laundered. ``close(a, b)``: the two wordings are close (a claim's members may only be near)."""
+    as_fact = [a for a in group if a.voice and a.stance in {"asserts", "confirms"} and not a.hedged]
+    qualified = [a for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)]
+    return any(outlet_of[f.article] != outlet_of[q.article] and close(f, q) for f in as_fact for q in qualified)
 
 
 def merge(
@@ -297,6 +298,12 @@ def merge(
     rejected = {key for targets in result.rejects.values() for key, _ in targets}
     text_of = {keys[number]: text for number, text in enumerate(texts)}
     outlet_of = {a.id: outlet_label(a) for a in articles}
+    index_of = {id(a): kept[n] for n, a in enumerate(result.attributions)}
+
+    def close(a: Attribution, b: Attribution) -> bool:
+        i, j = index_of[id(a)], index_of[id(b)]
+        return (min(i, j), max(i, j)) in clustering.close
+
     for key, group in sorted(members.items()):
         asserted = any(a.stance in {"asserts", "confirms"} for a in group)
         result.claims[key] = Claim(
@@ -305,6 +312,6 @@ def merge(
             first_seen=first_seen(group, by_id),
             outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
             contested=asserted and key in rejected,
-            laundered=laundered(group, outlet_of),
+            laundered=laundered(group, outlet_of, close),
         )
     return result

@@ -44,6 +44,7 @@ NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker
 BODY_REJECT_THRESHOLD = 0.6  # ...when said in the headline or lead; said further down, this close
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
+LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this close to one attributed
 CENTRE = True
 ENTITY_CONFLICT = 0.5  # wordings naming only different places (or, for clustering, people) are half as
 # alike; not people for rejections: a denial names its denier ("Brian Williams debunks the report on
@@ -424,6 +425,7 @@ class Clustering:
     representatives: list[int]  # per claim, the attribution whose wording stands for it
     rejects: dict[int, list[tuple[int, float]]]  # rejecting attribution -> every claim it rejects
     stances: list[str]  # each attribution's stance: a negated statement that contradicts a claim denies it
+    close: frozenset[tuple[int, int]] = frozenset()  # pairs (i < j) of one claim worded at least LAUNDER_THRESHOLD alike
 
 
 def in_headline(attribution: Attribution) -> bool:
@@ -547,11 +549,13 @@ def cluster_claims(
             assignment[i] = len(clusters) - 1
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}
     targets = [j for j in asserting if assignment[j] in attributed]
+    close = {pair for pair, score in pairs.items() if score >= LAUNDER_THRESHOLD and assignment[pair[0]] == assignment[pair[1]]}
     for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True).items():
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
+        close |= {(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}
         clusters[assignment[i]].append(i)
     representatives = [representative(group, attributions, similarity) for group in clusters]
-    return Clustering(assignment, links, representatives, rejects, stances)
+    return Clustering(assignment, links, representatives, rejects, stances, frozenset(close))
 
 
 # the reporter's remark after a claim: "... attacks — a description used to create an impression",
