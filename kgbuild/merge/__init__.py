@@ -29,7 +29,8 @@ from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimLink, Encoder, WordVectors, canonical_text, cluster_claims
+from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
+from .encoder import Encoder
 from .names import SURNAME_ONLY, cluster_names, link_names
 
 __all__ = ["Actor", "Aliases", "Claim", "Merged", "cluster_names", "merge"]
@@ -273,7 +274,7 @@ def merge(
         everyone.update(kind_actors)
     join_same(everyone, key_of, aliases.same)
     actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
-    clustering = cluster_claims(candidates, actor_of, vector_of, encoder)
+    clustering = cluster_claims(candidates, vector_of, encoder)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
     position = {i: n for n, i in enumerate(kept)}
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).

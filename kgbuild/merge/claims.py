@@ -37,6 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Attribution
+from .encoder import Encoder
 
 ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
 REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
@@ -45,16 +46,13 @@ BODY_REJECT_THRESHOLD = 0.6  # ...when said in the headline or lead; said furthe
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this close to one attributed
-CENTRE = True
 ENTITY_CONFLICT = 0.5  # wordings naming only different places (or, for clustering, people) are half as
 # alike; not people for rejections: a denial names its denier ("Brian Williams debunks the report on
 # his meteorologist": dev rejection F1 0.83 -> 0.79)
-CORE_SHARE = 0.0
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
 MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged...
 REJECT_MARGIN = 0.05  # ...when they are as close to it as the closest
-SAME_ACTOR_BONUS = 0.0  # was 0.15 before the encoder: on the seeds it joined one speaker's different claims
 CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
 MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wording
 MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not compared
@@ -79,7 +77,6 @@ PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|th
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
 WordVectors = Callable[[str], "np.ndarray | None"]
-Encoder = Callable[[list[str]], np.ndarray]  # texts -> one unit-length row each
 DENIAL_MARKERS = re.compile(
     r"^\s*(?:no|sorry|debunk(?:ed)?|hoax|fake|false|update)\s*[,:!.\u2014-]+\s*|\b(?:not|never|n't|no longer)\b|n't\b",
     re.IGNORECASE,
@@ -230,7 +227,7 @@ class Meanings:
         self.done = np.zeros(len(texts), dtype=bool)
         self.vectors: np.ndarray | None = None
         raw = encoder([texts[i] for i in first]) if first else None
-        share = len(first) / (len(first) + CENTRE_PRIOR) if CENTRE and first else 0.0
+        share = len(first) / (len(first) + CENTRE_PRIOR) if first else 0.0
         self.mean = share * raw.mean(axis=0) if raw is not None else 0.0
         if raw is not None:
             self.store(np.array(first), raw)
@@ -294,9 +291,6 @@ class ClaimSimilarity:
         if self.meanings is not None:
             meaning = np.clip(np.einsum("ij,ij->i", self.meanings[first], self.meanings[second]), 0.0, 1.0)
             score = (1 - ENCODER_WEIGHT) * self.words.cosines(first, second) + ENCODER_WEIGHT * meaning
-            both = self.has_core[first] & self.has_core[second]
-            with_core = (1 - CORE_SHARE) * score + CORE_SHARE * self.cores.similarities(first, second)
-            score = np.where(both, with_core, score)
         else:
             words = self.words.similarities(first, second)
             both = self.has_core[first] & self.has_core[second]
@@ -355,20 +349,16 @@ def neighbours(similarity: ClaimSimilarity, probes: list[int], targets: list[int
     return found
 
 
-def candidate_pairs(similarity: ClaimSimilarity, items: list[int], actors: list[str | None]) -> dict[tuple[int, int], float]:
+def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> dict[tuple[int, int], float]:
     """Similarities of the pairs that share a blocking concept (see ``blocks``) or are near
-    neighbours by meaning, raised by SAME_ACTOR_BONUS when both attributions have the same actor
-    (an outlet's own voice has none here: one outlet states many claims)."""
+    neighbours by meaning."""
     by_concept = blocks(similarity.words, items)
     pairs = {(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]}
     pairs = sorted(pairs | {(min(i, j), max(i, j)) for i, j in neighbours(similarity, items, items)})
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     # one claim is about the same people; a denial often names its denier instead (not so there)
     scores = similarity.similarities(first, second, people=True)
-    return {
-        (i, j): min(1.0, float(score) + SAME_ACTOR_BONUS * (actors[i] is not None and actors[i] == actors[j]))
-        for (i, j), score in zip(pairs, scores)
-    }
+    return {pair: float(score) for pair, score in zip(pairs, scores)}
 
 
 def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -434,6 +424,19 @@ def in_headline(attribution: Attribution) -> bool:
         attribution.voice is None and attribution.lead and attribution.evidence.start == 0)
 
 
+def rejection_threshold(attribution: Attribution) -> float | None:
+    """How close a rejection must come to a claim to reject it. A headline or lead that denies
+    is the article's news, and names what it denies; a denial deeper in a report more often
+    answers something of its own article, so it must match closer. A negated statement denies a
+    claim only as a headline says it."""
+    explicit = attribution.stance in REJECTING
+    if not explicit and not in_headline(attribution):
+        return None
+    if not attribution.lead:
+        return BODY_REJECT_THRESHOLD
+    return REJECT_THRESHOLD if explicit else NEGATION_THRESHOLD
+
+
 def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[int]]:
     """(asserting, rejecting, restating): claims that stand on their own; denials, refutations and
     negated statements, which point at the claim they contradict when there is one; and the
@@ -480,15 +483,13 @@ def best_matches(
 
 
 def cluster_claims(
-    attributions: list[Attribution], actors: list[str], vector_of: WordVectors | None = None,
-    encoder: Encoder | None = None,
+    attributions: list[Attribution], vector_of: WordVectors | None = None, encoder: Encoder | None = None
 ) -> Clustering:
     """Cluster the attributions' contents into claims; link each rejection to the claims it
     rejects; keep the outlet's own body sentences that restate an attributed claim."""
     similarity = ClaimSimilarity(attributions, vector_of, encoder)
-    actors = [None if a.voice else actor for a, actor in zip(attributions, actors)]
     asserting, rejecting, restating = roles(attributions)
-    pairs = candidate_pairs(similarity, asserting, actors)
+    pairs = candidate_pairs(similarity, asserting)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     assignment = [-1] * len(attributions)
     links = [ClaimLink("own claim", 1.0)] * len(attributions)
@@ -506,22 +507,19 @@ def cluster_claims(
     # "rejected a takeover offer": what is rejected is no claim, and "the claim" alone says too little
     answerable = [i for i in rejecting if similarity.long_enough[i] and not (
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
-    # a headline or lead that denies is the article's news, and names what it denies; a denial
-    # deeper in a report more often answers something of its own article, so it must match closer
     def answers(i: int, j: int) -> bool:
         """A rejection answers a claim of another article (within its own, "denied the allegations"
         points back at it); a negation that meets a negated wording agrees with it."""
         return attributions[i].article != attributions[j].article and not (
             attributions[i].stance not in REJECTING and NEGATED_WORDING.search(attributions[j].wording))
 
+    by_threshold: dict[float, list[int]] = defaultdict(list)
+    for i in answerable:
+        if (threshold := rejection_threshold(attributions[i])) is not None:
+            by_threshold[threshold].append(i)
     matched = {}
-    for explicit in (True, False):
-        for lead in (True, False):
-            probes = [i for i in answerable if (attributions[i].stance in REJECTING) == explicit and attributions[i].lead == lead]
-            if not explicit:  # a negated statement denies a claim only as a headline says it
-                probes = [i for i in probes if in_headline(attributions[i])]
-            threshold = (REJECT_THRESHOLD if explicit else NEGATION_THRESHOLD) if lead else BODY_REJECT_THRESHOLD
-            matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers))
+    for threshold, probes in sorted(by_threshold.items()):
+        matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers))
     unanswered = []
     for i in rejecting:
         item = attributions[i]
@@ -534,16 +532,14 @@ def cluster_claims(
             similar = [(k, score) for k, score in matched[i][:MAX_REJECTED] if score >= best - REJECT_MARGIN]
             assignment[i], links[i] = similar[0][0], ClaimLink("rejects a similar claim", round(similar[0][1], 3))
             rejects[i] = similar
-        elif item.voice != "body":
+        else:
             unanswered.append(i)
             continue
-        else:
-            continue  # an own body sentence that rejects nothing in the corpus is left out
         if item.negated and item.stance == "asserts":
             stances[i] = "denies"  # "Woman detained is not al-Baghdadi's wife, Iraq says"
         clusters[assignment[i]].append(i)
     # what is rejected but asserted nowhere in the corpus: claims of their own, one per wording
-    for group in average_link(unanswered, candidate_pairs(similarity, unanswered, actors), ASSERT_THRESHOLD):
+    for group in average_link(unanswered, candidate_pairs(similarity, unanswered), ASSERT_THRESHOLD):
         clusters.append(list(group))
         for i in group:
             assignment[i] = len(clusters) - 1
@@ -562,17 +558,13 @@ def cluster_claims(
 # "..., although he provided no evidence to support his claim"
 COMMENTARY = re.compile(r"(?:\s+[\u2014\u2013]\s+(?:a|an|the|which|who|this|that)\b|,\s+(?:although|though|even though)\b).*$",
                         re.IGNORECASE | re.DOTALL)
-QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
-
-
 def balanced(text: str) -> str:
     """Close a quotation left open ("The attack as \u201cunprecedented"), drop a stray closing mark."""
-    for opening, closing in QUOTE_PAIRS[:1]:
-        opened, closed = text.count(opening), text.count(closing)
-        if opened > closed:
-            text += closing * (opened - closed)
-        elif closed > opened and text.endswith(closing):
-            text = text[: -len(closing)]
+    opened, closed = text.count("\u201c"), text.count("\u201d")
+    if opened > closed:
+        text += "\u201d" * (opened - closed)
+    elif closed > opened and text.endswith("\u201d"):
+        text = text[:-1]
     if text.count('"') % 2:
         text = text[1:] if text.startswith('"') else text + '"'
     return text
