@@ -257,6 +257,7 @@ def merge(
     """
     articles = [e.article for e in extractions]
     by_id = {a.id: a for a in articles}
+    outlet_of = {a.id: outlet_label(a) for a in articles}
     found = [a for e in extractions for a in e.attributions if a.content is not None]
     candidates = [a for a in found if a.actor is not None or a.voice]
     unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
@@ -267,7 +268,7 @@ def merge(
     for kind in ("person", "organization", "collective", "place"):
         items = [a for a in spoken + mentioned if a.actor.kind == kind]
         if kind == "person":
-            names, kind_actors = person_actors(items, {a.id: outlet_label(a) for a in articles}, aliases.different)
+            names, kind_actors = person_actors(items, outlet_of, aliases.different)
         else:
             names, kind_actors = group_actors(items, kind, aliases.different)
         key_of.update({(kind, n): k for n, k in names.items()})
@@ -278,7 +279,7 @@ def merge(
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
     position = {i: n for n, i in enumerate(kept)}
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
-    texts = [canonical_text(candidates[r]) if r is not None else "" for r in clustering.representatives]
+    texts = [canonical_text(candidates[r]) for r in clustering.representatives]
     keys = {number: claim_key(text) for number, text in enumerate(texts)}
     result = Merged(articles=articles, unattributed=unattributed)
     result.extracted = [candidates[i] for i in kept]
@@ -290,7 +291,8 @@ def merge(
                       for i, targets in clustering.rejects.items() if i in position}
     result.about_of = [tuple(dict.fromkeys(key_of[(m.kind, m.name)] for m in a.about)) for a in result.attributions]
     speakers = set(result.actor_of)
-    result.actors = {k: a for k, a in {**everyone, **outlet_actors(result.attributions, by_id)}.items() if k in speakers}
+    outlets = outlet_actors([a for a in result.attributions if a.voice], by_id)
+    result.actors = {k: a for k, a in {**everyone, **outlets}.items() if k in speakers}
     mentioned_keys = {k for keys_ in result.about_of for k in keys_}
     result.entities = {k: e for k, e in everyone.items() if k not in speakers and k in mentioned_keys}
     members: dict[str, list[Attribution]] = defaultdict(list)
@@ -298,7 +300,6 @@ def merge(
         members[key].append(attribution)
     rejected = {key for targets in result.rejects.values() for key, _ in targets}
     text_of = {keys[number]: text for number, text in enumerate(texts)}
-    outlet_of = {a.id: outlet_label(a) for a in articles}
     index_of = {id(a): kept[n] for n, a in enumerate(result.attributions)}
 
     def close(a: Attribution, b: Attribution) -> bool:
@@ -311,7 +312,7 @@ def merge(
             key=key,
             text=text_of[key],
             first_seen=first_seen(group, by_id),
-            outlets=tuple(sorted({outlet_label(by_id[a.article]) for a in group})),
+            outlets=tuple(sorted({outlet_of[a.article] for a in group})),
             contested=asserted and key in rejected,
             laundered=laundered(group, outlet_of, close),
         )
