@@ -83,10 +83,11 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
     """Each article -> its attributions and own statements, in input order (its title first
     when the title is parsed apart from the text)."""
     articles = list(articles)
+    titles = [title_to_parse(article) for article in articles]
 
     def docs():
-        for article in articles:
-            for text, in_title in ((title_to_parse(article), True), (article.text, False)):
+        for article, title in zip(articles, titles):
+            for text, in_title in ((title, True), (article.text, False)):
                 if text is None:
                     continue
                 doc = nlp.make_doc(text)
@@ -96,8 +97,8 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
                 yield doc
 
     parsed = nlp.pipe(docs(), batch_size=batch_size)
-    for article in articles:
-        found = found_in(next(parsed)) if title_to_parse(article) is not None else []
+    for article, title in zip(articles, titles):
+        found = found_in(next(parsed)) if title is not None else []
         yield Extraction(article=article, attributions=found + found_in(next(parsed)))
 
 

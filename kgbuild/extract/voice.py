@@ -187,11 +187,12 @@ def trimmed(sent: Span) -> tuple[int, int]:
     return start, end
 
 
-def own_voice(doc: Doc, attributions: list[Attribution], in_title: bool = False) -> list[Attribution]:
-    """The sentences of ``doc`` the outlet states itself, as attributions without a source."""
+def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span, str]], in_title: bool) -> list[Attribution]:
+    """The sentences of ``doc`` (``placed`` by ``placements``) the outlet states itself, as
+    attributions without a source."""
     spans = attribution_spans(attributions)
     text, found, resolver = doc.text, [], None
-    for sent, placement in placements(doc, in_title):
+    for sent, placement in placed:
         if covered_share(sent, spans) >= COVERED_SHARE or dateline(sent):
             continue
         if placement != "headline" and (words_in(sent) < MIN_WORDS or not has_predicate(sent)):
@@ -260,14 +261,14 @@ class OwnVoiceFinder:
     contents that negate what they state (``doc._.attributions`` must be set)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = doc._.attributions or []
-        lead_end = lead_ends(doc, bool(doc._.in_title))
+        attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
+        placed = placements(doc, in_title)
+        lead_end = lead_ends(placed)
         doc._.attributions = [replace(mark_negated(doc, a), lead=a.evidence.start < lead_end) for a in attributions]
-        doc._.own_voice = own_voice(doc, attributions, bool(doc._.in_title))
+        doc._.own_voice = own_voice(doc, attributions, placed, in_title)
         return doc
 
 
-def lead_ends(doc: Doc, in_title: bool) -> int:
+def lead_ends(placed: list[tuple[Span, str]]) -> int:
     """Where the headline and the lead end: what is said before this is the article's news."""
-    prominent = [sent for sent, placement in placements(doc, in_title) if placement != "body"]
-    return max((sent.end_char for sent in prominent), default=0)
+    return max((sent.end_char for sent, placement in placed if placement != "body"), default=0)
