@@ -18,7 +18,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-REJECTING = frozenset({"denies", "refutes"})
+from .merge.claims import REJECTING
+
 
 
 def read_jsonl(path: str | Path) -> list[dict]:
@@ -68,10 +69,14 @@ def with_duplicates(predicted: list[dict], articles: list[dict]) -> list[dict]:
     return predicted + copies
 
 
+def harmonic(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def prf(correct: float, predicted: float, found: float, total: float) -> tuple[float, float, float]:
     precision = correct / predicted if predicted else 0.0
     recall = found / total if total else 0.0
-    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return precision, recall, harmonic(precision, recall)
 
 
 def score(gold: list[dict], predicted: list[dict]) -> dict:
@@ -93,7 +98,7 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
     shared = {i: len(in_cluster[cluster[i]] & in_claim[claim_of[i]]) for i in stating}
     precision = sum(shared[i] / len(in_cluster[cluster[i]]) for i in stating) / len(stating)
     recall = sum(shared[i] / len(in_claim[claim_of[i]]) for i in stating) / len(stating)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = harmonic(precision, recall)
     labels = defaultdict(set)
     for i in stating:
         labels[claim_of[i]].add(cluster[i])
