@@ -18,6 +18,7 @@ from . import attributions as _components  # noqa: F401  (registers the spaCy fa
 from . import voice as _voice  # noqa: F401  (registers the spaCy factory)
 
 DEFAULT_MODEL = "en_core_web_md"
+MAX_TITLE_CHARACTERS = 1_000
 
 
 def model_location(model: str | None = None) -> str:
@@ -66,9 +67,11 @@ def folded(text: str) -> str:
 
 def title_to_parse(article: Article) -> str | None:
     """The article's title when its text does not open with it (a headline given as metadata):
-    it is parsed on its own, and what it states is the outlet's headline."""
+    it is parsed on its own, and what it states is the outlet's headline. A "title" longer than
+    any headline is not parsed: it would cost the whole article (spaCy refuses a text over its
+    ``max_length``), and the article keeps it as metadata."""
     title = (article.title or "").strip()
-    if not title:
+    if not title or len(title) > MAX_TITLE_CHARACTERS:
         return None
     return None if folded(article.text.lstrip()[: len(title) + 20]).startswith(folded(title)) else title
 

@@ -76,3 +76,14 @@ def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of)
 def test_a_dateline_is_no_headline(own_voice_of):
     found = by_placement(own_voice_of("Thursday, September 5, 2019\n\nFloods reached the town of Nova Kakhovka by Tuesday."))
     assert "headline" not in found and found["lead"].content.text == "Floods reached the town of Nova Kakhovka by Tuesday."
+
+
+def test_a_title_longer_than_any_headline_is_not_parsed_and_the_article_lands(own_voice_of, attributions_of, nlp):
+    from kgbuild.extract import extract_each
+    from kgbuild.records import Article, Extraction
+
+    text = "The mayor said the bridge would reopen on Monday."
+    article = Article(id="t", text=text, content_hash="t", source="test", title="x " * 600_000)
+    (outcome,) = extract_each([article], nlp)
+    assert isinstance(outcome, Extraction) and not any(a.in_title for a in outcome.attributions)
+    assert [a.cue.text for a in outcome.attributions if a.cue] == ["said"]
