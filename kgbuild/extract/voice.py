@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .attributions import core_of
-from .lexicon import HEDGES
+from .lexicon import CLAIM_NOUNS, HEDGES
 from .quotes import quote_spans
 from .sources import SourceResolver
 
@@ -33,7 +33,7 @@ MIN_WORDS = 4  # a body sentence or lead shorter than this ("Not so.") says too 
 COVERED_SHARE = 0.5  # a sentence this much inside attributions is reported speech, not the outlet's
 DEBUNKING = re.compile(
     r"\b(?:hoax(?:es)?|fakes?|faked|fake news|debunk(?:s|ed|ing)?|false|falsely|untrue|not true|myths?|bogus|"
-    r"fabricated|fabrication|made[ -]up|makes? it all up|doctored|misinformation|disinformation|erroneous|"
+    r"fabricated|fabrication|made[ -]up|(?:makes?|made) it all up|doctored|misinformation|disinformation|erroneous|"
     r"baseless|satire|satirical|spoof|pranks?|bullshit|exaggerated|unfounded|misleading|staged)\b",
     re.IGNORECASE,
 )
@@ -43,6 +43,9 @@ REJECTING_VERBS = re.compile(
     r"reject(?:s|ed)?|casts? doubt|made it all up|debunk(?:s|ed)?)\b",
     re.IGNORECASE,
 )
+# verbs that reject things as well as claims ("reject a bid", "deny someone a title")
+THING_REJECTING = frozenset({"deny", "reject", "dismiss", "rebuff", "retract"})
+DENIABLE = CLAIM_NOUNS | {"speculation", "suggestion", "theory", "notion", "idea", "link", "involvement", "rumours", "reports"}
 DENIAL_OPENING = re.compile(
     r"(?:^|[:\u2014]\s*)\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE
 )
@@ -52,6 +55,7 @@ QUESTION_OPENERS = frozenset(
 )
 EXTRA_HEDGES = frozenset({"rumored", "rumoured", "alleged", "purported", "claimed", "possible", "possibly", "may", "might"})
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "csubj", "pcomp", "mark", "prep", "pobj", "npadvmod"})
+INTENTIONS = frozenset({"plan", "decide", "expect", "intend", "want", "need", "ready", "rush", "agree", "seek", "wish", "hope"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 
 
@@ -70,7 +74,7 @@ def negated(span: Span) -> bool:
     for token in span:
         if not (token.dep_ == "neg" or token.lower_ in NEGATIONS and token.dep_ in {"advmod", "det", "preconj"}):
             continue
-        if addressed_or_ordered(token.head):
+        if addressed_or_ordered(token.head) or not_a_fact(token):
             continue
         node = token.head
         while node.i in inside and node.head != node and node.head.i in inside and not subordinate(node):
@@ -78,6 +82,19 @@ def negated(span: Span) -> bool:
         if node.head == node or node.head.i not in inside:
             return True
     return False
+
+
+def not_a_fact(negation: Token) -> bool:
+    """A negation that states no fact a claim could have stated otherwise: of what will or
+    may happen ("Tsunami won't divert Africa aid", "will not be rushed"), of an intention ("decides
+    not to punish", "has no plans to quit"), or a quantity of nothing ("Federer has no equal", "no
+    half measures")."""
+    head = negation.head
+    if negation.lower_ == "no" and negation.dep_ == "det":
+        return True
+    if head.lemma_.lower() in INTENTIONS or head.head.lemma_.lower() in INTENTIONS and head.dep_ == "xcomp":
+        return True
+    return any(c.tag_ == "MD" and c.lower_ not in {"can", "ca", "could"} for c in head.children)
 
 
 def addressed_or_ordered(verb: Token) -> bool:
@@ -94,10 +111,30 @@ def subordinate(clause: Token) -> bool:
     return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP", "WP$"} for c in clause.children)
 
 
-def rejects_something(text: str) -> bool:
+def rejects_something(sent: Span) -> bool:
     """A rejecting verb with what it rejects after it: "Kurds deny Gill Rosenberg was in Kobane",
-    not "Absent from duty for 25 years, official dismissed"."""
-    return any(text[m.end():].strip(" .!?\"'") for m in REJECTING_VERBS.finditer(text))
+    not "Absent from duty for 25 years, official dismissed". Where the parse reads it as a verb
+    whose object is a thing, not a claim, nothing said is rejected: "Rovers reject third Ferguson
+    bid", "British stars denied major Oscars", "Eminem has denied Elvis his fourth number one"."""
+    text, start = sent.text, sent.start_char
+    for match in REJECTING_VERBS.finditer(text):
+        if not text[match.end():].strip(" .!?\"'"):
+            continue
+        verb = sent.doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+        head = verb[0] if verb is not None else None
+        if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in THING_REJECTING and rejects_a_thing(head):
+            continue
+        return True
+    return False
+
+
+def rejects_a_thing(verb: Token) -> bool:
+    """The verb's object is a thing ("a bid", "Oscars"), not a claim or a clause."""
+    children = list(verb.children)
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
+    return bool(objects) and not any(o.lemma_.lower() in DENIABLE for o in objects)
 
 
 def voice_stance(sent: Span) -> tuple[str, bool]:
@@ -106,10 +143,10 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     the claim, and the merge links it to the claim it doubts."""
     text = sent.text
     if is_question(sent):
-        return "questions", bool(DEBUNKING.search(text) or rejects_something(text))
+        return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
         return "refutes", False
-    if DENIAL_OPENING.search(text) or rejects_something(text):
+    if DENIAL_OPENING.search(text) or rejects_something(sent):
         return "denies", False
     return "asserts", negated(sent)
 

@@ -51,6 +51,8 @@ ENTITY_CONFLICT = 0.5  # wordings naming only different places (or, for clusteri
 # his meteorologist": dev rejection F1 0.83 -> 0.79)
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
+REJECT_STANDING = 0.2  # how far above its rivals (RIVALS) the claim a rejection rejects must stand
+RIVALS = slice(2, 6)
 MAX_REJECTED = 3  # a denial answers one claim; a few more allow for its wordings left unmerged...
 REJECT_MARGIN = 0.05  # ...when they are as close to it as the closest
 CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
@@ -302,13 +304,31 @@ class ClaimSimilarity:
         return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)
 
 
+def same_speaker(a: Attribution, b: Attribution) -> bool:
+    """Both said by one actor, as far as the names tell ("Mr Blair" / "Tony Blair"): nobody
+    denies what they say themselves; a denial that resembles its own speaker's words elsewhere is
+    the same statement reported twice."""
+    if a.actor is None or b.actor is None:
+        return False
+    first, second = unidecode(a.actor.name).lower().split(), unidecode(b.actor.name).lower().split()
+    return bool(first) and bool(second) and first[-1] == second[-1]
+
+
+def own_words(a: Attribution, b: Attribution) -> bool:
+    """Both quote one speaker's own words: a quotation is not denied by its own speaker (a
+    rumour may put words in someone's mouth that they deny, so reported speech may be)."""
+    return a.direct and b.direct and same_speaker(a, b)
+
+
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
-    """For "denied the allegations": the latest assertion in the same article shortly before."""
+    """For "denied the allegations": the latest assertion of someone else in the same article
+    shortly before."""
     candidates = [
         i
         for i, other in earlier
         if other.article == item.article
         and other.stance not in REJECTING
+        and not same_speaker(item, other)
         and 0 <= item.cue.start - other.evidence.end <= ANAPHORA_WINDOW
     ]
     return candidates[-1] if candidates else None
@@ -458,12 +478,13 @@ def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[i
 
 def best_matches(
     similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
-    restatement: bool = False, allowed: Callable[[int, int], bool] | None = None,
+    restatement: bool = False, allowed: Callable[[int, int], bool] | None = None, standing_out: float = 0.0,
 ) -> dict[int, list[tuple[int, float]]]:
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
     most similar first; only targets that share a blocking concept with it, or are its near
     neighbours by meaning, are compared. A restatement must also share words with what it restates
-    (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded."""
+    (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded.
+    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
     if restatement:
@@ -476,10 +497,25 @@ def best_matches(
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in zip(pairs, similarity.similarities(first, second)):
-        if score >= threshold and similarity.long_enough[j]:
+        if similarity.long_enough[j]:
             claim = assignment[j]
             scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))
-    return {i: sorted(found.items(), key=lambda pair: (-pair[1], pair[0])) for i, found in scores.items()}
+    found = {}
+    for i, by_claim in scores.items():
+        ranked = sorted(by_claim.items(), key=lambda pair: (-pair[1], pair[0]))
+        if ranked[0][1] >= threshold and stands_out([score for _, score in ranked], standing_out):
+            found[i] = [(claim, score) for claim, score in ranked if score >= threshold]
+    return found
+
+
+def stands_out(ranked: list[float], margin: float) -> bool:
+    """Whether the best of a probe's claim similarities (highest first) exceeds its RIVALS (the
+    third to sixth best: the second may be the same claim's wordings left unmerged) by ``margin``
+    on average. A denial that answers a claim resembles it far more than anything else; one that
+    only shares its subject resembles many claims of that subject about as much."""
+    width = RIVALS.stop - RIVALS.start
+    rivals = (ranked[RIVALS] + [0.0] * width)[:width]
+    return ranked[0] - sum(rivals) / width >= margin
 
 
 def cluster_claims(
@@ -509,9 +545,11 @@ def cluster_claims(
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
     def answers(i: int, j: int) -> bool:
         """A rejection answers a claim of another article (within its own, "denied the allegations"
-        points back at it); a negation that meets a negated wording agrees with it."""
-        return attributions[i].article != attributions[j].article and not (
-            attributions[i].stance not in REJECTING and NEGATED_WORDING.search(attributions[j].wording))
+        points back at it), not its own speaker's quotation; a negation that meets a negated
+        wording agrees with it."""
+        a, b = attributions[i], attributions[j]
+        return a.article != b.article and not own_words(a, b) and not (
+            a.stance not in REJECTING and NEGATED_WORDING.search(b.wording))
 
     by_threshold: dict[float, list[int]] = defaultdict(list)
     for i in answerable:
@@ -519,7 +557,8 @@ def cluster_claims(
             by_threshold[threshold].append(i)
     matched = {}
     for threshold, probes in sorted(by_threshold.items()):
-        matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers))
+        matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers,
+                                    standing_out=REJECT_STANDING))
     unanswered = []
     for i in rejecting:
         item = attributions[i]

@@ -45,6 +45,16 @@ def test_a_question_headline_questions(own_voice_of):
         ("Absent from duty for 25 years, official dismissed", "asserts", False),  # fired, not a denial
         ("Argentina's president adopts a boy so he won't turn into a werewolf", "asserts", False),  # subordinate
         ("Kurds deny Gill Rosenberg was in Kobane", "denies", False),
+        ("Judd Nelson rebuffs rumors that he died of an overdose", "denies", False),
+        # a rejecting verb whose object is a thing, not a claim: nothing said is denied
+        ("Rovers reject third Ferguson bid", "asserts", False),
+        ("Rapper Eminem has denied Elvis his fourth number one of the year", "asserts", False),
+        ("A call for all-black shortlists has been rejected by a senior minister", "asserts", False),
+        # negations that state no fact another outlet could have stated: what will happen, an intention, "no X"
+        ("Tsunami will not divert aid from Africa", "asserts", False),
+        ("FA decides not to punish Mourinho", "asserts", False),
+        ("Faultless Federer has no equal", "asserts", False),
+        ("Weather Channel's Mike Seidel was not caught with his pants down", "asserts", True),
     ],
 )
 def test_a_headline_s_stance(own_voice_of, headline, stance, negated):

@@ -139,6 +139,33 @@ def test_a_rejection_rejects_at_most_a_few_claims(monkeypatch):
     assert len(merged.rejects[len(claims)]) == MAX_REJECTED
 
 
+def test_a_rejection_that_resembles_many_claims_about_as_much_rejects_none(monkeypatch):
+    from kgbuild.merge import claims as claims_module
+
+    # six claims about one subject, kept apart: a denial that resembles them all alike answers none
+    monkeypatch.setattr(claims_module, "ASSERT_THRESHOLD", 0.99)
+    plans = ["Dubai", "the tour", "his coach", "Nike", "Basel", "the Swiss team"]
+    claims = [attribution(str(n), f"Federer will leave {plan} next year", actor=f"Reporter {n}") for n, plan in enumerate(plans)]
+    denial = attribution("z", "reports that Federer will leave next year", "denies", "Roger Federer")
+    merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
+    assert not merged.rejects
+
+
+def test_a_rejected_claim_must_stand_out_from_its_rivals():
+    from kgbuild.merge.claims import REJECT_STANDING, stands_out
+
+    assert stands_out([0.6, 0.55, 0.2, 0.2, 0.1, 0.1], REJECT_STANDING)  # the second may be the same claim
+    assert not stands_out([0.6, 0.55, 0.5, 0.5, 0.45, 0.45], REJECT_STANDING)
+    assert stands_out([0.4], REJECT_STANDING)  # nothing else is alike at all
+
+
+def test_a_quotation_is_not_denied_by_its_own_speaker():
+    said = replace(attribution("a", "You don't do deals over jobs like this", actor="Tony Blair"), direct=True)
+    again = replace(attribution("b", "I said then you don't do deals over jobs like this", "denies", "Mr Blair"), direct=True)
+    merged = merge([extraction("a", said, outlet="A"), extraction("b", again, outlet="B")])
+    assert not merged.rejects
+
+
 def test_a_claim_is_worded_by_a_member_that_names_its_subject():
     merged = merge(
         [
