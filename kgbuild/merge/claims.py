@@ -66,7 +66,8 @@ ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
 REJECTING = frozenset({"denies", "refutes"})
 # "rejected a takeover offer", "dismissed calls for an inquiry": a rejected object that is no claim
 NOT_CLAIMS = frozenset({"offer", "proposal", "plea", "call", "request", "bid", "deal", "invitation", "demand", "motion",
-                        "post", "job", "lawsuit", "meeting", "question", "plan", "appeal", "application", "suggestion"})
+                        "post", "job", "lawsuit", "meeting", "question", "plan", "appeal", "application", "suggestion",
+                        "attempt", "approach", "case", "effort", "move", "challenge", "ruling", "decision", "takeover"})
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
 FRAMING = re.compile(
     r"^(?:[\w'\u2019-]+\s+){0,4}?(?:claims?|idea|notion|suggestions?|allegations?|accusations?|reports?|rumou?rs?"
@@ -74,6 +75,8 @@ FRAMING = re.compile(
     r"(?:that|about|of|regarding|concerning|over)\s+",
     re.IGNORECASE,
 )
+DENYING_WORDING = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut\w*)\b",
+                             re.IGNORECASE)
 NEGATED_WORDING = re.compile(r"\b(?:not|never|no|none|nothing|without)\b|n[\u2019']t\b", re.IGNORECASE)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
@@ -414,10 +417,12 @@ def opens_with_pronoun(text: str) -> bool:
     return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
 
 
-def representative(group: list[int], attributions: list[Attribution], similarity: ClaimSimilarity) -> int:
+def representative(group: list[int], attributions: list[Attribution], similarity: ClaimSimilarity,
+                   stances: list[str]) -> int:
     """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
-    X of Y") that does not open with a pronoun, most similar to the others."""
-    voices = [i for i in group if attributions[i].stance not in REJECTING] or group
+    X of Y", not a statement that denies it) that does not open with a pronoun, most similar to
+    the others."""
+    voices = [i for i in group if stances[i] not in REJECTING] or group
     if len(voices) == 1:
         return voices[0]
     sample = voices[:MEMBERS_COMPARED]
@@ -545,11 +550,12 @@ def cluster_claims(
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
     def answers(i: int, j: int) -> bool:
         """A rejection answers a claim of another article (within its own, "denied the allegations"
-        points back at it), not its own speaker's quotation; a negation that meets a negated
-        wording agrees with it."""
+        points back at it), not its own speaker's quotation; a rejection that meets a negated
+        wording, or a denial one that denies too, agrees with it ("Khodorkovsky ally denies
+        charges" / "the pair strenuously denied the charges")."""
         a, b = attributions[i], attributions[j]
         return a.article != b.article and not own_words(a, b) and not (
-            a.stance not in REJECTING and NEGATED_WORDING.search(b.wording))
+            NEGATED_WORDING.search(b.wording) or a.stance in REJECTING and DENYING_WORDING.search(b.wording))
 
     by_threshold: dict[float, list[int]] = defaultdict(list)
     for i in answerable:
@@ -589,7 +595,7 @@ def cluster_claims(
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
         close |= {(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}
         clusters[assignment[i]].append(i)
-    representatives = [representative(group, attributions, similarity) for group in clusters]
+    representatives = [representative(group, attributions, similarity, stances) for group in clusters]
     return Clustering(assignment, links, representatives, rejects, stances, frozenset(close))
 
 

@@ -166,6 +166,22 @@ def test_a_quotation_is_not_denied_by_its_own_speaker():
     assert not merged.rejects
 
 
+def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it():
+    claim = attribution("a", "Donald Trump is a racist and a bigot", actor="Ana Navarro")
+    negation = attribution("b", "Donald Trump is not a racist", actor="Sean Hannity", negated=True, lead=True)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", negation, outlet="B")])
+    assert merged.rejects and merged.attributions[1].stance == "denies"
+    assert merged.claims[merged.claim_of[0]].text.startswith("Donald Trump is a racist")
+
+
+def test_a_denial_that_meets_a_denial_agrees_with_it():
+    reported = attribution("a", "the pair strenuously denied the charges of fraud and tax evasion", actor="Reuters",
+                           kind="organization")
+    denial = attribution("b", "the charges of fraud and tax evasion", "denies", "Platon Lebedev", lead=True)
+    merged = merge([extraction("a", reported, outlet="A"), extraction("b", denial, outlet="B")])
+    assert not merged.rejects
+
+
 def test_a_claim_is_worded_by_a_member_that_names_its_subject():
     merged = merge(
         [
