@@ -169,9 +169,9 @@ def test_a_quotation_is_not_denied_by_its_own_speaker():
 def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it():
     claim = attribution("a", "Donald Trump is a racist and a bigot", actor="Ana Navarro")
     negation = attribution("b", "Donald Trump is not a racist", actor="Sean Hannity", negated=True, lead=True)
-    merged = merge([extraction("a", claim, outlet="A"), extraction("b", negation, outlet="B")])
-    assert merged.rejects and merged.attributions[1].stance == "denies"
-    assert merged.claims[merged.claim_of[0]].text.startswith("Donald Trump is a racist")
+    merged = merge([extraction("b", negation, outlet="B"), extraction("a", claim, outlet="A")])  # the negation first
+    assert merged.rejects and merged.attributions[0].stance == "denies"
+    assert merged.claims[merged.claim_of[1]].text.startswith("Donald Trump is a racist")
 
 
 def test_a_denial_that_meets_a_denial_agrees_with_it():
