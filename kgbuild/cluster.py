@@ -1,7 +1,12 @@
 """Extraction on a running Dask distributed cluster; merge and export stay on the client.
 
-Start one with ``dask scheduler`` and ``dask worker ADDRESS --nthreads 1`` on machines where
-kgbuild is installed (see the README), then ``kgbuild run --scheduler ADDRESS``.
+Start one with ``dask scheduler`` and ``dask worker ADDRESS --nthreads 1 --preload kgbuild.cluster``
+on machines where kgbuild is installed (see the README), then ``kgbuild run --scheduler ADDRESS``.
+
+Each worker loads the pipeline once, the first time a run asks for it, and keeps it for later
+runs (``PipelinePlugin``). Articles are sent longest first, in chunks of at most
+``parallel.CHUNK`` articles and ``CHUNK_CHARACTERS`` characters: the long ones start early, and the last chunks are
+short, so that no worker is left parsing a long chunk while the others wait.
 """
 
 from __future__ import annotations
@@ -11,15 +16,20 @@ from typing import Iterator, Sequence
 
 from distributed import Client, WorkerPlugin, as_completed, get_worker
 
-from .parallel import Loader, Outcome, chunked, extract_isolated
+from . import parallel
+from .parallel import Loader, Outcome, extract_isolated
 from .records import Article
 
 PLUGIN = "kgbuild-pipeline"
+CHUNK_CHARACTERS = 20_000  # about half a second of parsing on one core
 
 
 class PipelinePlugin(WorkerPlugin):
     """Each worker loads the pipeline once, when the plugin is registered or when the worker
-    joins later. Threads of one worker take turns with it."""
+    joins later. Threads of one worker take turns with it. Registering it again under the same
+    name (``plugin_name``: the same loader) does nothing: a later run finds the pipeline loaded."""
+
+    idempotent = True
 
     def __init__(self, load: Loader):
         self.load = load
@@ -32,17 +42,42 @@ class PipelinePlugin(WorkerPlugin):
         self.nlp = None
 
 
-def extract_on_worker(articles: list[Article]) -> list[Outcome]:
-    plugin = get_worker().plugins[PLUGIN]
-    with plugin.lock:  # a spaCy pipeline is not meant to be shared by threads
-        return extract_isolated(articles, plugin.nlp)
+def plugin_name(load: Loader) -> str:
+    """The plugin's name for this loader: ``kgbuild-pipeline load_pipeline(None)`` for the
+    default pipeline, another for another model."""
+    func = getattr(load, "func", load)
+    arguments = [repr(a) for a in getattr(load, "args", ())]
+    arguments += [f"{k}={v!r}" for k, v in sorted(getattr(load, "keywords", {}).items())]
+    return f"{PLUGIN} {func.__module__}.{func.__qualname__}({', '.join(arguments)})"
+
+
+def extract_on_worker(articles: list[Article], plugin: str = PLUGIN) -> list[Outcome]:
+    pipeline = get_worker().plugins[plugin]
+    with pipeline.lock:  # a spaCy pipeline is not meant to be shared by threads
+        return extract_isolated(articles, pipeline.nlp)
+
+
+def longest_first(articles: Sequence[Article]) -> list[list[Article]]:
+    """Chunks, the longest articles first, each of at most ``parallel.CHUNK`` articles and
+    ``CHUNK_CHARACTERS`` characters (an article longer than that is a chunk of its own)."""
+    chunks: list[list[Article]] = []
+    size = 0
+    for article in sorted(articles, key=lambda a: len(a.text), reverse=True):
+        if not chunks or size + len(article.text) > CHUNK_CHARACTERS or len(chunks[-1]) >= parallel.CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(article)
+        size += len(article.text)
+    return chunks
 
 
 def on_cluster(articles: Sequence[Article], load: Loader, address: str) -> Iterator[Outcome]:
-    """Extraction on the cluster whose scheduler is at ``address``, in chunks."""
+    """Extraction on the cluster whose scheduler is at ``address``, in chunks; outcomes in the
+    order they complete."""
     with Client(address) as client:  # closing the client leaves the cluster running
-        client.register_plugin(PipelinePlugin(load), name=PLUGIN)
-        futures = client.map(extract_on_worker, chunked(articles), pure=False)
+        name = plugin_name(load)
+        client.register_plugin(PipelinePlugin(load), name=name)
+        futures = client.map(extract_on_worker, longest_first(articles), plugin=name, pure=False)
         try:
             for future in as_completed(futures):
                 yield from future.result()

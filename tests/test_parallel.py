@@ -119,6 +119,26 @@ def test_kill_stops_every_worker_without_a_traceback(tmp_path):
     assert left() == ""  # no worker is left behind, orphaned
 
 
+def test_a_cluster_gets_the_longest_articles_first_in_chunks_of_bounded_size(monkeypatch):
+    from kgbuild import cluster
+
+    monkeypatch.setattr(cluster, "CHUNK_CHARACTERS", 100)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    lengths = [5, 250, 40, 60, 1, 30, 30, 2, 7, 99]
+    chunks = cluster.longest_first([article(n, "x" * length) for n, length in enumerate(lengths)])
+    assert [[len(a.text) for a in chunk] for chunk in chunks] == [[250], [99], [60, 40], [30, 30, 7], [5, 2, 1]]
+
+
+def test_each_pipeline_is_its_own_plugin_on_a_cluster():
+    from functools import partial
+
+    from kgbuild.cluster import plugin_name
+    from kgbuild.extract import load_pipeline
+
+    assert plugin_name(partial(load_pipeline, None)) == "kgbuild-pipeline kgbuild.extract.load_pipeline(None)"
+    assert plugin_name(partial(load_pipeline, "en_core_web_lg")) != plugin_name(partial(load_pipeline, None))
+
+
 @pytest.mark.slow
 def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
     # last in this file: the cluster leaves threads in this process, and then workers are spawned, not forked
@@ -132,8 +152,10 @@ def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(see
     two = build([SEEDS], out=tmp_path / "two", workers=2)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         on_cluster = build([SEEDS], out=tmp_path / "cluster", scheduler=cluster.scheduler_address)
+        # a later run finds the pipeline loaded on the workers
+        build([SEEDS], out=tmp_path / "cluster again", scheduler=cluster.scheduler_address)
     for name in OUTPUTS:
         expected = (seeds_out / name).read_bytes()
-        for run in ("forked", "two", "cluster"):
+        for run in ("forked", "two", "cluster", "cluster again"):
             assert (tmp_path / run / name).read_bytes() == expected, (run, name)
     assert two["counts"] == on_cluster["counts"] == json.loads((seeds_out / "report.json").read_text())["counts"]

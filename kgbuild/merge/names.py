@@ -64,6 +64,7 @@ REGNAL_THRESHOLD = 0.85
 LONE_NAME_THRESHOLD = 0.9
 MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
 WINDOW = 8
+FEW_CANDIDATES = WINDOW  # so few are compared without first leaving out those already joined
 FULL_GIVEN_AGREEMENT = ("same key", "short form", "close spelling", "nickname", "same name in another language")
 NONE: frozenset[int] = frozenset()
 # In a corpus, spelling alone cannot tell "Rick Perry" from "Rick Parry", "Robert Stone" from
@@ -79,13 +80,15 @@ ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|e|k)?\.?", re.IGNORECASE)
 PEERAGE = re.compile(r"\s*(?:jr|sr|\d|(?:baron|baronet|bt|earl|viscount|duke|duc|count|comte|marquess|marquis|lord|lady)\b)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
+def spelling_key(word: str) -> str:
     """One word -> its spelling key: "Yuriy" -> "iuri", "Zelenskyy" -> "zelenski"."""
     word = word.lower()
     for pattern, replacement in COMPILED_FOLDS:
         word = pattern.sub(replacement, word) if isinstance(pattern, re.Pattern) else word.replace(pattern, replacement)
     return word
+
+
+fold = lru_cache(maxsize=200_000)(spelling_key)  # ``link_names`` keeps its own cache, of every word it meets
 
 
 def roman_value(numeral: str) -> int:
@@ -191,7 +194,8 @@ class NameKey:
         return bool(self.given)
 
 
-def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = True, regnal: bool = False) -> NameKey:
+def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = True, regnal: bool = False,
+           fold: Callable[[str], str] = fold) -> NameKey:
     if not parts:
         return NameKey(name, (), fold(name.strip()), number, primary, "", regnal)
     # particles: "Geoffrey of Monmouth", "bin Laden"; but "Ben Carson" and "Van Morrison" are given names
@@ -200,17 +204,17 @@ def key_of(name: str, parts: tuple[str, ...], number: int = 0, primary: bool = T
     return NameKey(name, tuple(fold(p) for p in given), fold(parts[-1]), number, primary, initials, regnal)
 
 
-def name_keys(name: str) -> list[NameKey]:
+def name_keys(name: str, fold: Callable[[str], str] = fold) -> list[NameKey]:
     """The name's key, then its reading without a second surname: "Miquel Barceló García" is
     also "Miquel Barceló", "Janet Hubert-Whitten" also "Janet Hubert". Such a reading only ever
-    matches another name's own key."""
+    matches another name's own key. ``fold`` folds each word (a cache of its own can be given)."""
     text = cleaned(name)
     parsed = parse_cleaned(text)
-    keys = [key_of(name, parsed.words, parsed.number, regnal=parsed.regnal)]
+    keys = [key_of(name, parsed.words, parsed.number, regnal=parsed.regnal, fold=fold)]
     shorter = parse_cleaned(without_last_surname(text))
     named = [w for w in shorter.words if w.lower() not in PARTICLES]
     if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
-        keys.append(key_of(name, shorter.words, primary=False))
+        keys.append(key_of(name, shorter.words, primary=False, fold=fold))
     return keys
 
 
@@ -260,14 +264,21 @@ def same_given(x: str, y: str, x_initial: str = "", y_initial: str = "") -> str:
 def given_compatible(a: NameKey, b: NameKey) -> tuple[bool, str]:
     """Given names agree when the shorter list lines up, in order, with part of the longer one
     ("Julius Exner" / "Johan Julius Exner"); the first names must then agree, or be absent."""
-    if not a.given or not b.given:
+    return given_names_compatible(a.given, a.initials, b.given, b.initials)
+
+
+@lru_cache(maxsize=1_000_000)
+def given_names_compatible(a_given: tuple[str, ...], a_initials: str, b_given: tuple[str, ...], b_initials: str) -> tuple[bool, str]:
+    """``given_compatible`` on two keys' given names and initials: the same few given names
+    recur across a corpus, each pair of them is compared once."""
+    if not a_given or not b_given:
         return True, "surname only"
-    if a.given == b.given and a.initials == b.initials:
-        return True, "same key" if len(a.given[0]) > 1 else "initial"
-    if len(a.given) > len(b.given):
-        a, b = b, a
-    short, long_ = list(zip(a.given, a.initials)), list(zip(b.given, b.initials))
-    first = same_given(a.given[0], b.given[0], a.initials[0], b.initials[0])
+    if a_given == b_given and a_initials == b_initials:
+        return True, "same key" if len(a_given[0]) > 1 else "initial"
+    if len(a_given) > len(b_given):
+        a_given, a_initials, b_given, b_initials = b_given, b_initials, a_given, a_initials
+    short, long_ = list(zip(a_given, a_initials)), list(zip(b_given, b_initials))
+    first = same_given(a_given[0], b_given[0], a_initials[0], b_initials[0])
     if not first and len(short) == len(long_):
         return False, ""
 
@@ -339,15 +350,22 @@ def match(a: NameKey, b: NameKey) -> tuple[str, float] | None:
     return None
 
 
-def neighbours(keys: list[str], window: int = WINDOW) -> Iterable[tuple[int, int]]:
-    """Sorted-neighbourhood blocking (Hernandez & Stolfo, SIGMOD 1995): positions of keys that
-    are within ``window`` of each other when sorted, and again when sorted by their reversed
-    spelling, so that a spelling difference at either end still meets; linear in the keys."""
+def neighbour_rows(keys: list[str], window: int = WINDOW) -> Iterable[tuple[int, list[int]]]:
+    """Sorted-neighbourhood blocking (Hernandez & Stolfo, SIGMOD 1995): each key's position
+    with the positions of the ``window`` keys after it when sorted, and again when sorted by
+    their reversed spelling, so that a spelling difference at either end still meets; linear in
+    the keys (after the sorting)."""
     for order in (sorted(range(len(keys)), key=keys.__getitem__),
                   sorted(range(len(keys)), key=lambda i: keys[i][::-1])):
         for x, i in enumerate(order):
-            for j in order[x + 1 : x + 1 + window]:
-                yield i, j
+            yield i, order[x + 1 : x + 1 + window]
+
+
+def neighbours(keys: list[str], window: int = WINDOW) -> Iterable[tuple[int, int]]:
+    """The pairs of ``neighbour_rows``."""
+    for i, row in neighbour_rows(keys, window):
+        for j in row:
+            yield i, j
 
 
 @lru_cache(maxsize=1_000_000)
@@ -357,14 +375,39 @@ def first_names_agree_in_full(x: str, y: str) -> bool:
     return len(x) > 1 and len(y) > 1 and same_given(x, y) in FULL_GIVEN_AGREEMENT
 
 
-def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
-    """Pairs of keys worth comparing: full names with one surname key, or with surname keys
-    that are sorted neighbours spelled closely (JaroWinkler >= SURNAME_THRESHOLD); sorted
-    neighbours by surname among names sharing a first given name, and among regnal names with
-    the same number. Names of different surnames are paired only when their first given names
-    agree in full. A reading without a second surname is only paired with a full key of the
-    same surname (the only pair ``match`` can accept): in a large corpus, "de" or "John" is the
-    shortened surname of thousands of names."""
+def not_yet_joined(
+    candidates: list[int], start: int, i: int, cluster_of: Callable[[int], int] | None, known: dict[int, list[int]]
+) -> list[int]:
+    """``candidates[start:]`` without those already in key ``i``'s cluster (``cluster_of``: a
+    key -> its cluster's representative, which changes only when the cluster grows).
+
+    ``known`` holds, by representative, the positions left the last time a key of that cluster
+    was compared with these candidates: every other candidate was in that cluster already, and
+    clusters only grow, so only those left are looked at again. A block of one person's many
+    spellings is then gone through about once, not once for each spelling. Without
+    ``cluster_of``, or when there are few, every candidate is kept."""
+    if cluster_of is None or len(candidates) - start <= FEW_CANDIDATES:
+        return candidates[start:]
+    root = cluster_of(i)
+    positions = known.get(root)
+    positions = range(start, len(candidates)) if positions is None else [p for p in positions if p >= start]
+    known[root] = left = [p for p in positions if cluster_of(candidates[p]) != root]
+    return [candidates[p] for p in left]
+
+
+def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None = None) -> Iterable[tuple[int, list[int]]]:
+    """Pairs of keys worth comparing, as rows: a key and the keys it is to be compared with, in
+    order. Full names with one surname key, or with surname keys that are sorted neighbours
+    spelled closely (JaroWinkler >= SURNAME_THRESHOLD); sorted neighbours by surname among names
+    sharing a first given name, and among regnal names with the same number. Names of different
+    surnames are paired only when their first given names agree in full. A reading without a
+    second surname is only paired with a full key of the same surname (the only pair ``match``
+    can accept): in a large corpus, "de" or "John" is the shortened surname of thousands of
+    names.
+
+    With ``cluster_of`` (see ``not_yet_joined``), rows are produced as they are consumed and
+    leave out, in the blocks of one surname or of two close surnames, keys already in the
+    row's key's cluster: the pairs a caller would skip, so its results are the same."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.is_full:
@@ -372,21 +415,32 @@ def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
     primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
     for surname, members in by_surname.items():
         primaries, position = primary_in[surname], 0
+        known: dict[int, list[int]] = {}
+        known_primaries: dict[int, list[int]] = {}
         for x, i in enumerate(members):
             if keys[i].primary:
                 position += 1
-                yield from ((i, j) for j in members[x + 1 :])
+                row = not_yet_joined(members, x + 1, i, cluster_of, known)
             else:
-                yield from ((i, j) for j in primaries[position:])
+                row = not_yet_joined(primaries, position, i, cluster_of, known_primaries)
+            if row:
+                yield i, row
     surnames = sorted(by_surname)
     for x, y in neighbours(surnames):
         if JaroWinkler.similarity(surnames[x], surnames[y]) >= SURNAME_THRESHOLD:
-            others, agreeing = primary_in[surnames[y]], {}
+            # the other surname's names by first given name: each pair of first names tested once
+            by_first: dict[str, list[int]] = defaultdict(list)
+            for j in primary_in[surnames[y]]:
+                by_first[keys[j].given[0]].append(j)
+            agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}
             for i in primary_in[surnames[x]]:
                 first = keys[i].given[0]
                 if first not in agreeing:
-                    agreeing[first] = [j for j in others if first_names_agree_in_full(first, keys[j].given[0])]
-                yield from ((i, j) for j in agreeing[first])
+                    groups = [js for other, js in by_first.items() if first_names_agree_in_full(first, other)]
+                    agreeing[first] = (groups[0] if len(groups) == 1 else sorted(j for js in groups for j in js)), {}
+                candidates, known = agreeing[first]
+                if row := not_yet_joined(candidates, 0, i, cluster_of, known):
+                    yield i, row
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.number:
@@ -395,11 +449,16 @@ def candidate_pairs(keys: list[NameKey]) -> Iterable[tuple[int, int]]:
                 blocks["number", key.number, group].append(i)  # "Charles V", "Carlos V"
         if key.given and len(key.given[0]) > 1:
             blocks["given", key.given[0]].append(i)
+    primary = [key.primary for key in keys]
     for (kind, *_), members in blocks.items():
         spellings = [compact(keys[i]) if kind == "number" else keys[i].surname for i in members]
-        for x, y in neighbours(spellings):
-            if kind == "number" or (spellings[x] != spellings[y] and keys[members[x]].primary and keys[members[y]].primary):
-                yield members[x], members[y]  # the same surname was compared above
+        for x, row in neighbour_rows(spellings):
+            if kind == "number":
+                yield members[x], [members[y] for y in row]
+            elif primary[members[x]]:  # the same surname was compared above
+                spelling = spellings[x]
+                if others := [members[y] for y in row if spellings[y] != spelling and primary[members[y]]]:
+                    yield members[x], others
 
 
 @contextmanager
@@ -433,7 +492,9 @@ def link_names(
     is matched with, or for a surname alone every name of the cluster it would join).
     """
     distinct = list(dict.fromkeys(names))
-    readings = [name_keys(name) for name in distinct]
+    # each word folded once: a bounded cache would fold words again once a corpus holds more of them
+    fold_once = lru_cache(maxsize=None)(spelling_key)
+    readings = [name_keys(name, fold_once) for name in distinct]
     keys = [key for keys_of_name in readings for key in keys_of_name]
     owner = [n for n, keys_of_name in enumerate(readings) for _ in keys_of_name]
     uf = UnionFind(len(distinct))
@@ -451,10 +512,16 @@ def link_names(
             links.append(Link(distinct[i], distinct[j], f"person name: {rule}", round(score, 3)))
             uf.union(i, j)
 
-    for x, y in candidate_pairs(keys):
-        i, j = owner[x], owner[y]
-        if i != j and uf.find(i) != uf.find(j) and (found := match(keys[x], keys[y])):
-            join(i, j, *found)
+    find, parent = uf.find, uf.parent
+    for x, row in candidate_pairs(keys, lambda k: find(owner[k])):  # millions of pairs, most already joined
+        i, key = owner[x], keys[x]
+        root = find(i)
+        for y in row:
+            j = owner[y]
+            other = j if parent[j] == j else find(j)
+            if other != root and (found := match(key, keys[y])):
+                join(i, j, *found)
+                root = find(i)
     full_names: dict[str, set[int]] = defaultdict(set)
     for x, key in enumerate(keys):
         if key.is_full and key.primary and not key.number:
