@@ -90,9 +90,11 @@ def not_a_fact(negation: Token) -> bool:
     not to punish", "has no plans to quit"), or a quantity of nothing ("Federer has no equal", "no
     half measures")."""
     head = negation.head
-    if negation.lower_ == "no" and negation.dep_ == "det":
+    if negation.lower_ == "no" and (negation.dep_ == "det" or head.pos_ not in {"VERB", "AUX"}):
         return True
-    if head.lemma_.lower() in INTENTIONS or head.head.lemma_.lower() in INTENTIONS and head.dep_ == "xcomp":
+    complements = {c.lemma_.lower() for c in head.children if c.dep_ == "acomp"}  # "are never ready for"
+    if head.lemma_.lower() in INTENTIONS or complements & INTENTIONS or (
+            head.head.lemma_.lower() in INTENTIONS and head.dep_ == "xcomp"):
         return True
     return any(c.tag_ == "MD" and c.lower_ not in {"can", "ca", "could"} for c in head.children)
 

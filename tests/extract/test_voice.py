@@ -54,6 +54,8 @@ def test_a_question_headline_questions(own_voice_of):
         ("Tsunami will not divert aid from Africa", "asserts", False),
         ("FA decides not to punish Mourinho", "asserts", False),
         ("Faultless Federer has no equal", "asserts", False),
+        ("No half measures with Half-Life 2", "asserts", False),
+        ("Markets are never ready for the Fed", "asserts", False),
         ("Weather Channel's Mike Seidel was not caught with his pants down", "asserts", True),
     ],
 )
