@@ -323,18 +323,28 @@ def own_words(a: Attribution, b: Attribution) -> bool:
     return a.direct and b.direct and same_speaker(a, b)
 
 
+def names_actor(text: Attribution, actor: Attribution) -> bool:
+    """Whether a wording names the actor of another attribution, by surname or last word."""
+    if actor.actor is None or not actor.actor.name.split():
+        return False
+    name = unidecode(actor.actor.name).lower().split()[-1]
+    return name in content_words(text.wording) or any(name in unidecode(m.name).lower().split() for m in text.about)
+
+
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
     """For "denied the allegations": the latest assertion of someone else in the same article
-    shortly before."""
+    shortly before, preferably one that names the denier ("Mr Ailes denied the charges" answers
+    what was said about Mr Ailes, not the remark in between)."""
     candidates = [
-        i
+        (i, other)
         for i, other in earlier
         if other.article == item.article
         and other.stance not in REJECTING
         and not same_speaker(item, other)
         and 0 <= item.cue.start - other.evidence.end <= ANAPHORA_WINDOW
     ]
-    return candidates[-1] if candidates else None
+    about_denier = [i for i, other in candidates if names_actor(other, item)]
+    return (about_denier or [i for i, _ in candidates] or [None])[-1]
 
 
 @dataclass(frozen=True)

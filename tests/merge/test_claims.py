@@ -64,6 +64,15 @@ def test_denying_the_allegations_points_at_the_claim_just_before():
     assert merged.claim_links[1].rule == "rejects the claim it refers back to"
 
 
+def test_denying_the_charges_points_at_what_was_said_about_the_denier():
+    accusation = attribution("a", "Mr Ailes carried on an abusive relationship with her", actor="Gretchen Carlson")
+    remark = attribution("a", "the network had no further comment on the settlement", actor="Fox News",
+                         kind="organization", at=100)
+    denial = attribution("a", "the charges", "denies", "Roger Ailes", at=220, anaphoric=True)
+    merged = merge([extraction("a", accusation, remark, denial)])
+    assert merged.claim_of[2] == merged.claim_of[0] != merged.claim_of[1]
+
+
 def test_unrelated_claims_stay_apart():
     merged = merge(
         [extraction("a", attribution("a", "The bridge will reopen on Monday"), attribution("a", "Taxes rose by two percent", at=100))]
