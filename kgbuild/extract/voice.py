@@ -45,7 +45,7 @@ REJECTING_VERBS = re.compile(
 )
 # verbs that reject things as well as claims ("reject a bid", "deny someone a title")
 THING_REJECTING = frozenset({"deny", "reject", "dismiss", "rebuff", "retract"})
-DENIABLE = CLAIM_NOUNS | {"speculation", "suggestion", "theory", "notion", "idea", "link", "involvement", "rumours", "reports"}
+DENIABLE = CLAIM_NOUNS | {"speculation", "suggestion", "theory", "notion", "idea", "link", "involvement"}
 DENIAL_OPENING = re.compile(
     r"(?:^|[:\u2014]\s*)\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE
 )
@@ -123,15 +123,17 @@ def rejects_something(sent: Span) -> bool:
         if not text[match.end():].strip(" .!?\"'"):
             continue
         verb = sent.doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
-        head = verb[0] if verb is not None else None
-        if head is not None and head.pos_ == "VERB" and head.lemma_.lower() in THING_REJECTING and rejects_a_thing(head):
+        if verb is not None and rejects_a_thing(verb[0]):
             continue
         return True
     return False
 
 
 def rejects_a_thing(verb: Token) -> bool:
-    """The verb's object is a thing ("a bid", "Oscars"), not a claim or a clause."""
+    """A verb that rejects things as well as claims, whose object is a thing ("a bid",
+    "Oscars"), not a claim or a clause."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in THING_REJECTING:
+        return False
     children = list(verb.children)
     if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
         return False
