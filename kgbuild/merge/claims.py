@@ -323,12 +323,12 @@ def own_words(a: Attribution, b: Attribution) -> bool:
     return a.direct and b.direct and same_speaker(a, b)
 
 
-def names_actor(text: Attribution, actor: Attribution) -> bool:
-    """Whether a wording names the actor of another attribution, by surname or last word."""
-    if actor.actor is None or not actor.actor.name.split():
+def names_speaker(said: Attribution, of: Attribution) -> bool:
+    """Whether what ``said`` says names the actor of ``of`` (by surname, or an organization's last word)."""
+    if of.actor is None or not of.actor.name.split():
         return False
-    name = unidecode(actor.actor.name).lower().split()[-1]
-    return name in content_words(text.wording) or any(name in unidecode(m.name).lower().split() for m in text.about)
+    name = unidecode(of.actor.name).lower().split()[-1]
+    return name in content_words(said.wording) or any(name in unidecode(m.name).lower().split() for m in said.about)
 
 
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
@@ -343,7 +343,7 @@ def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -
         and not same_speaker(item, other)
         and 0 <= item.cue.start - other.evidence.end <= ANAPHORA_WINDOW
     ]
-    about_denier = [i for i, other in candidates if names_actor(other, item)]
+    about_denier = [i for i, other in candidates if names_speaker(other, item)]
     return (about_denier or [i for i, _ in candidates] or [None])[-1]
 
 
