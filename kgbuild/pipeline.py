@@ -18,7 +18,7 @@ from . import __version__
 from .cache import ExtractionCache, code_fingerprint
 from .errors import HINTS, Code
 from .export.html import render
-from .export.rdf import attribution_iri, to_graph, to_turtle
+from .export.rdf import Statements, attribution_iri, write_turtle
 from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
 from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import Merged, merge
@@ -32,18 +32,26 @@ Progress = Callable[[Iterable], Iterator]
 OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl", "report.json")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write, renamed to ``path`` once written: never a
+    half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        yield Path(temporary)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, one after another) to ``path`` through ``replacing``."""
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as stream:
+        stream.writelines([text] if isinstance(text, str) else text)
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -71,8 +79,12 @@ def span_json(span) -> dict | None:
 
 def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) -> str:
     """One JSON line per extracted attribution: the evaluation interface (keys are stable)."""
+    return "".join(attribution_records(extractions, merged, base))
+
+
+def attribution_records(extractions: list[Extraction], merged: Merged, base: str) -> Iterator[str]:
+    """``attribution_lines`` one line at a time (each with its line feed)."""
     in_graph = {id(a): n for n, a in enumerate(merged.extracted)}
-    lines = []
     for extraction in extractions:
         for extracted in extraction.attributions:
             n = in_graph.get(id(extracted))
@@ -98,8 +110,7 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
                 "voice": a.voice,
                 "in_title": a.in_title,
             }
-            lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64) -> tuple[dict, list[Skipped]]:
@@ -212,9 +223,9 @@ def build(
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
     with timed(timings, "export"):
-        graph = to_graph(merged, base)
-        write_atomically(out / "graph.ttl", to_turtle(graph))
-        write_atomically(out / "attributions.jsonl", attribution_lines(extractions, merged, base))
+        with replacing(out / "graph.ttl") as temporary:
+            triples = write_turtle(Statements(merged, base).lines(), temporary)
+        write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
         if html:
             write_atomically(out / "graph.html", render(merged))
     report = {
@@ -234,7 +245,7 @@ def build(
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
-            "triples": len(graph),
+            "triples": triples,
         },
         "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
         "skipped": [problem_json(s) for s in skipped],
