@@ -218,9 +218,11 @@ def build(
         skipped += failed
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
     with timed(timings, "load_encoder"):  # after extraction: workers are forked from a process without its threads
-        encoder = load_encoder()
+        encoder = load_encoder(cache)  # with a cache, sentence vectors are kept there for the next run
     with timed(timings, "merge"):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
+        if encoder.store:
+            encoder.store.close()
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
     with timed(timings, "export"):
         with replacing(out / "graph.ttl") as temporary:
@@ -242,6 +244,8 @@ def build(
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
             "articles_from_cache": len(cached),
+            "texts_encoded": encoder.encoded,
+            "vectors_from_cache": encoder.read,
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
