@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 import numpy as np
@@ -142,9 +143,16 @@ class Wordings:
         cols = [column[c] for cs in self.concepts for c in sorted(cs)]
         self.weights = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(total, len(names)))
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
-        matches = self.concept_matches(names, unit)
-        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(total, len(names)))
-        self.coverage = self.best_matches(present, matches)
+        self.norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1)).ravel())
+        self._matching = (names, unit, rows, cols)  # for ``coverage``, made when first needed
+
+    @cached_property
+    def coverage(self) -> sparse.csr_matrix:
+        """Wording x concept: the best match of the concept among the wording's concepts (only
+        ``covered`` needs it: the similarity without an encoder)."""
+        names, unit, rows, cols = self._matching
+        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(self.concepts), len(names)))
+        return self.best_matches(present, self.concept_matches(names, unit))
 
     @staticmethod
     def concept_matches(names: list[str], unit: dict[str, np.ndarray]) -> sparse.csr_matrix:
@@ -193,7 +201,7 @@ class Wordings:
         if len(first) == 0:
             return np.zeros(0)
         dot = np.asarray(self.weights[first].multiply(self.weights[second]).sum(axis=1)).ravel()
-        norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1)).ravel())
+        norms = self.norms
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.nan_to_num(dot / (norms[first] * norms[second]))
 
@@ -274,12 +282,16 @@ class ClaimSimilarity:
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
-
-        self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
+        self.attributions, self.vector_of = attributions, vector_of
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
         self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
+
+    @cached_property
+    def cores(self) -> Wordings:
+        """The predicate-argument cores as wordings (only the similarity without an encoder uses them)."""
+        return Wordings([" ".join(a.core) for a in self.attributions], self.vector_of)
 
     def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
         """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.
