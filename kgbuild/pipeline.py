@@ -162,10 +162,14 @@ def up_to_date(out: Path, key: str, html: bool) -> dict | None:
 
 
 @contextmanager
-def timed(timings: dict, stage: str):
-    start = time.perf_counter()
+def timed(timings: dict, stage: str, cpu: dict | None = None):
+    """Wall seconds of a stage in ``timings[stage]``, and this process's CPU seconds (its own
+    threads, not worker processes) in ``cpu[stage]``."""
+    start, started = time.perf_counter(), time.process_time()
     yield
     timings[stage] = round(time.perf_counter() - start, 3)
+    if cpu is not None:
+        cpu[stage] = round(time.process_time() - started, 3)
 
 
 def build(
@@ -191,23 +195,23 @@ def build(
     ``model`` themselves. An article whose extraction fails is skipped with its code (E018, E019,
     E024). A rerun whose outputs are up to date (``run_key``) returns the previous report without
     loading the pipeline."""
-    out, timings = Path(out), {}
+    out, timings, cpu = Path(out), {}, {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
     remove_stale_temporaries(out)
-    with timed(timings, "ingest"):
+    with timed(timings, "ingest", cpu):
         articles, problems = ingest(inputs, max_bytes=max_bytes, leave_out=[out])
         skipped = [p for p in problems if isinstance(p, Skipped)]
         warnings = [p for p in problems if isinstance(p, InputWarning)]
     pipeline_id = pipeline_name(nlp.meta if nlp else pipeline_meta(model))  # the pipeline actually used
     key = run_key(inputs, articles, skipped, pipeline_id, base, html, aliases)
     if cache and (previous := up_to_date(out, key, html)):
-        report = {**previous, "timings_seconds": timings, "unchanged": True}
+        report = {**previous, "timings_seconds": timings, "cpu_seconds": cpu, "unchanged": True}
         write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return report
-    with timed(timings, "load_model"):
+    with timed(timings, "load_model", cpu):
         nlp = nlp or load_pipeline(model)
-    with timed(timings, "extract"):
+    with timed(timings, "extract", cpu):
         stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = stored.get_many(articles) if stored else {}
         missing = [a for a in articles if a.id not in cached]
@@ -217,14 +221,14 @@ def build(
             stored.close()
         skipped += failed
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
-    with timed(timings, "load_encoder"):  # after extraction: workers are forked from a process without its threads
+    with timed(timings, "load_encoder", cpu):  # after extraction: workers are forked from a process without its threads
         encoder = load_encoder(cache)  # with a cache, sentence vectors are kept there for the next run
-    with timed(timings, "merge"):
+    with timed(timings, "merge", cpu):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
         if encoder.store:
             encoder.store.close()
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
-    with timed(timings, "export"):
+    with timed(timings, "export", cpu):
         with replacing(out / "graph.ttl") as temporary:
             triples = write_turtle(Statements(merged, base).lines(), temporary)
         write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
@@ -255,6 +259,7 @@ def build(
         "skipped": [problem_json(s) for s in skipped],
         "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
+        "cpu_seconds": cpu,  # this process's, beside the wall seconds: a busy machine inflates those
         "run_key": key if not failed else None,  # an article that failed is tried again next time
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")

@@ -16,7 +16,7 @@ import os
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -269,30 +269,36 @@ class Statements:
         return chain.from_iterable(self.subjects())
 
 
-def parsed(lines: Iterable[str], every: int = 20_000) -> Iterator[pyoxigraph.Quad]:
-    """N-Triples lines as Oxigraph triples, parsed ``every`` lines at a time. Lines are joined
-    on "\\n" alone: a form feed, U+0085 or U+2028 inside a literal is written as it is."""
-    batch: list[str] = []
-    for line in chain(lines, [None]):
-        if line is not None:
-            batch.append(line)
-        if batch and (line is None or len(batch) >= every):
-            yield from pyoxigraph.parse("\n".join(batch), format=pyoxigraph.RdfFormat.N_TRIPLES)
-            batch = []
+class Stream:
+    """N-Triples lines as a byte stream for Oxigraph's parser, read as it goes ("\\n" after each
+    line, not splitlines(): a form feed, U+0085 or U+2028 inside a literal is written as it is).
+    ``count`` is the number of lines read so far."""
+
+    def __init__(self, lines: Iterable[str], every: int = 4096):
+        self.lines, self.every, self.count = iter(lines), every, 0
+        self.buffer, self.offset = b"", 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        while self.offset >= len(self.buffer):
+            batch = list(islice(self.lines, self.every))
+            if not batch:
+                return b""
+            self.count += len(batch)
+            self.buffer, self.offset = ("\n".join(batch) + "\n").encode("utf-8"), 0
+        end = len(self.buffer) if size is None or size < 0 else self.offset + size
+        piece = self.buffer[self.offset : end]
+        self.offset += len(piece)
+        return piece
 
 
 def write_turtle(lines: Iterable[str], path: str | Path) -> int:
-    """Sorted N-Triples lines -> pretty-printed Turtle in ``path``, streamed (Oxigraph groups a
-    subject's predicates and objects); returns the number of triples."""
-    count = [0]
-
-    def counted(triples):
-        for triple in triples:
-            count[0] += 1
-            yield triple
-
-    pyoxigraph.serialize(counted(parsed(lines)), os.fspath(path), format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return count[0]
+    """Sorted N-Triples lines -> pretty-printed Turtle in ``path``, streamed (Oxigraph parses the
+    lines and groups each subject's predicates and objects as they come); returns the number of
+    triples."""
+    stream = Stream(lines)
+    triples = pyoxigraph.parse(stream, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    pyoxigraph.serialize(triples, os.fspath(path), format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return stream.count
 
 
 def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable
 
 import numpy as np
@@ -85,16 +85,18 @@ DENIAL_MARKERS = re.compile(
 _stemmer = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=1 << 17)
+def american(word: str) -> str:
+    """A word with its British spelling folded (remembered: a corpus uses each word many times)."""
+    for pattern, replacement in BRITISH:
+        word = re.sub(pattern, replacement, word)
+    return word
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased content words of a text, British spellings folded."""
     words = re.findall(r"[a-z0-9]+", unidecode(text).lower())
-    kept = [w for w in words if w not in STOP_WORDS and w not in EXTRA_STOP_WORDS and len(w) > 1]
-    folded = []
-    for word in kept:
-        for pattern, replacement in BRITISH:
-            word = re.sub(pattern, replacement, word)
-        folded.append(word)
-    return folded
+    return [american(w) for w in words if w not in STOP_WORDS and w not in EXTRA_STOP_WORDS and len(w) > 1]
 
 
 def concepts_of(
