@@ -85,6 +85,9 @@ DENIAL_MARKERS = re.compile(
 _stemmer = snowballstemmer.stemmer("english")
 
 
+ascii_text = lru_cache(maxsize=1 << 17)(unidecode)  # a text's ASCII spelling, made once for the words and the names
+
+
 @lru_cache(maxsize=1 << 17)
 def american(word: str) -> str:
     """A word with its British spelling folded (remembered: a corpus uses each word many times)."""
@@ -95,7 +98,7 @@ def american(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased content words of a text, British spellings folded."""
-    words = re.findall(r"[a-z0-9]+", unidecode(text).lower())
+    words = re.findall(r"[a-z0-9]+", ascii_text(text).lower())
     return [american(w) for w in words if w not in STOP_WORDS and w not in EXTRA_STOP_WORDS and len(w) > 1]
 
 
@@ -124,7 +127,7 @@ def proper_names(texts: list[str]) -> set[str]:
     """Words that occur capitalized and never in lower case."""
     capitalized, lower = set(), set()
     for text in texts:
-        for word in re.findall(r"[A-Za-z]+", unidecode(text)):
+        for word in re.findall(r"[A-Za-z]+", ascii_text(text)):
             (lower if word.islower() else capitalized).add(word.lower())
     return capitalized - lower
 
