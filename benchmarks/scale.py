@@ -3,7 +3,7 @@ merge and export of up to 1,000,000 synthetic attributions; incremental reruns.
 
     python benchmarks/scale.py throughput [--rounds 2]     # ../shared/data/news/wikinews.jsonl
     python benchmarks/scale.py merge [--sizes 125000,250000,500000,1000000] [--claims-up-to N] [--export-up-to N]
-    python benchmarks/scale.py incremental [--articles 1000]
+    python benchmarks/scale.py incremental [--articles 1000]    # 3434: the whole corpus but its last 10 lines
 
 Each part prints one JSON object. Throughput runs the lines interleaved (1 process, 2 processes,
 cluster; then again), each the faster of its runs, every line loading its pipelines inside the
@@ -172,36 +172,47 @@ def synthetic_attributions(n: int, seed: int = 0):
 
 def measure_merge(n: int, with_claims: bool, export: bool) -> dict:
     """One size, in this process: names, actors (and claims) merge, then (with ``export``) the
-    Turtle and JSONL export."""
+    Turtle and JSONL export, written to files as ``kgbuild run`` writes them. Wall and CPU
+    seconds per stage; peak RSS after the merge and at the end (the export's own peak)."""
     from kgbuild import merge as merging
-    from kgbuild.export.rdf import to_graph, to_turtle
+    from kgbuild.export.rdf import Statements, write_turtle
     from kgbuild.merge import merge
-    from kgbuild.pipeline import attribution_lines
+    from kgbuild.pipeline import attribution_records, write_atomically
 
     extractions = synthetic_attributions(n)
-    timings = {}
+    timings, cpu = {}, {}
     if not with_claims:  # the lead rewrites the claims layer: measure actors alone, one claim each
         from kgbuild.merge.claims import ClaimLink, Clustering
 
-        merging.cluster_claims = lambda kept, actor_of, vectors: Clustering(
+        merging.cluster_claims = lambda kept, vector_of=None, encoder=None: Clustering(
             assignment=list(range(len(kept))), representatives=list(range(len(kept))),
-            links=[ClaimLink("own wording", 1.0)] * len(kept), rejects={})
-    start = time.perf_counter()
+            links=[ClaimLink("own wording", 1.0)] * len(kept), rejects={}, stances=[a.stance for a in kept])
+    peak = {"input": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6}
+    start, started = time.perf_counter(), time.process_time()
     merged = merge(extractions)
-    timings["merge"] = time.perf_counter() - start
+    timings["merge"], cpu["merge"] = time.perf_counter() - start, time.process_time() - started
+    peak["merge"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
     sizes = {}
     if export:
-        start = time.perf_counter()
-        sizes["turtle_mb"] = round(len(to_turtle(to_graph(merged, "https://example.org/"))) / 1e6, 1)
-        sizes["jsonl_mb"] = round(len(attribution_lines(extractions, merged, "https://example.org/")) / 1e6, 1)
-        timings["export"] = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as folder:
+            start, started = time.perf_counter(), time.process_time()
+            triples = write_turtle(Statements(merged, "https://example.org/").lines(), Path(folder) / "graph.ttl")
+            timings["turtle"], cpu["turtle"] = time.perf_counter() - start, time.process_time() - started
+            start, started = time.perf_counter(), time.process_time()
+            write_atomically(Path(folder) / "attributions.jsonl", attribution_records(extractions, merged, "https://example.org/"))
+            timings["jsonl"], cpu["jsonl"] = time.perf_counter() - start, time.process_time() - started
+            sizes = {"triples": triples, "turtle_mb": round((Path(folder) / "graph.ttl").stat().st_size / 1e6, 1),
+                     "jsonl_mb": round((Path(folder) / "attributions.jsonl").stat().st_size / 1e6, 1)}
+        timings["export"], cpu["export"] = timings["turtle"] + timings["jsonl"], cpu["turtle"] + cpu["jsonl"]
+        peak["export"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
     return {
         "attributions": n,
         "actors": len(merged.actors),
         "claims": len(merged.claims),
         "seconds": {k: round(v, 1) for k, v in timings.items()},
+        "cpu_seconds": {k: round(v, 1) for k, v in cpu.items()},
         **sizes,
-        "peak_rss_gb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6, 2),
+        "peak_rss_gb": {k: round(v, 2) for k, v in peak.items()},  # ru_maxrss so far, after each stage
         "load_average": round(os.getloadavg()[0], 1),
     }
 
@@ -232,29 +243,40 @@ def corpus_lines(limit: int) -> list[str]:
 
 
 def incremental(articles: int, workers: int) -> dict:
-    """A cold run on ``articles`` articles of the corpus, then a rerun with no change, then a
-    rerun with 10 more articles; every run through ``kgbuild run`` as a user starts it."""
+    """A cold run on the first ``articles`` lines of the corpus, then a rerun with no change, then
+    a rerun with 10 more lines; every run through ``kgbuild run`` as a user starts it. Wall
+    seconds and CPU seconds (the run's processes, workers included) per run, with the stages'
+    and what came from the caches (``report.json``)."""
     folder = Path(tempfile.mkdtemp(prefix="kgbuild-incremental-"))
     lines = corpus_lines(articles + 10)
     runs = {}
     try:
         (folder / "corpus.jsonl").write_text("\n".join(lines[:articles]) + "\n")
         kgbuild = str(Path(sys.executable).parent / "kgbuild")
-        command = [kgbuild, "run", str(folder / "corpus.jsonl"), "--out", str(folder / "out"), "--workers", str(workers)]
+        command = [kgbuild, "run", str(folder / "corpus.jsonl"), "--out", str(folder / "out"), "--workers", str(workers),
+                   "--no-html"]
         for name in ("cold", "no change", "10 new articles"):
             if name == "10 new articles":
                 (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n")
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), cpu_seconds()
             subprocess.run(command, check=True, capture_output=True)
+            report = json.loads((folder / "out" / "report.json").read_text())
             runs[name] = {
                 "seconds": round(time.perf_counter() - start, 2),
-                "stages": json.loads((folder / "out" / "report.json").read_text())["timings_seconds"],
+                "cpu_seconds": round(cpu_seconds() - cpu, 2),
+                "stages": report["timings_seconds"],
+                "stages_cpu": report.get("cpu_seconds"),
+                "counts": {k: report["counts"].get(k) for k in ("articles", "articles_from_cache", "texts_encoded",
+                                                                "vectors_from_cache", "attributions_in_graph")},
+                "load_average": round(os.getloadavg()[0], 1),
             }
+            print(name, json.dumps(runs[name]), file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(folder)
-    cold = runs["cold"]["seconds"]
-    return {"articles": articles, "workers": workers, "runs": runs,
-            "ratio_to_cold": {name: round(run["seconds"] / cold, 3) for name, run in runs.items()}}
+    cold = runs["cold"]
+    return {"lines": articles, "workers": workers, "runs": runs,
+            "ratio_to_cold": {name: round(run["seconds"] / cold["seconds"], 3) for name, run in runs.items()},
+            "cpu_ratio_to_cold": {name: round(run["cpu_seconds"] / cold["cpu_seconds"], 3) for name, run in runs.items()}}
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from . import __version__
 from .cache import ExtractionCache, code_fingerprint
 from .errors import HINTS, Code
 from .export.html import render
-from .export.rdf import attribution_iri, to_graph, to_turtle
+from .export.rdf import Statements, attribution_iri, write_turtle
 from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
 from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import Merged, merge
@@ -32,18 +32,26 @@ Progress = Callable[[Iterable], Iterator]
 OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl", "report.json")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write, renamed to ``path`` once written: never a
+    half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        yield Path(temporary)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, one after another) to ``path`` through ``replacing``."""
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as stream:
+        stream.writelines([text] if isinstance(text, str) else text)
 
 
 def remove_stale_temporaries(out: Path) -> None:
@@ -71,8 +79,12 @@ def span_json(span) -> dict | None:
 
 def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) -> str:
     """One JSON line per extracted attribution: the evaluation interface (keys are stable)."""
+    return "".join(attribution_records(extractions, merged, base))
+
+
+def attribution_records(extractions: list[Extraction], merged: Merged, base: str) -> Iterator[str]:
+    """``attribution_lines`` one line at a time (each with its line feed)."""
     in_graph = {id(a): n for n, a in enumerate(merged.extracted)}
-    lines = []
     for extraction in extractions:
         for extracted in extraction.attributions:
             n = in_graph.get(id(extracted))
@@ -98,8 +110,7 @@ def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) 
                 "voice": a.voice,
                 "in_title": a.in_title,
             }
-            lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64) -> tuple[dict, list[Skipped]]:
@@ -151,10 +162,14 @@ def up_to_date(out: Path, key: str, html: bool) -> dict | None:
 
 
 @contextmanager
-def timed(timings: dict, stage: str):
-    start = time.perf_counter()
+def timed(timings: dict, stage: str, cpu: dict | None = None):
+    """Wall seconds of a stage in ``timings[stage]``, and this process's CPU seconds (its own
+    threads, not worker processes) in ``cpu[stage]``."""
+    start, started = time.perf_counter(), time.process_time()
     yield
     timings[stage] = round(time.perf_counter() - start, 3)
+    if cpu is not None:
+        cpu[stage] = round(time.process_time() - started, 3)
 
 
 def build(
@@ -180,23 +195,23 @@ def build(
     ``model`` themselves. An article whose extraction fails is skipped with its code (E018, E019,
     E024). A rerun whose outputs are up to date (``run_key``) returns the previous report without
     loading the pipeline."""
-    out, timings = Path(out), {}
+    out, timings, cpu = Path(out), {}, {}
     overrides = load_aliases(aliases) if aliases else NO_ALIASES  # a bad file fails before any work
     inputs = [str(p) for p in inputs]
     remove_stale_temporaries(out)
-    with timed(timings, "ingest"):
+    with timed(timings, "ingest", cpu):
         articles, problems = ingest(inputs, max_bytes=max_bytes, leave_out=[out])
         skipped = [p for p in problems if isinstance(p, Skipped)]
         warnings = [p for p in problems if isinstance(p, InputWarning)]
     pipeline_id = pipeline_name(nlp.meta if nlp else pipeline_meta(model))  # the pipeline actually used
     key = run_key(inputs, articles, skipped, pipeline_id, base, html, aliases)
     if cache and (previous := up_to_date(out, key, html)):
-        report = {**previous, "timings_seconds": timings, "unchanged": True}
+        report = {**previous, "timings_seconds": timings, "cpu_seconds": cpu, "unchanged": True}
         write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return report
-    with timed(timings, "load_model"):
+    with timed(timings, "load_model", cpu):
         nlp = nlp or load_pipeline(model)
-    with timed(timings, "extract"):
+    with timed(timings, "extract", cpu):
         stored = ExtractionCache(cache, pipeline_id) if cache else None
         cached = stored.get_many(articles) if stored else {}
         missing = [a for a in articles if a.id not in cached]
@@ -206,15 +221,17 @@ def build(
             stored.close()
         skipped += failed
         extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
-    with timed(timings, "load_encoder"):  # after extraction: workers are forked from a process without its threads
-        encoder = load_encoder()
-    with timed(timings, "merge"):
+    with timed(timings, "load_encoder", cpu):  # after extraction: workers are forked from a process without its threads
+        encoder = load_encoder(cache)  # with a cache, sentence vectors are kept there for the next run
+    with timed(timings, "merge", cpu):
         merged = merge(extractions, word_vectors(nlp), overrides, encoder)
+        if encoder.store:
+            encoder.store.close()
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
-    with timed(timings, "export"):
-        graph = to_graph(merged, base)
-        write_atomically(out / "graph.ttl", to_turtle(graph))
-        write_atomically(out / "attributions.jsonl", attribution_lines(extractions, merged, base))
+    with timed(timings, "export", cpu):
+        with replacing(out / "graph.ttl") as temporary:
+            triples = write_turtle(Statements(merged, base).lines(), temporary)
+        write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
         if html:
             write_atomically(out / "graph.html", render(merged))
     report = {
@@ -231,15 +248,18 @@ def build(
             "attributions_in_graph": len(merged.attributions),
             "attributions_without_actor": merged.unattributed,
             "articles_from_cache": len(cached),
+            "texts_encoded": encoder.encoded,
+            "vectors_from_cache": encoder.read,
             "actors": len(merged.actors),
             "claims": len(merged.claims),
             "contested_claims": sum(c.contested for c in merged.claims.values()),
-            "triples": len(graph),
+            "triples": triples,
         },
         "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
         "skipped": [problem_json(s) for s in skipped],
         "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
+        "cpu_seconds": cpu,  # this process's, beside the wall seconds: a busy machine inflates those
         "run_key": key if not failed else None,  # an article that failed is tried again next time
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")

@@ -58,4 +58,4 @@ def test_a_damaged_cache_file_is_replaced(tmp_path, nlp):
     report = build([tmp_path / "in"], out=tmp_path / "out", cache=tmp_path / "cache", html=False, nlp=nlp)
     again = build([tmp_path / "in"], out=tmp_path / "again", cache=tmp_path / "cache", html=False, nlp=nlp)
     assert report["counts"]["articles_from_cache"] == 0 and again["counts"]["articles_from_cache"] == 1
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["extractions.sqlite"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["extractions.sqlite", "vectors.sqlite"]

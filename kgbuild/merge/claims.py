@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Callable
 
 import numpy as np
@@ -89,16 +90,21 @@ DENIAL_MARKERS = re.compile(
 _stemmer = snowballstemmer.stemmer("english")
 
 
+ascii_text = lru_cache(maxsize=1 << 17)(unidecode)  # a text's ASCII spelling, made once for the words and the names
+
+
+@lru_cache(maxsize=1 << 17)
+def american(word: str) -> str:
+    """A word with its British spelling folded (remembered: a corpus uses each word many times)."""
+    for pattern, replacement in BRITISH:
+        word = re.sub(pattern, replacement, word)
+    return word
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased content words of a text, British spellings folded."""
-    words = re.findall(r"[a-z0-9]+", unidecode(text).lower())
-    kept = [w for w in words if w not in STOP_WORDS and w not in EXTRA_STOP_WORDS and len(w) > 1]
-    folded = []
-    for word in kept:
-        for pattern, replacement in BRITISH:
-            word = re.sub(pattern, replacement, word)
-        folded.append(word)
-    return folded
+    words = re.findall(r"[a-z0-9]+", ascii_text(text).lower())
+    return [american(w) for w in words if w not in STOP_WORDS and w not in EXTRA_STOP_WORDS and len(w) > 1]
 
 
 def concepts_of(
@@ -126,7 +132,7 @@ def proper_names(texts: list[str]) -> set[str]:
     """Words that occur capitalized and never in lower case."""
     capitalized, lower = set(), set()
     for text in texts:
-        for word in re.findall(r"[A-Za-z]+", unidecode(text)):
+        for word in re.findall(r"[A-Za-z]+", ascii_text(text)):
             (lower if word.islower() else capitalized).add(word.lower())
     return capitalized - lower
 
@@ -147,9 +153,16 @@ class Wordings:
         cols = [column[c] for cs in self.concepts for c in sorted(cs)]
         self.weights = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(total, len(names)))
         self.total = np.asarray(self.weights.sum(axis=1)).ravel()
-        matches = self.concept_matches(names, unit)
-        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(total, len(names)))
-        self.coverage = self.best_matches(present, matches)
+        self.norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1)).ravel())
+        self._matching = (names, unit, rows, cols)  # for ``coverage``, made when first needed
+
+    @cached_property
+    def coverage(self) -> sparse.csr_matrix:
+        """Wording x concept: the best match of the concept among the wording's concepts (only
+        ``covered`` needs it: the similarity without an encoder)."""
+        names, unit, rows, cols = self._matching
+        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(self.concepts), len(names)))
+        return self.best_matches(present, self.concept_matches(names, unit))
 
     @staticmethod
     def concept_matches(names: list[str], unit: dict[str, np.ndarray]) -> sparse.csr_matrix:
@@ -198,7 +211,7 @@ class Wordings:
         if len(first) == 0:
             return np.zeros(0)
         dot = np.asarray(self.weights[first].multiply(self.weights[second]).sum(axis=1)).ravel()
-        norms = np.sqrt(np.asarray(self.weights.multiply(self.weights).sum(axis=1)).ravel())
+        norms = self.norms
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.nan_to_num(dot / (norms[first] * norms[second]))
 
@@ -279,12 +292,16 @@ class ClaimSimilarity:
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
-
-        self.cores = Wordings([" ".join(a.core) for a in attributions], vector_of)
+        self.attributions, self.vector_of = attributions, vector_of
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
         self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
+
+    @cached_property
+    def cores(self) -> Wordings:
+        """The predicate-argument cores as wordings (only the similarity without an encoder uses them)."""
+        return Wordings([" ".join(a.core) for a in self.attributions], self.vector_of)
 
     def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
         """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.

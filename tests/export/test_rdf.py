@@ -60,14 +60,23 @@ def test_line_separators_in_literals_keep_each_triple_whole():
 
 
 def test_an_article_url_that_is_no_iri_is_left_out_of_the_graph():
-    from kgbuild.export.rdf import add_article
+    from kgbuild.export.rdf import article_lines
     from kgbuild.records import Article
     from kgbuild.vocab import SCHEMA
 
-    graph = Graph()
-    add_article(graph, "https://example.org/", Article("a", "t", "h", "a.txt", url="http://[::1"))
-    add_article(graph, "https://example.org/", Article("b", "t", "h", "b.txt", url="https://example.org/b c"))
+    lines = article_lines("<https://example.org/a>", "https://example.org/", Article("a", "t", "h", "a.txt", url="http://[::1"))
+    lines += article_lines("<https://example.org/b>", "https://example.org/", Article("b", "t", "h", "b.txt", url="https://example.org/b c"))
+    graph = Graph().parse(data="\n".join(lines), format="nt")
     assert [str(o) for o in graph.objects(None, SCHEMA.url)] == ["https://example.org/b%20c"]
+
+
+def test_the_streamed_turtle_is_its_graphs_sorted_turtle(tmp_path, evil_out):
+    """The pipeline writes the graph subject by subject, never holding it; the bytes are those
+    of the whole graph's sorted N-Triples pretty-printed (what rdflib's Graph gave before)."""
+    from kgbuild.export.rdf import to_turtle
+
+    written = (evil_out / "graph.ttl").read_text("utf-8")
+    assert to_turtle(Graph().parse(data=written, format="turtle")) == written
 
 
 def test_outlets_whose_names_spell_no_slug_stay_apart():
@@ -75,3 +84,55 @@ def test_outlets_whose_names_spell_no_slug_stay_apart():
 
     assert name_slug("\U0001F525") != name_slug("\U0001F4A7") and name_slug("\U0001F525").startswith("u-")
     assert name_slug("X") == "x" and name_slug("Le Monde") == name_slug("LE MONDE") == "le-monde"
+
+
+HOSTILE = ['"', "'", "\\", "\n", "\r", "\t", "\x0c", "\x0b", "\x1c", "\x85", "\u2028", "\u2029", "<", ">", "{", "}",
+           "^", "`", "|", "é", "\U0001F525", '"""', "\\u0041", "\\n", "@", "#", ".", ";", ",", "_:b", "%", "\x7f",
+           "\x01", "\ufeff", "\u200b", "a", " "]
+
+
+def hostile_extractions(count: int = 60):
+    """Hand-made articles whose every text field holds what Turtle must escape."""
+    import random
+
+    from kgbuild.records import Article, Attribution, Extraction, Mention, Span
+
+    rng = random.Random(7)
+
+    def hostile() -> str:
+        return "".join(rng.choice(HOSTILE) for _ in range(rng.randrange(1, 25)))
+
+    extractions = []
+    for n in range(count):
+        article = Article(f"a{n}{hostile() if n % 3 == 0 else ''}", f"text {n}", f"hash{n}", "in.jsonl",
+                          outlet=rng.choice([None, hostile(), "Outlet 1", "\U0001F525"]),
+                          date=rng.choice([None, "2025-01-02", "2025-01-02T10:00:00+01:00"]),
+                          url=rng.choice([None, "https://example.org/a b", "http://[::1"]), title=rng.choice([None, hostile()]))
+        attributions = [Attribution(
+            article=article.id, cue=Span(hostile(), 3 * k, 3 * k + 1), content=Span(hostile(), 3 * k + 1, 3 * k + 2),
+            source=Span(hostile(), 3 * k, 3 * k + 1),
+            actor=Mention(rng.choice(["Anna Smith", "Ana Smith", hostile()]), rng.choice(["person", "organization", "collective"]),
+                          (hostile(),)),
+            stance=rng.choice(["asserts", "denies"]), direct=rng.random() < 0.5, quote=rng.choice([None, hostile()]),
+            via=rng.choice([None, hostile(), "Telegram"]), date=rng.choice([None, "2025", "2025-05", "--05-21", "2025-05-20"]),
+            evidence=Span(hostile(), 0, 9), confidence=rng.random()) for k in range(3)]
+        extractions.append(Extraction(article, attributions))
+    return extractions
+
+
+def test_hostile_text_in_every_field_streams_to_the_graphs_sorted_turtle(tmp_path):
+    """Whatever the strings, the streamed lines are rdflib's sorted N-Triples of the same graph
+    (so the bytes are those the rdflib Graph gave), and the Turtle reads back to that graph."""
+    from rdflib.compare import isomorphic
+
+    from kgbuild.export.rdf import Statements, to_turtle, write_turtle
+    from kgbuild.merge import merge
+
+    merged = merge(hostile_extractions())
+    lines = list(Statements(merged, "https://example.org/").lines())
+    graph = Graph().parse(data="\n".join(lines), format="nt")
+    assert lines == sorted(set(graph.serialize(format="nt").split("\n")) - {""})
+    assert write_turtle(lines, tmp_path / "g.ttl") == len(graph) == len(lines)
+    written = (tmp_path / "g.ttl").read_text("utf-8")
+    assert written == to_turtle(graph)
+    assert isomorphic(Graph().parse(data=written, format="turtle"), graph)
