@@ -212,41 +212,35 @@ class Statements:
         self.nodes = sorted((minted(attribution_iri(base, a)), n) for n, a in enumerate(merged.attributions))
 
     def attribution_lines(self, s: str, n: int) -> Lines:
+        """An attribution's lines; a field the attribution lacks (no cue, no quote...) has none.
+        Their order does not matter: ``subjects`` sorts them."""
         merged, base, a = self.merged, self.base, self.merged.attributions[n]
         link = merged.claim_links[n]
-        lines = [f"{s} {P['rejects']} {minted(base + rejected)} ." for rejected, _ in merged.rejects.get(n, [])]
-        lines += [
-            f"{s} {TYPE} {P['Attribution']} .",
-            f"{s} {P['article']} {self.article_node[a.article]} .",
-            f"{s} {P['actor']} {minted(base + merged.actor_of[n])} .",
-            f"{s} {P['claim']} {minted(base + merged.claim_of[n])} .",
-            f"{s} {P['content']} {literal(a.wording)} .",
+        objects = [("rejects", minted(base + rejected)) for rejected, _ in merged.rejects.get(n, [])]
+        objects += [
+            ("article", self.article_node[a.article]),
+            ("actor", minted(base + merged.actor_of[n])),
+            ("claim", minted(base + merged.claim_of[n])),
+            ("content", literal(a.wording)),
+            ("cue", a.cue and literal(a.cue.text)),
+            ("ownVoice", a.voice and literal(a.voice)),
+            ("inTitle", a.in_title and literal(True)),
+            ("stance", STANCES[a.stance]),
+            ("direct", literal(a.direct)),
+            ("hedged", literal(a.hedged)),
+            ("quote", a.quote and literal(a.quote)),
+            ("via", a.via and self.channels[a.via]),
+            ("date", a.date and date(a.date)),
+            ("evidence", literal(a.evidence.text)),
+            ("charStart", literal(a.evidence.start)),
+            ("charEnd", literal(a.evidence.end)),
+            ("sourceText", a.source and literal(a.source.text)),
+            ("resolvedBy", literal(a.actor.resolved_by if a.actor else "own voice")),
+            ("confidence", decimal(a.confidence)),
+            ("claimRule", literal(link.rule)),
+            ("claimScore", decimal(link.score)),
         ]
-        if a.cue:
-            lines.append(f"{s} {P['cue']} {literal(a.cue.text)} .")
-        if a.voice:
-            lines.append(f"{s} {P['ownVoice']} {literal(a.voice)} .")
-        if a.in_title:
-            lines.append(f"{s} {P['inTitle']} {literal(True)} .")
-        lines += [f"{s} {P['stance']} {STANCES[a.stance]} .", f"{s} {P['direct']} {literal(a.direct)} .",
-                  f"{s} {P['hedged']} {literal(a.hedged)} ."]
-        if a.quote:
-            lines.append(f"{s} {P['quote']} {literal(a.quote)} .")
-        if a.via:
-            lines.append(f"{s} {P['via']} {self.channels[a.via]} .")
-        if a.date:
-            lines.append(f"{s} {P['date']} {date(a.date)} .")
-        lines += [
-            f"{s} {P['evidence']} {literal(a.evidence.text)} .",
-            f"{s} {P['charStart']} {literal(a.evidence.start)} .",
-            f"{s} {P['charEnd']} {literal(a.evidence.end)} .",
-        ]
-        if a.source:
-            lines.append(f"{s} {P['sourceText']} {literal(a.source.text)} .")
-        resolved = a.actor.resolved_by if a.actor else "own voice"
-        lines += [f"{s} {P['resolvedBy']} {literal(resolved)} .", f"{s} {P['confidence']} {decimal(a.confidence)} .",
-                  f"{s} {P['claimRule']} {literal(link.rule)} .", f"{s} {P['claimScore']} {decimal(link.score)} ."]
-        return lines
+        return [f"{s} {TYPE} {P['Attribution']} ."] + [f"{s} {P[name]} {o} ." for name, o in objects if o]
 
     def subjects(self) -> Iterator[Lines]:
         """Each subject's lines, subjects in the order of their ``<iri> `` (which is the order of
