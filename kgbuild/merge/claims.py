@@ -269,9 +269,15 @@ def places(attribution: Attribution) -> frozenset[str]:
     return frozenset(unidecode(m.name).lower() for m in attribution.about if m.kind == "place")
 
 
+def last_word(name: str) -> str | None:
+    """A name's last word in lower-case ASCII: a person's surname ("Mr Blair", "Tony Blair")."""
+    words = ascii_text(name).lower().split()
+    return words[-1] if words else None
+
+
 def surnames(attribution: Attribution) -> frozenset[str]:
     """The people a wording names, by surname."""
-    return frozenset(unidecode(m.name).lower().split()[-1] for m in attribution.about if m.kind == "person" and m.name.split())
+    return frozenset(last_word(m.name) for m in attribution.about if m.kind == "person" and m.name.split())
 
 
 def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -330,8 +336,8 @@ def same_speaker(a: Attribution, b: Attribution) -> bool:
     the same statement reported twice."""
     if a.actor is None or b.actor is None:
         return False
-    first, second = unidecode(a.actor.name).lower().split(), unidecode(b.actor.name).lower().split()
-    return bool(first) and bool(second) and first[-1] == second[-1]
+    name = last_word(a.actor.name)
+    return name is not None and name == last_word(b.actor.name)
 
 
 def own_words(a: Attribution, b: Attribution) -> bool:
@@ -342,10 +348,10 @@ def own_words(a: Attribution, b: Attribution) -> bool:
 
 def names_speaker(said: Attribution, of: Attribution) -> bool:
     """Whether what ``said`` says names the actor of ``of`` (by surname, or an organization's last word)."""
-    if of.actor is None or not of.actor.name.split():
+    name = last_word(of.actor.name) if of.actor is not None else None
+    if name is None:
         return False
-    name = unidecode(of.actor.name).lower().split()[-1]
-    return name in content_words(said.wording) or any(name in unidecode(m.name).lower().split() for m in said.about)
+    return name in content_words(said.wording) or any(name in ascii_text(m.name).lower().split() for m in said.about)
 
 
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
@@ -575,6 +581,9 @@ def cluster_claims(
     # "rejected a takeover offer": what is rejected is no claim, and "the claim" alone says too little
     answerable = [i for i in rejecting if similarity.long_enough[i] and not (
         attributions[i].form == "object" and NOT_CLAIMS.intersection(attributions[i].core))]
+    negated_wording = {j: bool(NEGATED_WORDING.search(attributions[j].wording)) for j in asserting}
+    denying_wording = {j: bool(DENYING_WORDING.search(attributions[j].wording)) for j in asserting}
+
     def answers(i: int, j: int) -> bool:
         """A rejection answers a claim of another article (within its own, "denied the allegations"
         points back at it), not its own speaker's quotation; a rejection that meets a negated
@@ -582,7 +591,7 @@ def cluster_claims(
         charges" / "the pair strenuously denied the charges")."""
         a, b = attributions[i], attributions[j]
         return a.article != b.article and not own_words(a, b) and not (
-            NEGATED_WORDING.search(b.wording) or a.stance in REJECTING and DENYING_WORDING.search(b.wording))
+            negated_wording[j] or a.stance in REJECTING and denying_wording[j])
 
     by_threshold: dict[float, list[int]] = defaultdict(list)
     for i in answerable:
