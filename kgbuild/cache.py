@@ -13,7 +13,7 @@ import json
 import sqlite3
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from . import __version__
 from .records import Article, Attribution, Extraction
@@ -51,23 +51,42 @@ def decode(text: str) -> list[Attribution] | None:
         return None  # unreadable: extract again
 
 
+class KeyedStore:
+    """One SQLite file of (key, value) rows, for the extraction cache and the sentence vectors:
+    many keys read in a few queries, many rows written in one transaction (a row is there whole
+    or not at all). A file that cannot be read (damaged, another format) is started afresh."""
+
+    def __init__(self, path: Path, table: str, column: str, kind: str):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.table, self.column = table, column
+        schema = f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, {column} {kind} NOT NULL)"
+        try:
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute(schema)
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute(schema)
+
+    def get_many(self, keys: list[str]) -> Iterator[tuple[str, object]]:
+        """(key, value) for the keys found."""
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            batch = keys[start : start + KEYS_PER_QUERY]
+            marks = ",".join("?" * len(batch))
+            yield from self.db.execute(f"SELECT key, {self.column} FROM {self.table} WHERE key IN ({marks})", batch)
+
+    def put_many(self, rows: list[tuple[str, object]]) -> None:
+        with self.db:
+            self.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)", rows)
+
+    def close(self) -> None:
+        self.db.close()
+
+
 class ExtractionCache:
     def __init__(self, folder: str | Path, model: str):
         self.model = model
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.db = self.open(folder / FILE_NAME)
-
-    @staticmethod
-    def open(path: Path) -> sqlite3.Connection:
-        try:
-            db = sqlite3.connect(path, timeout=30)
-            db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, attributions TEXT NOT NULL)")
-        except sqlite3.DatabaseError:  # not a cache we can read (damaged, or another format): start afresh
-            path.unlink(missing_ok=True)
-            db = sqlite3.connect(path, timeout=30)
-            db.execute("CREATE TABLE extraction (key TEXT PRIMARY KEY, attributions TEXT NOT NULL)")
-        return db
+        self.store = KeyedStore(Path(folder) / FILE_NAME, "extraction", "attributions", "TEXT")
 
     def key(self, article: Article) -> str:
         key = "\0".join([article.id, article.date or "", article.title or "", article.content_hash, self.model,
@@ -77,20 +96,15 @@ class ExtractionCache:
     def get_many(self, articles: Iterable[Article]) -> dict[str, list[Attribution]]:
         """Article id -> its cached attributions, for the articles found in the cache."""
         id_of = {self.key(a): a.id for a in articles}
-        keys, found = list(id_of), {}
-        for start in range(0, len(keys), KEYS_PER_QUERY):
-            batch = keys[start : start + KEYS_PER_QUERY]
-            marks = ",".join("?" * len(batch))
-            for key, text in self.db.execute(f"SELECT key, attributions FROM extraction WHERE key IN ({marks})", batch):
-                if (attributions := decode(text)) is not None:
-                    found[id_of[key]] = attributions
+        found = {}
+        for key, text in self.store.get_many(list(id_of)):
+            if (attributions := decode(text)) is not None:
+                found[id_of[key]] = attributions
         return found
 
     def put_many(self, extractions: Iterable[Extraction]) -> None:
-        rows = [(self.key(e.article), json.dumps([a.to_json() for a in e.attributions], ensure_ascii=False))
-                for e in extractions]
-        with self.db:  # one transaction: a row is there whole or not at all
-            self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+        self.store.put_many([(self.key(e.article), json.dumps([a.to_json() for a in e.attributions], ensure_ascii=False))
+                             for e in extractions])
 
     def close(self) -> None:
-        self.db.close()
+        self.store.close()

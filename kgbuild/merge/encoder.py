@@ -18,13 +18,14 @@ is said in its first sentence or two).
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import time
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
+
+from ..cache import KeyedStore
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -89,27 +90,13 @@ def fingerprint(encoder: Encoder) -> str:
 
 
 class Vectors:
-    """Sentence vectors on disk: one SQLite file, a row per (encoder fingerprint, text hash)."""
+    """Sentence vectors on disk (``KeyedStore``): a row per (encoder fingerprint, text hash)."""
 
     FILE_NAME = "vectors.sqlite"
-    KEYS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 
     def __init__(self, folder: str | Path, encoder: Encoder):
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
         self.prefix = fingerprint(encoder) + ":"
-        path = folder / self.FILE_NAME
-        try:
-            self.db = self.open(path)
-        except sqlite3.DatabaseError:  # not a store we can read (damaged, another format): start afresh
-            path.unlink(missing_ok=True)
-            self.db = self.open(path)
-
-    @staticmethod
-    def open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=30)
-        db.execute("CREATE TABLE IF NOT EXISTS vector (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
-        return db
+        self.store = KeyedStore(Path(folder) / self.FILE_NAME, "vector", "vector", "BLOB")
 
     def key(self, text: str) -> str:
         return self.prefix + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -117,22 +104,14 @@ class Vectors:
     def get_many(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
         """Text -> its stored vector, for the texts found."""
         text_of = {self.key(t): t for t in texts}
-        keys, found = list(text_of), {}
-        for start in range(0, len(keys), self.KEYS_PER_QUERY):
-            batch = keys[start : start + self.KEYS_PER_QUERY]
-            marks = ",".join("?" * len(batch))
-            for key, blob in self.db.execute(f"SELECT key, vector FROM vector WHERE key IN ({marks})", batch):
-                if len(blob) % 4 == 0 and blob:
-                    found[text_of[key]] = np.frombuffer(blob, dtype=np.float32)
-        return found
+        return {text_of[key]: np.frombuffer(blob, dtype=np.float32)
+                for key, blob in self.store.get_many(list(text_of)) if blob and len(blob) % 4 == 0}
 
     def put_many(self, texts: list[str], vectors: np.ndarray) -> None:
-        rows = [(self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
-        with self.db:  # one transaction: a row is there whole or not at all
-            self.db.executemany("INSERT OR REPLACE INTO vector VALUES (?, ?)", rows)
+        self.store.put_many([(self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)])
 
     def close(self) -> None:
-        self.db.close()
+        self.store.close()
 
 
 class Cached:
