@@ -77,13 +77,9 @@ def span_json(span) -> dict | None:
     return {"text": span.text, "start": span.start, "end": span.end} if span else None
 
 
-def attribution_lines(extractions: list[Extraction], merged: Merged, base: str) -> str:
-    """One JSON line per extracted attribution: the evaluation interface (keys are stable)."""
-    return "".join(attribution_records(extractions, merged, base))
-
-
 def attribution_records(extractions: list[Extraction], merged: Merged, base: str) -> Iterator[str]:
-    """``attribution_lines`` one line at a time (each with its line feed)."""
+    """One JSON line per extracted attribution, with its line feed: the evaluation interface
+    (keys are stable)."""
     in_graph = {id(a): n for n, a in enumerate(merged.extracted)}
     for extraction in extractions:
         for extracted in extraction.attributions:
