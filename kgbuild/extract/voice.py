@@ -56,6 +56,8 @@ QUESTION_OPENERS = frozenset(
 EXTRA_HEDGES = frozenset({"rumored", "rumoured", "alleged", "purported", "claimed", "possible", "possibly", "may", "might"})
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "csubj", "pcomp", "mark", "prep", "pobj", "npadvmod"})
 INTENTIONS = frozenset({"plan", "decide", "expect", "intend", "want", "need", "ready", "rush", "agree", "seek", "wish", "hope"})
+# "Apple isn't happy with the battery life", "catcalling is never funny": a judgement, not a fact
+FEELINGS = frozenset({"happy", "pleased", "satisfied", "impressed", "amused", "funny", "keen", "thrilled", "fan"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 
 
@@ -87,13 +89,13 @@ def negated(span: Span) -> bool:
 def not_a_fact(negation: Token) -> bool:
     """A negation that states no fact a claim could have stated otherwise: of what will or
     may happen ("Tsunami won't divert Africa aid", "will not be rushed"), of an intention ("decides
-    not to punish", "has no plans to quit"), or a quantity of nothing ("Federer has no equal", "no
-    half measures")."""
+    not to punish", "has no plans to quit"), of a feeling ("isn't happy with"), or a quantity of
+    nothing ("Federer has no equal", "no half measures")."""
     head = negation.head
     if negation.lower_ == "no" and (negation.dep_ == "det" or head.pos_ not in {"VERB", "AUX"}):
         return True
     complements = {c.lemma_.lower() for c in head.children if c.dep_ == "acomp"}  # "are never ready for"
-    if head.lemma_.lower() in INTENTIONS or complements & INTENTIONS or (
+    if head.lemma_.lower() in INTENTIONS | FEELINGS or complements & (INTENTIONS | FEELINGS) or (
             head.head.lemma_.lower() in INTENTIONS and head.dep_ == "xcomp"):
         return True
     return any(c.tag_ == "MD" and c.lower_ not in {"can", "ca", "could"} for c in head.children)

@@ -80,6 +80,7 @@ DENYING_WORDING = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)
                              re.IGNORECASE)
 NEGATED_WORDING = re.compile(r"\b(?:not|never|no|none|nothing|without)\b|n[\u2019']t\b", re.IGNORECASE)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
+SPEAKER_PRONOUN = re.compile(r"^(?:that\s+)?(?:he|she)\b", re.IGNORECASE)
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 
 WordVectors = Callable[[str], "np.ndarray | None"]
@@ -230,7 +231,15 @@ def compared_wording(attribution: Attribution) -> str:
     if attribution.stance not in REJECTING and not attribution.negated:
         return attribution.wording
     text = attribution.wording if attribution.voice else FRAMING.sub("", attribution.wording, count=1)
-    return " ".join(DENIAL_MARKERS.sub(" ", text).split())
+    return " ".join(DENIAL_MARKERS.sub(" ", speaker_named(text, attribution)).split())
+
+
+def speaker_named(text: str, attribution: Attribution) -> str:
+    """ "Judd Nelson denies that he's dead" is compared as "Judd Nelson's dead": a denial about
+    its own speaker opens with a pronoun that says whom the denied claim is about."""
+    if attribution.actor is None or attribution.voice is not None:
+        return text
+    return SPEAKER_PRONOUN.sub(attribution.actor.name, text, count=1)
 
 
 class Meanings:

@@ -56,6 +56,8 @@ def test_a_question_headline_questions(own_voice_of):
         ("Faultless Federer has no equal", "asserts", False),
         ("No half measures with Half-Life 2", "asserts", False),
         ("Markets are never ready for the Fed", "asserts", False),
+        ("Apple isn't happy with the battery life of its new smartwatch", "asserts", False),  # a judgement
+        ("Catcalling is never funny", "asserts", False),
         ("Weather Channel's Mike Seidel was not caught with his pants down", "asserts", True),
     ],
 )

@@ -183,6 +183,17 @@ def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it
     assert merged.claims[merged.claim_of[1]].text.startswith("Donald Trump is a racist")
 
 
+def test_a_denial_about_its_speaker_is_compared_with_the_speaker_named():
+    from kgbuild.merge.claims import compared_wording
+
+    denial = attribution("b", "that he's dead after a fake story went viral", "denies", "Judd Nelson", lead=True)
+    assert compared_wording(denial).startswith("Judd Nelson's dead")
+    rumour = attribution("a", "Judd Nelson is dead", actor="TMZ", kind="organization")
+    other = attribution("c", "ISIS leader dead after an airstrike, a fake story went viral", actor="Iraqi TV", kind="organization")
+    merged = merge([extraction("a", rumour, outlet="A"), extraction("b", denial, outlet="B"), extraction("c", other, outlet="C")])
+    assert [claim for claim, _ in merged.rejects[1]] == [merged.claim_of[0]]
+
+
 def test_a_denial_that_meets_a_denial_agrees_with_it():
     reported = attribution("a", "the pair strenuously denied the charges of fraud and tax evasion", actor="Reuters",
                            kind="organization")
