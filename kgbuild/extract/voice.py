@@ -110,9 +110,13 @@ def addressed_or_ordered(verb: Token) -> bool:
 
 
 def subordinate(clause: Token) -> bool:
-    if clause.dep_ in SUBORDINATE_DEPS:
-        return True
+    if clause.dep_ in SUBORDINATE_DEPS or clause.dep_ == "conj" and finite(clause):
+        return True  # "was born male but did not tell the swimmer": a second event, not the first denied
     return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP", "WP$"} for c in clause.children)
+
+
+def finite(verb: Token) -> bool:
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children)
 
 
 def rejects_something(sent: Span) -> bool:

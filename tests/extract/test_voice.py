@@ -58,6 +58,9 @@ def test_a_question_headline_questions(own_voice_of):
         ("Markets are never ready for the Fed", "asserts", False),
         ("Apple isn't happy with the battery life of its new smartwatch", "asserts", False),  # a judgement
         ("Catcalling is never funny", "asserts", False),
+        # a coordinated second event is not the first one denied; "but not to" corrects the first
+        ("Michael Phelps girlfriend was born male but did not tell swimmer about her past", "asserts", False),
+        ("Argentine President Takes On Godson But Not To Keep Werewolf At Bay", "asserts", True),
         ("Weather Channel's Mike Seidel was not caught with his pants down", "asserts", True),
     ],
 )
