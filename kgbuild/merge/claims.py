@@ -12,10 +12,10 @@ Assertions are clustered by average linkage (ASSERT_THRESHOLD) over the pairs th
 concept used by at most BLOCKING_TERM_LIMIT wordings or are among each other's NEIGHBOURS
 nearest by meaning, so the cost follows the overlap, not all pairs. Then:
 
-- a rejection (denies / refutes), and a negated statement in a headline ("al-Baghdadi not
-  dead"), points at the claim of another article it is closest to (REJECT_THRESHOLD,
-  NEGATION_THRESHOLD; BODY_REJECT_THRESHOLD below the lead), and any other within REJECT_MARGIN;
-  "denied the allegations" (``anaphoric``) at the assertion shortly before it in its article;
+- a rejection (denies / refutes) or a negated statement said in a headline ("al-Baghdadi not
+  dead") points at the claim of another article it is closest to (REJECT_THRESHOLD,
+  NEGATION_THRESHOLD), and any other within REJECT_MARGIN; "denied the allegations"
+  (``anaphoric``) at the assertion shortly before it in its article;
   what rejects nothing is a claim of its own;
 - an outlet's own body sentence is kept only where it restates a claim attributed to someone
   (RESTATE_THRESHOLD, sharing words: RESTATE_WORDS).
@@ -42,8 +42,7 @@ from .encoder import Encoder
 
 ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
 REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
-NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)...
-BODY_REJECT_THRESHOLD = 0.6  # ...when said in the headline or lead; said further down, this close
+NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
 RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
 LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this close to one attributed
@@ -63,7 +62,8 @@ SYNONYM_COSINE = 0.7
 MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to this many members
 BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
 NEIGHBOURS = 10  # and each wording is compared with this many nearest by meaning
-ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point
+ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point...
+ANAPHORA_NEAR = 150  # ...and, to a statement that does not name the denier, at most this far
 REJECTING = frozenset({"denies", "refutes"})
 # "rejected a takeover offer", "dismissed calls for an inquiry": a rejected object that is no claim
 NOT_CLAIMS = frozenset({"offer", "proposal", "plea", "call", "request", "bid", "deal", "invitation", "demand", "motion",
@@ -239,7 +239,7 @@ def speaker_named(text: str, attribution: Attribution) -> str:
     its own speaker opens with a pronoun that says whom the denied claim is about."""
     if attribution.actor is None or attribution.voice is not None:
         return text
-    return SPEAKER_PRONOUN.sub(attribution.actor.name, text, count=1)
+    return SPEAKER_PRONOUN.sub(lambda _: attribution.actor.name, text, count=1)
 
 
 class Meanings:
@@ -365,8 +365,10 @@ def names_speaker(said: Attribution, of: Attribution) -> bool:
 
 def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -> int | None:
     """For "denied the allegations": the latest assertion of someone else in the same article
-    shortly before, preferably one that names the denier ("Mr Ailes denied the charges" answers
-    what was said about Mr Ailes, not the remark in between)."""
+    shortly before that names the denier ("Mr Ailes denied the charges" answers what was said
+    about Mr Ailes, not the remark in between), else one said just before. Further back, an
+    assertion about someone else is rarely what was denied ("News Corporation denied the
+    reports" five sentences after a quotation of Microsoft's chief)."""
     candidates = [
         (i, other)
         for i, other in earlier
@@ -376,7 +378,8 @@ def anaphora_target(item: Attribution, earlier: list[tuple[int, Attribution]]) -
         and 0 <= item.cue.start - other.evidence.end <= ANAPHORA_WINDOW
     ]
     about_denier = [i for i, other in candidates if names_speaker(other, item)]
-    return (about_denier or [i for i, _ in candidates] or [None])[-1]
+    just_before = [i for i, other in candidates if item.cue.start - other.evidence.end <= ANAPHORA_NEAR]
+    return (about_denier or just_before or [None])[-1]
 
 
 @dataclass(frozen=True)
@@ -492,16 +495,16 @@ def in_headline(attribution: Attribution) -> bool:
 
 
 def rejection_threshold(attribution: Attribution) -> float | None:
-    """How close a rejection must come to a claim to reject it. A headline or lead that denies
-    is the article's news, and names what it denies; a denial deeper in a report more often
-    answers something of its own article, so it must match closer. A negated statement denies a
-    claim only as a headline says it."""
-    explicit = attribution.stance in REJECTING
-    if not explicit and not in_headline(attribution):
+    """How close a rejection must come to a claim to reject it, or None where likeness alone is no
+    sign that it answers a claim. A headline that denies is the article's news, and names what it
+    denies. A denial further down answers what its own article reports ("denied the allegations",
+    ``anaphora_target``): on the 3,310-article corpus, of 19 links from denials below the headline
+    to the claim most like them elsewhere, 1 was right and 16 wrong ("Greek sprinter Kostas
+    Kenteris has denied claims that he faked a motorbike crash" rejected "Kenteris and Thanou have
+    appeared before a tribunal")."""
+    if not in_headline(attribution):
         return None
-    if not attribution.lead:
-        return BODY_REJECT_THRESHOLD
-    return REJECT_THRESHOLD if explicit else NEGATION_THRESHOLD
+    return REJECT_THRESHOLD if attribution.stance in REJECTING else NEGATION_THRESHOLD
 
 
 def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[int]]:

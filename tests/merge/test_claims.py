@@ -40,7 +40,8 @@ def test_the_same_claim_from_three_outlets_is_one_claim_and_a_refutation_contest
             extraction("c", attribution("c", "Putin's helicopter was at the epicenter of the drone attack", actor="Yurii Dashkin"), outlet="C"),
             extraction(
                 "d",
-                attribution("d", "the fake about a drone attack at the epicenter on Putin's helicopter", "refutes", "the Center", "organization"),
+                attribution("d", "the fake about a drone attack at the epicenter on Putin's helicopter", "refutes", "the Center",
+                            "organization", lead=True),
                 attribution("d", "Rain will fall in Kyiv on Friday", actor="forecasters", kind="collective", at=200),
                 outlet="D",
             ),
@@ -71,6 +72,25 @@ def test_denying_the_charges_points_at_what_was_said_about_the_denier():
     denial = attribution("a", "the charges", "denies", "Roger Ailes", at=220, anaphoric=True)
     merged = merge([extraction("a", accusation, remark, denial)])
     assert merged.claim_of[2] == merged.claim_of[0] != merged.claim_of[1]
+
+
+def test_a_denial_below_the_headline_rejects_only_what_its_own_article_reports():
+    crash = attribution("a", "Kostas Kenteris was involved in a road crash before the Olympics", actor="police", kind="collective")
+    denial = attribution("b", "that Kostas Kenteris was involved in a road crash before the Olympics", "denies", "his lawyer",
+                         at=300)
+    merged = merge([extraction("a", crash, outlet="A"), extraction("b", denial, outlet="B")])
+    assert not merged.rejects
+    merged = merge([extraction("a", crash, outlet="A"), extraction("b", replace(denial, lead=True, evidence=Span("x", 0, 1)), outlet="B")])
+    assert merged.rejects  # the same denial as the article's headline
+
+
+def test_denying_the_reports_points_far_back_only_at_a_statement_about_the_denier():
+    deal = attribution("a", "the deal brings together the professional cloud and the professional network",
+                       actor="Satya Nadella")
+    denial = attribution("a", "the reports", "denies", "News Corporation", "organization", at=400, anaphoric=True)
+    assert not merge([extraction("a", deal, denial)]).rejects
+    about = attribution("a", "News Corporation made a bid for the professional network", actor="analysts", kind="collective")
+    assert merge([extraction("a", about, denial)]).rejects
 
 
 def test_unrelated_claims_stay_apart():
@@ -126,7 +146,7 @@ def test_a_rejection_must_share_a_word_with_the_claim_it_rejects():
         return np.ones(4)
 
     claim = attribution("a", "I am sure we will want him to stay on", actor="Danny Fiszman")
-    denial = attribution("b", "that Fields was telling the truth", "denies", "Corey Lewandowski")
+    denial = attribution("b", "that Fields was telling the truth", "denies", "Corey Lewandowski", lead=True)
     merged = merge([extraction("a", claim, outlet="A"), extraction("b", denial, outlet="B")], everything_alike)
     assert merged.claim_of[0] != merged.claim_of[1] and not merged.rejects
     assert not any(c.contested for c in merged.claims.values())
@@ -142,7 +162,7 @@ def test_a_rejection_rejects_at_most_a_few_claims(monkeypatch):
                 "Belgorod trains stopped running"]
     claims = [attribution(str(n), text, actor=f"Officer {n}") for n, text in enumerate(wordings)]
     denial = attribution("z", "reports that a drone struck Kursk airport, a Moscow refinery burned overnight, the Bryansk "
-                         "bridge closed today and Belgorod trains stopped running", "refutes", "the Center", "organization")
+                         "bridge closed today and Belgorod trains stopped running", "refutes", "the Center", "organization", lead=True)
     merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
     assert len({merged.claim_of[i] for i in range(len(claims))}) == len(claims) > MAX_REJECTED
     assert len(merged.rejects[len(claims)]) == MAX_REJECTED
@@ -155,7 +175,7 @@ def test_a_rejection_that_resembles_many_claims_about_as_much_rejects_none(monke
     monkeypatch.setattr(claims_module, "ASSERT_THRESHOLD", 0.99)
     plans = ["Dubai", "the tour", "his coach", "Nike", "Basel", "the Swiss team"]
     claims = [attribution(str(n), f"Federer will leave {plan} next year", actor=f"Reporter {n}") for n, plan in enumerate(plans)]
-    denial = attribution("z", "reports that Federer will leave next year", "denies", "Roger Federer")
+    denial = attribution("z", "reports that Federer will leave next year", "denies", "Roger Federer", lead=True)
     merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
     assert not merged.rejects
 
@@ -169,8 +189,9 @@ def test_a_rejected_claim_must_stand_out_from_its_rivals():
 
 
 def test_a_quotation_is_not_denied_by_its_own_speaker():
-    said = replace(attribution("a", "You don't do deals over jobs like this", actor="Tony Blair"), direct=True)
-    again = replace(attribution("b", "I said then you don't do deals over jobs like this", "denies", "Mr Blair"), direct=True)
+    said = replace(attribution("a", "You make deals over jobs like this with the unions first", actor="Tony Blair"), direct=True)
+    again = replace(attribution("b", "I said then you make deals over jobs like this with the unions first", "denies", "Mr Blair",
+                                lead=True), direct=True)
     merged = merge([extraction("a", said, outlet="A"), extraction("b", again, outlet="B")])
     assert not merged.rejects
 
@@ -248,7 +269,7 @@ def test_a_rejection_rejects_the_claim_it_answers_not_another_in_the_same_words(
             extraction("b", attribution("b", "a drone struck the ministry building in Moscow during the victory parade",
                                         actor="Moscow residents", kind="collective", about=(moscow,)), outlet="B"),
             extraction("c", attribution("c", "reports that a drone struck the ministry building in Moscow during the "
-                                             "parade", "denies", "the Kremlin", "organization", about=(moscow,)), outlet="C"),
+                                             "parade", "denies", "the Kremlin", "organization", about=(moscow,), lead=True), outlet="C"),
         ],
         encoder=load_encoder(),
     )
