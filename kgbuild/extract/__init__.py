@@ -97,6 +97,7 @@ def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 32) ->
                 doc._.article_id = article.id
                 doc._.published = article.date
                 doc._.in_title = in_title
+                doc._.titled = title is not None
                 yield doc
 
     parsed = nlp.pipe(docs(), batch_size=batch_size)

@@ -135,6 +135,13 @@ def rejects_something(sent: Span) -> bool:
     return False
 
 
+def only_names_a_claim(sent: Span) -> bool:
+    """ "Khodorkovsky ally denies charges": what is rejected is only named, as the charges the
+    article goes on to report, not said."""
+    return any(t.dep_ == "dobj" and t.head.lemma_.lower() in THING_REJECTING and t.lemma_.lower() in CLAIM_NOUNS
+               and all(w.pos_ in {"DET", "PRON", "ADJ"} for w in t.subtree if w != t) for t in sent)
+
+
 def rejects_a_thing(verb: Token) -> bool:
     """A verb that rejects things as well as claims, whose object is a thing ("a bid",
     "Oscars"), not a claim or a clause."""
@@ -270,6 +277,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 voice=placement,
                 in_title=in_title,
                 lead=placement != "body",
+                anaphoric=stance == "denies" and only_names_a_claim(sent),
                 negated=is_negated,
                 about=resolver.entities_in(doc, start, end),
             )
@@ -293,7 +301,7 @@ def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
     return attribution
 
 
-for _name in ("own_voice", "in_title"):
+for _name in ("own_voice", "in_title", "titled"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -311,9 +319,21 @@ class OwnVoiceFinder:
         attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
         placed = placements(doc, in_title)
         lead_end = lead_ends(placed)
-        doc._.attributions = [replace(mark_negated(doc, a), lead=a.evidence.start < lead_end) for a in attributions]
-        doc._.own_voice = own_voice(doc, attributions, placed, in_title)
+        headline_end = news_end(placed, bool(doc._.titled))
+        doc._.attributions = [replace(mark_negated(doc, a), lead=a.evidence.start < lead_end,
+                                      headline=a.evidence.start < headline_end) for a in attributions]
+        doc._.own_voice = [replace(a, headline=a.evidence.start < headline_end)
+                           for a in own_voice(doc, attributions, placed, in_title)]
         return doc
+
+
+def news_end(placed: list[tuple[Span, str]], titled: bool) -> int:
+    """Where the headline ends: its line, or in an article without a title or headline line, its
+    opening sentence, which then says the article's news."""
+    for sent, placement in placed:
+        if placement == "headline" or placement == "lead" and not titled:
+            return sent.end_char
+    return 0
 
 
 def lead_ends(placed: list[tuple[Span, str]]) -> int:

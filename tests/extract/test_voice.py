@@ -104,3 +104,28 @@ def test_a_title_longer_than_any_headline_is_not_parsed_and_the_article_lands(ow
     (outcome,) = extract_each([article], nlp)
     assert isinstance(outcome, Extraction) and not any(a.in_title for a in outcome.attributions)
     assert [a.cue.text for a in outcome.attributions if a.cue] == ["said"]
+
+
+def test_only_what_the_headline_says_is_marked_as_said_in_the_headline(nlp):
+    from kgbuild.extract import extract
+    from kgbuild.records import Article
+
+    def attributed(text, title=None):
+        article = Article(id="t", text=text, content_hash=text, source="test", title=title)
+        return {a.evidence.text: a.headline for a in next(extract([article], nlp)).attributions if a.voice is None}
+
+    headline = "Iraq says the woman detained in Lebanon is not al-Baghdadi's wife"
+    assert attributed(f"{headline}\n\nThe militia said she was safe in Syria on Monday.") == {
+        headline: True, "The militia said she was safe in Syria on Monday.": False}
+    standfirst = "Iraq says the woman detained in Lebanon is not al-Baghdadi's wife."
+    text = f"{standfirst}\n\nThe militia said she was safe in Syria on Monday."
+    assert attributed(text, title="Wife not held")[standfirst] is False  # the text opens with its lead
+    assert attributed(text)[standfirst] is True  # without a title, the opening sentence says the news
+
+
+@pytest.mark.parametrize(("headline", "names_only"), [("Khodorkovsky ally denies charges", True),
+                                                      ("Goldsmith denies war advice claim", False),
+                                                      ("Kurds deny Gill Rosenberg was in Kobane", False)])
+def test_a_headline_denying_the_charges_only_names_them(own_voice_of, headline, names_only):
+    found = by_placement(own_voice_of(headline))["headline"]
+    assert found.stance == "denies" and found.anaphoric == names_only

@@ -41,7 +41,7 @@ def test_the_same_claim_from_three_outlets_is_one_claim_and_a_refutation_contest
             extraction(
                 "d",
                 attribution("d", "the fake about a drone attack at the epicenter on Putin's helicopter", "refutes", "the Center",
-                            "organization", lead=True),
+                            "organization", headline=True),
                 attribution("d", "Rain will fall in Kyiv on Friday", actor="forecasters", kind="collective", at=200),
                 outlet="D",
             ),
@@ -80,7 +80,7 @@ def test_a_denial_below_the_headline_rejects_only_what_its_own_article_reports()
                          at=300)
     merged = merge([extraction("a", crash, outlet="A"), extraction("b", denial, outlet="B")])
     assert not merged.rejects
-    merged = merge([extraction("a", crash, outlet="A"), extraction("b", replace(denial, lead=True, evidence=Span("x", 0, 1)), outlet="B")])
+    merged = merge([extraction("a", crash, outlet="A"), extraction("b", replace(denial, headline=True), outlet="B")])
     assert merged.rejects  # the same denial as the article's headline
 
 
@@ -146,7 +146,7 @@ def test_a_rejection_must_share_a_word_with_the_claim_it_rejects():
         return np.ones(4)
 
     claim = attribution("a", "I am sure we will want him to stay on", actor="Danny Fiszman")
-    denial = attribution("b", "that Fields was telling the truth", "denies", "Corey Lewandowski", lead=True)
+    denial = attribution("b", "that Fields was telling the truth", "denies", "Corey Lewandowski", headline=True)
     merged = merge([extraction("a", claim, outlet="A"), extraction("b", denial, outlet="B")], everything_alike)
     assert merged.claim_of[0] != merged.claim_of[1] and not merged.rejects
     assert not any(c.contested for c in merged.claims.values())
@@ -162,7 +162,7 @@ def test_a_rejection_rejects_at_most_a_few_claims(monkeypatch):
                 "Belgorod trains stopped running"]
     claims = [attribution(str(n), text, actor=f"Officer {n}") for n, text in enumerate(wordings)]
     denial = attribution("z", "reports that a drone struck Kursk airport, a Moscow refinery burned overnight, the Bryansk "
-                         "bridge closed today and Belgorod trains stopped running", "refutes", "the Center", "organization", lead=True)
+                         "bridge closed today and Belgorod trains stopped running", "refutes", "the Center", "organization", headline=True)
     merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
     assert len({merged.claim_of[i] for i in range(len(claims))}) == len(claims) > MAX_REJECTED
     assert len(merged.rejects[len(claims)]) == MAX_REJECTED
@@ -175,7 +175,7 @@ def test_a_rejection_that_resembles_many_claims_about_as_much_rejects_none(monke
     monkeypatch.setattr(claims_module, "ASSERT_THRESHOLD", 0.99)
     plans = ["Dubai", "the tour", "his coach", "Nike", "Basel", "the Swiss team"]
     claims = [attribution(str(n), f"Federer will leave {plan} next year", actor=f"Reporter {n}") for n, plan in enumerate(plans)]
-    denial = attribution("z", "reports that Federer will leave next year", "denies", "Roger Federer", lead=True)
+    denial = attribution("z", "reports that Federer will leave next year", "denies", "Roger Federer", headline=True)
     merged = merge([extraction(a.article, a, outlet=a.article) for a in claims] + [extraction("z", denial, outlet="Z")])
     assert not merged.rejects
 
@@ -191,14 +191,14 @@ def test_a_rejected_claim_must_stand_out_from_its_rivals():
 def test_a_quotation_is_not_denied_by_its_own_speaker():
     said = replace(attribution("a", "You make deals over jobs like this with the unions first", actor="Tony Blair"), direct=True)
     again = replace(attribution("b", "I said then you make deals over jobs like this with the unions first", "denies", "Mr Blair",
-                                lead=True), direct=True)
+                                headline=True), direct=True)
     merged = merge([extraction("a", said, outlet="A"), extraction("b", again, outlet="B")])
     assert not merged.rejects
 
 
 def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it():
     claim = attribution("a", "Donald Trump is a racist and a bigot", actor="Ana Navarro")
-    negation = attribution("b", "Donald Trump is not a racist", actor="Sean Hannity", negated=True, lead=True)
+    negation = attribution("b", "Donald Trump is not a racist", actor="Sean Hannity", negated=True, headline=True)
     merged = merge([extraction("b", negation, outlet="B"), extraction("a", claim, outlet="A")])  # the negation first
     assert merged.rejects and merged.attributions[0].stance == "denies"
     assert merged.claims[merged.claim_of[1]].text.startswith("Donald Trump is a racist")
@@ -207,7 +207,7 @@ def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it
 def test_a_denial_about_its_speaker_is_compared_with_the_speaker_named():
     from kgbuild.merge.claims import compared_wording
 
-    denial = attribution("b", "that he's dead after a fake story went viral", "denies", "Judd Nelson", lead=True)
+    denial = attribution("b", "that he's dead after a fake story went viral", "denies", "Judd Nelson", headline=True)
     assert compared_wording(denial).startswith("Judd Nelson's dead")
     rumour = attribution("a", "Judd Nelson is dead", actor="TMZ", kind="organization")
     other = attribution("c", "ISIS leader dead after an airstrike, a fake story went viral", actor="Iraqi TV", kind="organization")
@@ -218,7 +218,7 @@ def test_a_denial_about_its_speaker_is_compared_with_the_speaker_named():
 def test_a_denial_that_meets_a_denial_agrees_with_it():
     reported = attribution("a", "the pair strenuously denied the charges of fraud and tax evasion", actor="Reuters",
                            kind="organization")
-    denial = attribution("b", "the charges of fraud and tax evasion", "denies", "Platon Lebedev", lead=True)
+    denial = attribution("b", "the charges of fraud and tax evasion", "denies", "Platon Lebedev", headline=True)
     merged = merge([extraction("a", reported, outlet="A"), extraction("b", denial, outlet="B")])
     assert not merged.rejects
 
@@ -269,7 +269,7 @@ def test_a_rejection_rejects_the_claim_it_answers_not_another_in_the_same_words(
             extraction("b", attribution("b", "a drone struck the ministry building in Moscow during the victory parade",
                                         actor="Moscow residents", kind="collective", about=(moscow,)), outlet="B"),
             extraction("c", attribution("c", "reports that a drone struck the ministry building in Moscow during the "
-                                             "parade", "denies", "the Kremlin", "organization", about=(moscow,), lead=True), outlet="C"),
+                                             "parade", "denies", "the Kremlin", "organization", about=(moscow,), headline=True), outlet="C"),
         ],
         encoder=load_encoder(),
     )
@@ -293,7 +293,8 @@ def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common()
 
 def own(article, text, voice="headline", stance="asserts", **extra):
     """What an outlet states itself: no cue, no source, no actor."""
-    return replace(attribution(article, text, stance, **extra), cue=None, source=None, actor=None, voice=voice)
+    return replace(attribution(article, text, stance, **extra), cue=None, source=None, actor=None, voice=voice,
+                   headline=voice == "headline")
 
 
 def test_an_own_body_sentence_is_kept_only_where_it_restates_an_attributed_claim():
@@ -376,12 +377,39 @@ def test_a_negation_rejects_a_claim_of_another_article_only_and_never_one_that_i
     from kgbuild.merge.encoder import load_encoder
 
     claim = own("a", "Apple will sell nineteen million watches in its first year")
-    same_article = own("b", "Apple will not sell nineteen million watches in its first year", negated=True, lead=True)
+    same_article = own("b", "Apple will not sell nineteen million watches in its first year", negated=True, headline=True)
     also_negated = own("c", "Analysts do not expect Apple to sell nineteen million watches in its first year")
-    agreeing = own("d", "Apple will not sell nineteen million watches in its first year, analysts say", negated=True, lead=True)
+    agreeing = own("d", "Apple will not sell nineteen million watches in its first year, analysts say", negated=True, headline=True)
     merged = merge([extraction("a", claim, outlet="A"), extraction("c", also_negated, outlet="C"),
                     extraction("d", agreeing, outlet="D")], encoder=load_encoder())
     rejected = {key for targets in merged.rejects.values() for key, _ in targets}
     assert rejected == {merged.claim_of[0]}  # not C's claim, which is negated as well
     alone = merge([extraction("b", replace(claim, article="b"), same_article, outlet="B")], encoder=load_encoder())
     assert not alone.rejects  # within one article a negation is no denial of its headline
+
+
+def test_an_outlet_s_denial_of_the_charges_compares_with_no_claim():
+    charges = attribution("a", "Platon Lebedev is charged with fraud and tax evasion by the prosecutors", actor="prosecutors",
+                          kind="collective")
+    headline = own("b", "Khodorkovsky ally Platon Lebedev denies fraud and tax evasion charges", "headline", "denies")
+    merged = merge([extraction("a", charges, outlet="A"), extraction("b", headline, outlet="B")])
+    assert merged.rejects  # it names what it denies
+    merged = merge([extraction("a", charges, outlet="A"), extraction("b", replace(headline, anaphoric=True), outlet="B")])
+    assert not merged.rejects
+
+
+@pytest.mark.parametrize(("wording", "negated"), [("voters have a fundamental lack of trust in the prime minister", True),
+                                                  ("the plan lacks support", True), ("voters trust the prime minister", False)])
+def test_a_wording_that_lacks_something_says_no_as_a_negation_does(wording, negated):
+    from kgbuild.merge.claims import NEGATED_WORDING
+
+    assert bool(NEGATED_WORDING.search(wording)) == negated
+
+
+def test_confirming_the_claim_with_a_negated_reason_rejects_nothing():
+    report = attribution("a", "Trump downplayed the virus in February to avoid public panic", actor="Bob Woodward")
+    confirmation = attribution("a", "it was not in the national interest to stir up panic about the virus", "confirms",
+                               "Donald Trump", at=80, anaphoric=True, negated=True)
+    merged = merge([extraction("a", report, confirmation)])
+    assert not merged.rejects and not any(c.contested for c in merged.claims.values())
+    assert merge([extraction("a", report, replace(confirmation, stance="denies"))]).rejects
