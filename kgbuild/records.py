@@ -87,7 +87,6 @@ class Attribution:
     voice: str | None = None  # the outlet's own voice, and where: "headline", "lead" or "body"
     in_title: bool = False  # offsets refer to the article's title (metadata), not its text
     negated: bool = False  # the content says its claim is false: "... is not dead", "... was a hoax"
-    lead: bool = False  # read from the headline or the first sentence after it
     headline: bool = False  # read from the headline: the title, the text's first line when it is one,
     # or the opening sentence of an article without either
     about: tuple[Mention, ...] = ()  # the people, organizations and places its content names

@@ -276,7 +276,6 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 confidence=1.0,
                 voice=placement,
                 in_title=in_title,
-                lead=placement != "body",
                 anaphoric=stance == "denies" and only_names_a_claim(sent),
                 negated=is_negated,
                 about=resolver.entities_in(doc, start, end),
@@ -318,10 +317,8 @@ class OwnVoiceFinder:
     def __call__(self, doc: Doc) -> Doc:
         attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
         placed = placements(doc, in_title)
-        lead_end = lead_ends(placed)
         headline_end = news_end(placed, bool(doc._.titled))
-        doc._.attributions = [replace(mark_negated(doc, a), lead=a.evidence.start < lead_end,
-                                      headline=a.evidence.start < headline_end) for a in attributions]
+        doc._.attributions = [replace(mark_negated(doc, a), headline=a.evidence.start < headline_end) for a in attributions]
         doc._.own_voice = [replace(a, headline=a.evidence.start < headline_end)
                            for a in own_voice(doc, attributions, placed, in_title)]
         return doc
@@ -334,8 +331,3 @@ def news_end(placed: list[tuple[Span, str]], titled: bool) -> int:
         if placement == "headline" or placement == "lead" and not titled:
             return sent.end_char
     return 0
-
-
-def lead_ends(placed: list[tuple[Span, str]]) -> int:
-    """Where the headline and the lead end: what is said before this is the article's news."""
-    return max((sent.end_char for sent, placement in placed if placement != "body"), default=0)
