@@ -145,7 +145,11 @@ def engine(
         from .cluster import on_cluster  # Dask is imported only when a cluster is used
 
         return on_cluster(articles, load, scheduler)
-    workers = min(workers, len(chunked(articles)))
-    if workers > 1:
-        return in_processes(articles, load, workers, inherited=nlp)
+    if not runs_here(articles, workers, scheduler):
+        return in_processes(articles, load, min(workers, len(chunked(articles))), inherited=nlp)
     return in_this_process(articles, nlp())
+
+
+def runs_here(articles: Sequence[Article], workers: int, scheduler: str | None) -> bool:
+    """Whether ``engine`` extracts in this process: no cluster, and one worker or one chunk."""
+    return not scheduler and min(workers, len(chunked(articles))) <= 1

@@ -24,7 +24,8 @@ from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import Merged, merge
 from .merge.aliases import NO_ALIASES, load_aliases
 from .merge.encoder import load_encoder
-from .parallel import Outcome, extraction
+from .merge.claims import wordings_encoded_first
+from .parallel import Outcome, extraction, runs_here
 from .records import Article, Extraction, InputWarning, Skipped
 from .vocab import DEFAULT_BASE
 
@@ -109,9 +110,10 @@ def attribution_records(extractions: list[Extraction], merged: Merged, base: str
             yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64) -> tuple[dict, list[Skipped]]:
+def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64,
+            each: Callable[[Extraction], None] | None = None) -> tuple[dict, list[Skipped]]:
     """Extractions by article id, and the failures; each extraction is cached as it arrives (in
-    batches of ``every``), so that an interrupted run keeps the work done."""
+    batches of ``every``), so that an interrupted run keeps the work done, and given to ``each``."""
     fresh, failed, unsaved = {}, [], []
     try:
         for outcome in outcomes:
@@ -119,6 +121,8 @@ def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: 
                 failed.append(outcome)
                 continue
             fresh[outcome.article.id] = outcome
+            if each:
+                each(outcome)
             unsaved.append(outcome)
             if stored and len(unsaved) >= every:
                 stored.put_many(unsaved)
@@ -207,23 +211,31 @@ def build(
         return report
     with timed(timings, "load_model", cpu):
         nlp = nlp or load_pipeline(model)
-    with timed(timings, "extract", cpu):
-        stored = ExtractionCache(cache, pipeline_id) if cache else None
-        cached = stored.get_many(articles) if stored else {}
-        missing = [a for a in articles if a.id not in cached]
-        outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
-        fresh, failed = collect(progress(outcomes) if progress else outcomes, stored)
-        if stored:
-            stored.close()
-        skipped += failed
-        extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
-    with timed(timings, "load_encoder", cpu):  # after extraction: workers are forked from a process without its threads
-        encoder = load_encoder(cache)  # with a cache, sentence vectors are kept there for the next run
-    with timed(timings, "merge", cpu):
-        merged = merge(extractions, word_vectors(nlp), overrides, encoder)
-        if encoder.store:
-            encoder.store.close()
+    stored = ExtractionCache(cache, pipeline_id) if cache else None
+    cached = stored.get_many(articles) if stored else {}
+    missing = [a for a in articles if a.id not in cached]
+    # Extracting in this process, the sentence encoder runs beside the parser on each article's
+    # claims as they come; worker processes are forked only from a process without its thread.
+    encoder = load_encoder(cache, ahead=True) if runs_here(missing, workers, scheduler) else None
+    try:
+        with timed(timings, "extract", cpu):
+            if encoder:  # vectors are kept in the cache folder for the next run
+                encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
+            outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+            each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
+            fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
+            if stored:
+                stored.close()
+            skipped += failed
+            extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
+        encoder = encoder or load_encoder(cache)
+        with timed(timings, "merge", cpu):
+            merged = merge(extractions, word_vectors(nlp), overrides, encoder)
+    finally:
+        if encoder:
+            encoder.close()
     timings["encoding_in_merge"] = round(encoder.seconds, 3)
+    timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)
     with timed(timings, "export", cpu):
         with replacing(out / "graph.ttl") as temporary:
             triples = write_turtle(Statements(merged, base).lines(), temporary)

@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 import scipy.sparse as sparse
@@ -243,6 +243,17 @@ def speaker_named(text: str, attribution: Attribution) -> str:
     return SPEAKER_PRONOUN.sub(lambda _: attribution.actor.name, text, count=1)
 
 
+def encoded_first(attribution: Attribution) -> bool:
+    """Whether the claim similarity encodes the wording before any other (``Meanings``): all but
+    an outlet's body sentences, which are encoded only where they may restate a claim."""
+    return attribution.voice != "body"
+
+
+def wordings_encoded_first(attributions: Iterable[Attribution]) -> list[str]:
+    """The wordings of ``encoded_first`` attributions, known as soon as their article is extracted."""
+    return [compared_wording(a) for a in attributions if encoded_first(a)]
+
+
 class Meanings:
     """The wordings' sentence vectors, each encoded when first needed (the encoder is the costly
     part: an own body sentence that shares no words with any attributed claim is never encoded).
@@ -304,7 +315,7 @@ class ClaimSimilarity:
                  encoder: Encoder | None = None):
         texts = [compared_wording(a) for a in attributions]
         self.words = Wordings(texts, vector_of)
-        first = [i for i, a in enumerate(attributions) if a.voice != "body"]
+        first = [i for i, a in enumerate(attributions) if encoded_first(a)]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Iterable
@@ -116,13 +117,58 @@ class Vectors:
 
 class Cached:
     """An encoder that encodes each distinct text once, and keeps count of the time it spent;
-    with a ``store``, texts encoded by an earlier run are read from it and new ones added."""
+    with a ``store``, texts encoded by an earlier run are read from it and new ones added.
 
-    def __init__(self, encoder: Encoder, store: Vectors | None = None):
+    With a ``beside`` encoder (the same model, on one thread), ``ahead`` encodes texts known
+    before they are asked for on a thread of its own, while this one goes on (the claims of each
+    article as it is extracted): onnxruntime lets go of the GIL while it runs. Only this thread
+    touches the memory and the store."""
+
+    def __init__(self, encoder: Encoder, store: Vectors | None = None, beside: Encoder | None = None):
         self.encoder, self.store, self.memory, self.seconds = encoder, store, {}, 0.0
         self.read = self.encoded = 0  # texts read from the store, texts encoded
+        self.beside, self.pending, self.ahead_seconds = beside, {}, 0.0
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="encoder") if beside is not None else None
+
+    def ahead(self, texts: Iterable[str]) -> None:
+        """Start encoding ``texts`` beside this thread (only with a ``beside`` encoder)."""
+        if self.pool is None:
+            return
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memory and t not in self.pending]
+        if missing and self.store is not None:
+            stored = self.store.get_many(missing)
+            self.memory.update(stored)
+            self.read += len(stored)
+            missing = [t for t in missing if t not in stored]
+        if missing:
+            future = self.pool.submit(self._timed, missing)
+            self.pending.update(dict.fromkeys(missing, future))
+
+    def _timed(self, texts: list[str]) -> tuple[list[str], np.ndarray, float]:
+        start = time.perf_counter()
+        vectors = self.beside(texts)
+        return texts, vectors, time.perf_counter() - start
+
+    def settle(self) -> None:
+        """Wait for what ``ahead`` started, and keep it."""
+        for future in dict.fromkeys(self.pending.values()):
+            texts, vectors, seconds = future.result()
+            self.memory.update(zip(texts, vectors))
+            if self.store is not None:
+                self.store.put_many(texts, vectors)
+            self.encoded += len(texts)
+            self.ahead_seconds += seconds
+        self.pending.clear()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.store is not None:
+            self.store.close()
 
     def __call__(self, texts: list[str]) -> np.ndarray:
+        if self.pending:
+            self.settle()
         missing = sorted({t for t in texts if t not in self.memory})
         if missing and self.store is not None:
             start = time.perf_counter()
@@ -142,8 +188,9 @@ class Cached:
         return np.array([self.memory[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
 
-def load_encoder(cache: str | Path | None = None) -> Cached:
+def load_encoder(cache: str | Path | None = None, ahead: bool = False) -> Cached:
     """The default encoder, ready to use (the ONNX session loads in about 0.3 s); with ``cache``
-    (a folder), its vectors are kept there for the next run."""
+    (a folder), its vectors are kept there for the next run; with ``ahead``, it can encode texts
+    beside the caller (``Cached.ahead``)."""
     encoder = MiniLM()
-    return Cached(encoder, Vectors(cache, encoder) if cache else None)
+    return Cached(encoder, Vectors(cache, encoder) if cache else None, MiniLM(threads=1) if ahead else None)

@@ -45,3 +45,22 @@ def test_a_damaged_store_is_started_afresh(tmp_path):
     (tmp_path / Vectors.FILE_NAME).write_bytes(b"not a database" * 100)
     encoder = load_encoder(tmp_path)
     assert encoder(TEXTS[:1]).shape == (1, 384) and encoder.encoded == 1
+
+
+def test_texts_encoded_ahead_beside_the_caller_are_the_vectors_it_would_compute(tmp_path):
+    load_encoder(tmp_path)(TEXTS[:1])  # one text stored by an earlier run
+    encoder = load_encoder(tmp_path, ahead=True)
+    encoder.ahead(TEXTS[:3])
+    encoder.ahead(TEXTS[1:])  # the texts already on their way are not encoded twice
+    assert encoder.pending and encoder.read == 1
+    vectors = encoder(TEXTS)  # waits for what is on its way
+    assert not encoder.pending and (encoder.read, encoder.encoded) == (1, 3) and encoder.ahead_seconds > 0
+    encoder.close()
+    assert np.array_equal(vectors, load_encoder()(TEXTS))  # one thread or two, batched apart or together
+    assert np.array_equal(load_encoder(tmp_path)(TEXTS), vectors)  # and kept for the next run
+
+
+def test_ahead_does_nothing_without_an_encoder_beside():
+    encoder = load_encoder()
+    encoder.ahead(TEXTS)
+    assert not encoder.pending and encoder.encoded == 0
