@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -395,6 +396,59 @@ def not_yet_joined(
     return [candidates[p] for p in left]
 
 
+@lru_cache(maxsize=1_000_000)
+def first_names_agree(x: str, x_initial: str, y: str, y_initial: str) -> bool:
+    """Whether two first given names agree at all (``same_given``), an initial by its letter as written."""
+    return bool(same_given(x, y, x_initial, y_initial))
+
+
+def same_surname_rows(keys: list[NameKey], members: list[int], cluster_of: Callable[[int], int] | None
+                      ) -> Iterable[tuple[int, list[int]]]:
+    """The rows of a block of full names with one surname key (``members``, in order): each key
+    with the keys after it whose given names can be compatible (a reading without its second
+    surname: only the full keys after it). ``given_compatible`` accepts a pair only if their
+    first names agree (``same_given``) or the shorter list's first name is one of the longer's
+    middle names, spelled the same ("Julius Exner" / "Johan Julius Exner"); the pairs of which
+    neither holds, which ``match`` would turn down, are never formed. So a block of many people
+    sharing a surname costs its compatible pairs and a test per pair of its distinct first names,
+    not the square of its keys; each row is the old row without those pairs, in the same order,
+    so the links made are the same. Keys already in the row's key's cluster are left out as in
+    ``not_yet_joined``."""
+    firsts: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first name, initial) -> positions
+    middles: dict[str, list[int]] = defaultdict(list)  # a middle name -> positions of the keys with it
+    for x, i in enumerate(members):
+        key = keys[i]
+        firsts[key.given[0], key.initials[0]].append(x)
+        for name in dict.fromkeys(key.given[1:]):
+            if len(name) > 1:
+                middles[name].append(x)
+    tokens_named: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for token in firsts:
+        tokens_named[token[0]].append(token)
+    lists: dict[tuple, tuple] = {}  # per given names: the positions that may agree, their keys, the same for full keys
+    for x, i in enumerate(members):
+        key = keys[i]
+        first, initial, later = key.given[0], key.initials[0], key.given[1:]
+        signature = (first, initial, later)
+        if signature not in lists:
+            groups = [positions for (other, other_initial), positions in firsts.items()
+                      if first_names_agree(first, initial, other, other_initial)]
+            if len(first) > 1:
+                groups.append(middles.get(first, []))
+            groups += [firsts[token] for name in dict.fromkeys(later) if len(name) > 1 for token in tokens_named.get(name, ())]
+            positions = sorted(set().union(*groups)) if len(groups) > 1 else groups[0]
+            primary_positions = [p for p in positions if keys[members[p]].primary]
+            lists[signature] = (positions, [members[p] for p in positions], primary_positions,
+                                [members[p] for p in primary_positions], {}, {})
+        positions, found, primary_positions, primaries, known, known_primaries = lists[signature]
+        if key.primary:
+            row = not_yet_joined(found, bisect_right(positions, x), i, cluster_of, known)
+        else:
+            row = not_yet_joined(primaries, bisect_right(primary_positions, x), i, cluster_of, known_primaries)
+        if row:
+            yield i, row
+
+
 def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None = None) -> Iterable[tuple[int, list[int]]]:
     """Pairs of keys worth comparing, as rows: a key and the keys it is to be compared with, in
     order. Full names with one surname key, or with surname keys that are sorted neighbours
@@ -413,18 +467,8 @@ def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None
         if key.is_full:
             by_surname[key.surname].append(i)
     primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
-    for surname, members in by_surname.items():
-        primaries, position = primary_in[surname], 0
-        known: dict[int, list[int]] = {}
-        known_primaries: dict[int, list[int]] = {}
-        for x, i in enumerate(members):
-            if keys[i].primary:
-                position += 1
-                row = not_yet_joined(members, x + 1, i, cluster_of, known)
-            else:
-                row = not_yet_joined(primaries, position, i, cluster_of, known_primaries)
-            if row:
-                yield i, row
+    for members in by_surname.values():
+        yield from same_surname_rows(keys, members, cluster_of)
     surnames = sorted(by_surname)
     for x, y in neighbours(surnames):
         if JaroWinkler.similarity(surnames[x], surnames[y]) >= SURNAME_THRESHOLD:
