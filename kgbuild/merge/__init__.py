@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimLink, WordVectors, canonical_text, cluster_claims
+from .claims import ClaimLink, ClaimSimilarity, WordVectors, canonical_text, cluster_claims
 from .encoder import Encoder
 from .names import SURNAME_ONLY, cluster_names, link_names
 
@@ -261,6 +261,9 @@ def merge(
     found = [a for e in extractions for a in e.attributions if a.content is not None]
     candidates = [a for a in found if a.actor is not None or a.voice]
     unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
+    # made first: the claims' nearest neighbours by meaning are computed on another thread
+    # while the actors are matched (see ``ClaimSimilarity.prefetch``)
+    similarity = ClaimSimilarity(candidates, vector_of, encoder)
     key_of: dict[tuple[str, str], str] = {}
     spoken = [a for a in candidates if a.actor is not None]
     mentioned = [replace(a, actor=m) for a in candidates for m in a.about]  # one per entity a content names
@@ -275,7 +278,7 @@ def merge(
         everyone.update(kind_actors)
     join_same(everyone, key_of, aliases.same)
     actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
-    clustering = cluster_claims(candidates, vector_of, encoder)
+    clustering = cluster_claims(candidates, similarity=similarity)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
     position = {i: n for n, i in enumerate(kept)}
     # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).

@@ -27,6 +27,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable
@@ -314,9 +315,10 @@ class ClaimSimilarity:
     def __init__(self, attributions: list[Attribution], vector_of: WordVectors | None = None,
                  encoder: Encoder | None = None):
         texts = [compared_wording(a) for a in attributions]
-        self.words = Wordings(texts, vector_of)
         first = [i for i, a in enumerate(attributions) if encoded_first(a)]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
+        self.prefetched = self.prefetch(roles(attributions)[0])  # while the words are analysed
+        self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
         self.attributions, self.vector_of = attributions, vector_of
@@ -324,6 +326,21 @@ class ClaimSimilarity:
         # and a one-word core ("blair", "plan") says nothing about what is claimed
         self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
+
+    def prefetch(self, items: list[int]) -> tuple[list[int], Future] | None:
+        """The nearest neighbours of the assertions among themselves (``neighbours``), computed
+        on another thread: the product and ``argpartition`` let go of the GIL, so the second
+        core does them while this one analyses the words. The same computation as ``neighbours``
+        makes, so the same neighbours."""
+        if self.meanings is None or not items:
+            return None
+        # two arrays, as ``neighbours`` makes them: numpy computes a product of an array with its
+        # own transpose another way (syrk), whose last bits, and so whose ties, can differ
+        queries, candidates = self.meanings[np.array(items)], self.meanings[np.array(items)]
+        executor = ThreadPoolExecutor(max_workers=1)
+        future = executor.submit(nearest_pairs, queries, candidates, items, items)
+        executor.shutdown(wait=False)  # the thread ends with its one task
+        return items, future
 
     @cached_property
     def cores(self) -> Wordings:
@@ -418,12 +435,19 @@ def neighbours(similarity: ClaimSimilarity, probes: list[int], targets: list[int
     claim that share no rare word ("Crabzilla" / "giant crab measuring 50ft") are still compared."""
     if similarity.meanings is None or not probes or not targets:
         return set()
+    if similarity.prefetched is not None and similarity.prefetched[0] == probes == targets:
+        return set(similarity.prefetched[1].result())
+    return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets)
+
+
+def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+    """``neighbours`` on the probes' and targets' vectors (rows in their order), 1,024 probes at a
+    time: a chunk's products, and ``argpartition``'s choice among tied scores, are those of today."""
     found = set()
-    candidates = similarity.meanings[np.array(targets)]
     k = min(NEIGHBOURS + 1, len(targets))
     for start in range(0, len(probes), 1024):
         chunk = probes[start : start + 1024]
-        scores = similarity.meanings[np.array(chunk)] @ candidates.T
+        scores = queries[start : start + 1024] @ candidates.T
         nearest = np.argpartition(-scores, k - 1, axis=1)[:, :k]
         found.update((i, targets[j]) for i, row in zip(chunk, nearest) for j in row if targets[j] != i)
     return found
@@ -591,11 +615,13 @@ def stands_out(ranked: list[float], margin: float) -> bool:
 
 
 def cluster_claims(
-    attributions: list[Attribution], vector_of: WordVectors | None = None, encoder: Encoder | None = None
+    attributions: list[Attribution], vector_of: WordVectors | None = None, encoder: Encoder | None = None,
+    similarity: ClaimSimilarity | None = None,
 ) -> Clustering:
     """Cluster the attributions' contents into claims; link each rejection to the claims it
-    rejects; keep the outlet's own body sentences that restate an attributed claim."""
-    similarity = ClaimSimilarity(attributions, vector_of, encoder)
+    rejects; keep the outlet's own body sentences that restate an attributed claim. ``similarity``:
+    the attributions' ``ClaimSimilarity``, when made beforehand (its neighbours start at once)."""
+    similarity = similarity or ClaimSimilarity(attributions, vector_of, encoder)
     asserting, rejecting, restating = roles(attributions)
     pairs = candidate_pairs(similarity, asserting)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
