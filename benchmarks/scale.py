@@ -3,7 +3,7 @@ merge and export of up to 1,000,000 synthetic attributions; incremental reruns.
 
     python benchmarks/scale.py throughput [--rounds 2]     # ../shared/data/news/wikinews.jsonl
     python benchmarks/scale.py merge [--sizes 125000,250000,500000,1000000] [--claims-up-to N] [--export-up-to N]
-    python benchmarks/scale.py incremental [--articles 1000]    # 3434: the whole corpus but its last 10 lines
+    python benchmarks/scale.py incremental [--articles 1000] [--keep DIR]   # 3434: the whole corpus but its last 10 lines
 
 Each part prints one JSON object. Throughput runs the lines interleaved (1 process, 2 processes,
 cluster; then again), each the faster of its runs, every line loading its pipelines inside the
@@ -242,11 +242,12 @@ def corpus_lines(limit: int) -> list[str]:
     return lines[:limit]
 
 
-def incremental(articles: int, workers: int) -> dict:
+def incremental(articles: int, workers: int, keep: str | None = None) -> dict:
     """A cold run on the first ``articles`` lines of the corpus, then a rerun with no change, then
     a rerun with 10 more lines; every run through ``kgbuild run`` as a user starts it. Wall
     seconds and CPU seconds (the run's processes, workers included) per run, with the stages'
-    and what came from the caches (``report.json``)."""
+    and what came from the caches (``report.json``). ``keep``: a folder to copy the corpus and
+    the outputs (with their caches) to, to compare them with a cold run's."""
     folder = Path(tempfile.mkdtemp(prefix="kgbuild-incremental-"))
     lines = corpus_lines(articles + 10)
     runs = {}
@@ -271,6 +272,8 @@ def incremental(articles: int, workers: int) -> dict:
                 "load_average": round(os.getloadavg()[0], 1),
             }
             print(name, json.dumps(runs[name]), file=sys.stderr, flush=True)
+        if keep:
+            shutil.copytree(folder, keep, dirs_exist_ok=True)
     finally:
         shutil.rmtree(folder)
     cold = runs["cold"]
@@ -292,6 +295,7 @@ def main() -> None:
     parser.add_argument("--export-up-to", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--keep", help="incremental: copy the corpus and outputs here")
     args = parser.parse_args()
     if args.part == "throughput":
         result = throughput(args.rounds)
@@ -302,7 +306,7 @@ def main() -> None:
     elif args.part == "merge-one":
         result = measure_merge(args.size, args.claims, args.export)
     else:
-        result = incremental(args.articles, args.workers)
+        result = incremental(args.articles, args.workers, args.keep)
     print(json.dumps(result, indent=2))
 
 
