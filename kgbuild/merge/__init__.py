@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from ..records import Article, Attribution, Extraction
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimLink, ClaimSimilarity, WordVectors, canonical_text, cluster_claims
+from .claims import ClaimLink, ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims
 from .encoder import Encoder
 from .names import SURNAME_ONLY, cluster_names, link_names
 
@@ -259,7 +259,7 @@ def merge(
     by_id = {a.id: a for a in articles}
     outlet_of = {a.id: outlet_label(a) for a in articles}
     found = [a for e in extractions for a in e.attributions if a.content is not None]
-    candidates = [a for a in found if a.actor is not None or a.voice]
+    candidates = [a for a in found if in_claims(a)]
     unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
     # made first: the claims' nearest neighbours by meaning are computed on another thread
     # while the actors are matched (see ``ClaimSimilarity.prefetch``)

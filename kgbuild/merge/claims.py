@@ -250,9 +250,16 @@ def encoded_first(attribution: Attribution) -> bool:
     return attribution.voice != "body"
 
 
+def in_claims(attribution: Attribution) -> bool:
+    """Whether an attribution takes part in the claims: it has a content, and someone says it (a
+    source's actor, or the outlet itself)."""
+    return attribution.content is not None and (attribution.actor is not None or attribution.voice is not None)
+
+
 def wordings_encoded_first(attributions: Iterable[Attribution]) -> list[str]:
-    """The wordings of ``encoded_first`` attributions, known as soon as their article is extracted."""
-    return [compared_wording(a) for a in attributions if encoded_first(a)]
+    """The wordings the claims encode first (``in_claims`` and ``encoded_first``), known as soon
+    as their article is extracted."""
+    return [compared_wording(a) for a in attributions if in_claims(a) and encoded_first(a)]
 
 
 class Meanings:
