@@ -211,15 +211,17 @@ def build(
         return report
     with timed(timings, "load_model", cpu):
         nlp = nlp or load_pipeline(model)
-    stored = ExtractionCache(cache, pipeline_id) if cache else None
-    cached = stored.get_many(articles) if stored else {}
-    missing = [a for a in articles if a.id not in cached]
-    # Extracting in this process, the sentence encoder runs beside the parser on each article's
-    # claims as they come; worker processes are forked only from a process without its thread.
-    encoder = load_encoder(cache, ahead=True) if runs_here(missing, workers, scheduler) else None
+    encoder = None
     try:
         with timed(timings, "extract", cpu):
-            if encoder:  # vectors are kept in the cache folder for the next run
+            stored = ExtractionCache(cache, pipeline_id) if cache else None
+            cached = stored.get_many(articles) if stored else {}
+            missing = [a for a in articles if a.id not in cached]
+            # Extracting in this process, the sentence encoder runs beside the parser on each
+            # article's claims as they come; worker processes are forked only from a process
+            # without its thread. With a cache, the vectors are kept there for the next run.
+            if runs_here(missing, workers, scheduler):
+                encoder = load_encoder(cache, ahead=True)
                 encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
             outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
             each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
@@ -228,7 +230,8 @@ def build(
                 stored.close()
             skipped += failed
             extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
-        encoder = encoder or load_encoder(cache)
+        with timed(timings, "load_encoder", cpu):
+            encoder = encoder or load_encoder(cache)
         with timed(timings, "merge", cpu):
             merged = merge(extractions, word_vectors(nlp), overrides, encoder)
     finally:
