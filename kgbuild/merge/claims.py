@@ -295,7 +295,7 @@ class Meanings:
 
 def places(attribution: Attribution) -> frozenset[str]:
     """The places a wording names: "a drone struck Kursk" names Kursk."""
-    return frozenset(unidecode(m.name).lower() for m in attribution.about if m.kind == "place")
+    return frozenset(ascii_text(m.name).lower() for m in attribution.about if m.kind == "place")
 
 
 def last_word(name: str) -> str | None:

@@ -134,12 +134,7 @@ class Cached:
         """Start encoding ``texts`` beside this thread (only with a ``beside`` encoder)."""
         if self.pool is None:
             return
-        missing = [t for t in dict.fromkeys(texts) if t not in self.memory and t not in self.pending]
-        if missing and self.store is not None:
-            stored = self.store.get_many(missing)
-            self.memory.update(stored)
-            self.read += len(stored)
-            missing = [t for t in missing if t not in stored]
+        missing = self.read_stored([t for t in dict.fromkeys(texts) if t not in self.memory and t not in self.pending])
         if missing:
             future = self.pool.submit(self._timed, missing)
             self.pending.update(dict.fromkeys(missing, future))
@@ -153,12 +148,25 @@ class Cached:
         """Wait for what ``ahead`` started, and keep it."""
         for future in dict.fromkeys(self.pending.values()):
             texts, vectors, seconds = future.result()
-            self.memory.update(zip(texts, vectors))
-            if self.store is not None:
-                self.store.put_many(texts, vectors)
-            self.encoded += len(texts)
+            self.keep(texts, vectors)
             self.ahead_seconds += seconds
         self.pending.clear()
+
+    def read_stored(self, missing: list[str]) -> list[str]:
+        """Take the vectors of ``missing`` texts an earlier run stored; what is still missing."""
+        if not missing or self.store is None:
+            return missing
+        stored = self.store.get_many(missing)
+        self.memory.update(stored)
+        self.read += len(stored)
+        return [t for t in missing if t not in stored]
+
+    def keep(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Remember texts just encoded, and store them for the next run."""
+        self.memory.update(zip(texts, vectors))
+        if self.store is not None:
+            self.store.put_many(texts, vectors)
+        self.encoded += len(texts)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -170,20 +178,10 @@ class Cached:
         if self.pending:
             self.settle()
         missing = sorted({t for t in texts if t not in self.memory})
-        if missing and self.store is not None:
-            start = time.perf_counter()
-            stored = self.store.get_many(missing)
-            self.memory.update(stored)
-            self.read += len(stored)
-            missing = [t for t in missing if t not in stored]
-            self.seconds += time.perf_counter() - start
         if missing:
             start = time.perf_counter()
-            vectors = self.encoder(missing)
-            self.memory.update(zip(missing, vectors))
-            if self.store is not None:
-                self.store.put_many(missing, vectors)
-            self.encoded += len(missing)
+            if missing := self.read_stored(missing):
+                self.keep(missing, self.encoder(missing))
             self.seconds += time.perf_counter() - start
         return np.array([self.memory[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
