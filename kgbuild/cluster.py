@@ -3,8 +3,10 @@
 Start one with ``dask scheduler`` and ``dask worker ADDRESS --nthreads 1 --preload kgbuild.cluster``
 on machines where kgbuild is installed (see the README), then ``kgbuild run --scheduler ADDRESS``.
 
-Each worker loads the pipeline once, the first time a run asks for it, and keeps it for later
-runs (``PipelinePlugin``). Articles are sent longest first, in chunks of at most
+Each worker loads the pipeline once and keeps it for later runs (``PipelinePlugin``): a worker
+started with ``--preload kgbuild.cluster`` loads the default pipeline as it starts
+(``dask_setup``), so that even the first run finds it loaded; another ``--model`` is loaded the
+first time a run asks for it. Articles are sent longest first, in chunks of at most
 ``parallel.CHUNK`` articles and ``CHUNK_CHARACTERS`` characters: the long ones start early, and the last chunks are
 short, so that no worker is left parsing a long chunk while the others wait.
 """
@@ -12,16 +14,20 @@ short, so that no worker is left parsing a long chunk while the others wait.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from typing import Iterator, Sequence
 
-from distributed import Client, WorkerPlugin, as_completed, get_worker
+from distributed import Client, Worker, WorkerPlugin, as_completed, get_worker
+from spacy.language import Language
 
 from . import parallel
+from .extract import load_pipeline
 from .parallel import Loader, Outcome, extract_isolated
 from .records import Article
 
 PLUGIN = "kgbuild-pipeline"
 CHUNK_CHARACTERS = 20_000  # about half a second of parsing on one core
+LOADED: dict[str, Language] = {}  # this worker process's pipelines, by plugin name
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -35,7 +41,7 @@ class PipelinePlugin(WorkerPlugin):
         self.load = load
 
     def setup(self, worker) -> None:
-        self.nlp = self.load()
+        self.nlp = loaded(self.load)
         self.lock = threading.Lock()
 
     def teardown(self, worker) -> None:
@@ -49,6 +55,22 @@ def plugin_name(load: Loader) -> str:
     arguments = [repr(a) for a in getattr(load, "args", ())]
     arguments += [f"{k}={v!r}" for k, v in sorted(getattr(load, "keywords", {}).items())]
     return f"{PLUGIN} {func.__module__}.{func.__qualname__}({', '.join(arguments)})"
+
+
+def loaded(load: Loader) -> Language:
+    """The pipeline ``load`` makes, loaded once in this process (a plugin registered again, or at
+    preload and then by a run, finds it)."""
+    name = plugin_name(load)
+    if name not in LOADED:
+        LOADED[name] = load()
+    return LOADED[name]
+
+
+def dask_setup(service) -> None:
+    """Run by ``dask worker --preload kgbuild.cluster`` as the worker starts: the default pipeline
+    is loaded then, not inside a run's clock."""
+    if isinstance(service, Worker):
+        loaded(partial(load_pipeline, None))
 
 
 def extract_on_worker(articles: list[Article], plugin: str = PLUGIN) -> list[Outcome]:

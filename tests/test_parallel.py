@@ -142,7 +142,7 @@ def test_each_pipeline_is_its_own_plugin_on_a_cluster():
 @pytest.mark.slow
 def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
     # last in this file: the cluster leaves threads in this process, and then workers are spawned, not forked
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     forked = (  # a fresh process has no other threads: its workers are forked, as kgbuild run's are
         "from kgbuild import parallel; from kgbuild.pipeline import build; parallel.CHUNK = 2; "
@@ -150,7 +150,11 @@ def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(see
     )
     subprocess.run([sys.executable, "-c", forked], check=True)
     two = build([SEEDS], out=tmp_path / "two", workers=2)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    # started as the README starts workers: ``--preload kgbuild.cluster`` loads the default pipeline
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      preload=["kgbuild.cluster"]) as cluster, Client(cluster) as client:
+        preloaded = client.run(lambda: sorted(__import__("kgbuild.cluster").cluster.LOADED))
+        assert list(preloaded.values()) == [["kgbuild-pipeline kgbuild.extract.load_pipeline(None)"]] * 2
         on_cluster = build([SEEDS], out=tmp_path / "cluster", scheduler=cluster.scheduler_address)
         # a later run finds the pipeline loaded on the workers
         build([SEEDS], out=tmp_path / "cluster again", scheduler=cluster.scheduler_address)
