@@ -22,12 +22,13 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from urllib.parse import quote
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
-from ..records import Article, Attribution, Extraction
+from ..records import Article, Attribution, Extraction, Mention
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimLink, ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims
 from .encoder import Encoder
@@ -72,6 +73,13 @@ class Merged:
     unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
     about_of: list[tuple[str, ...]] = field(default_factory=list)  # per attribution: keys of what it is about
     entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks
+
+
+class Naming(NamedTuple):
+    """An actor named in an article: one that speaks there, or one a content is about."""
+
+    actor: Mention
+    article: str
 
 
 def slug(text: str) -> str:
@@ -125,7 +133,7 @@ def outlet_actors(items: list[Attribution], articles: dict[str, Article]) -> dic
     return actors
 
 
-def shared_context(items: list[Attribution], outlet_of: dict[str, str]):
+def shared_context(items: list[Naming], outlet_of: dict[str, str]):
     """What a merge by spelling alone needs before it is believed. A close spelling ("Rick
     Perry" / "Rick Parry"): a common role word ("governor") and no article naming both (an
     article that writes "Tracy Martin" and "Trayvon Martin" is about two people). A surname
@@ -146,7 +154,7 @@ def shared_context(items: list[Attribution], outlet_of: dict[str, str]):
     return corroborated
 
 
-def person_actors(items: list[Attribution], outlet_of: dict[str, str], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
     """Person mentions -> ({mention name: actor key}, actors); names in a pair of ``apart`` are
     never one person."""
     counts = Counter(a.actor.name for a in items)
@@ -172,7 +180,7 @@ def person_actors(items: list[Attribution], outlet_of: dict[str, str], apart=())
     return key_of, actors
 
 
-def group_actors(items: list[Attribution], kind: str, apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+def group_actors(items: list[Naming], kind: str, apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
     """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors; an
     acronym never joins a name it is kept ``apart`` from (the user's "different" pairs)."""
     different = {frozenset((a.casefold(), b.casefold())) for a, b in apart}
@@ -226,6 +234,11 @@ def join_same(actors: dict[str, Actor], key_of: dict[tuple[str, str], str], same
                 key_of[mention] = kept
 
 
+def restanced(attribution: Attribution, stance: str) -> Attribution:
+    """The attribution with this stance (itself when it has it already: most do)."""
+    return attribution if attribution.stance == stance else replace(attribution, stance=stance)
+
+
 def claim_key(text: str) -> str:
     return "claim/" + hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
@@ -265,8 +278,8 @@ def merge(
     # while the actors are matched (see ``ClaimSimilarity.prefetch``)
     similarity = ClaimSimilarity(candidates, vector_of, encoder)
     key_of: dict[tuple[str, str], str] = {}
-    spoken = [a for a in candidates if a.actor is not None]
-    mentioned = [replace(a, actor=m) for a in candidates for m in a.about]  # one per entity a content names
+    spoken = [Naming(a.actor, a.article) for a in candidates if a.actor is not None]
+    mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
     everyone: dict[str, Actor] = {}
     for kind in ("person", "organization", "collective", "place"):
         items = [a for a in spoken + mentioned if a.actor.kind == kind]
@@ -286,7 +299,7 @@ def merge(
     keys = {number: claim_key(text) for number, text in enumerate(texts)}
     result = Merged(articles=articles, unattributed=unattributed)
     result.extracted = [candidates[i] for i in kept]
-    result.attributions = [replace(candidates[i], stance=clustering.stances[i]) for i in kept]
+    result.attributions = [restanced(candidates[i], clustering.stances[i]) for i in kept]
     result.actor_of = [actor_of[i] for i in kept]
     result.claim_of = [keys[clustering.assignment[i]] for i in kept]
     result.claim_links = [clustering.links[i] for i in kept]

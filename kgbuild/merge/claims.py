@@ -505,20 +505,25 @@ def opens_with_pronoun(text: str) -> bool:
     return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
 
 
-def representative(group: list[int], attributions: list[Attribution], similarity: ClaimSimilarity,
-                   stances: list[str]) -> int:
-    """The attribution whose wording stands for a claim: a sentence-like assertion (not "accused
-    X of Y", not a statement that denies it) that does not open with a pronoun, most similar to
-    the others."""
-    voices = [i for i in group if stances[i] not in REJECTING] or group
-    if len(voices) == 1:
-        return voices[0]
-    sample = voices[:MEMBERS_COMPARED]
-    first = np.repeat(np.array(voices), len(sample))
-    scores = similarity.similarities(first, np.tile(np.array(sample), len(voices))).reshape(len(voices), len(sample))
-    centrality = dict(zip(voices, scores.sum(axis=1).round(6)))
-    return max(voices, key=lambda i: (
-        attributions[i].form != "object", not opens_with_pronoun(attributions[i].wording), centrality[i], -i))
+def representatives(groups: list[list[int]], attributions: list[Attribution], similarity: ClaimSimilarity,
+                    stances: list[str]) -> list[int]:
+    """Per group, the attribution whose wording stands for its claim: a sentence-like assertion
+    (not "accused X of Y", not a statement that denies it) that does not open with a pronoun,
+    most similar to the others (to its first MEMBERS_COMPARED voices). Every group's
+    similarities come from one call."""
+    voices_of = [[i for i in group if stances[i] not in REJECTING] or group for group in groups]
+    samples = [voices[:MEMBERS_COMPARED] if len(voices) > 1 else [] for voices in voices_of]
+    first = np.array([i for voices, sample in zip(voices_of, samples) for i in voices for _ in sample], dtype=int)
+    second = np.array([j for voices, sample in zip(voices_of, samples) for _ in voices for j in sample], dtype=int)
+    scores, start = similarity.similarities(first, second), 0
+    chosen = []
+    for voices, sample in zip(voices_of, samples):
+        block = scores[start : start + len(voices) * len(sample)].reshape(len(voices), len(sample))
+        start += block.size
+        centrality = dict(zip(voices, block.sum(axis=1).round(6)))
+        chosen.append(max(voices, key=lambda i: (
+            attributions[i].form != "object", not opens_with_pronoun(attributions[i].wording), centrality[i], -i)))
+    return chosen
 
 
 @dataclass
@@ -696,8 +701,8 @@ def cluster_claims(
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
         close |= {(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}
         clusters[assignment[i]].append(i)
-    representatives = [representative(group, attributions, similarity, stances) for group in clusters]
-    return Clustering(assignment, links, representatives, rejects, stances, frozenset(close))
+    chosen = representatives(clusters, attributions, similarity, stances)
+    return Clustering(assignment, links, chosen, rejects, stances, frozenset(close))
 
 
 # the reporter's remark after a claim: "... attacks — a description used to create an impression",
