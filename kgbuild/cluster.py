@@ -6,9 +6,8 @@ on machines where kgbuild is installed (see the README), then ``kgbuild run --sc
 Each worker loads the pipeline once and keeps it for later runs (``PipelinePlugin``): a worker
 started with ``--preload kgbuild.cluster`` loads the default pipeline as it starts
 (``dask_setup``), so that even the first run finds it loaded; another ``--model`` is loaded the
-first time a run asks for it. Articles are sent longest first, in chunks of at most
-``parallel.CHUNK`` articles and ``CHUNK_CHARACTERS`` characters: the long ones start early, and the last chunks are
-short, so that no worker is left parsing a long chunk while the others wait.
+first time a run asks for it. Articles are sent longest first (``parallel.longest_first``), as
+to local worker processes.
 """
 
 from __future__ import annotations
@@ -21,13 +20,11 @@ from typing import Iterator, Sequence
 from distributed import Client, Worker, WorkerPlugin, as_completed, get_worker
 from spacy.language import Language
 
-from . import parallel
 from .extract import load_pipeline
-from .parallel import Loader, Outcome, extract_isolated
+from .parallel import Loader, Outcome, extract_isolated, longest_first
 from .records import Article
 
 PLUGIN = "kgbuild-pipeline"
-CHUNK_CHARACTERS = 20_000  # about half a second of parsing on one core
 LOADED: dict[str, Language] = {}  # this worker process's pipelines, by plugin name
 M_MMAP_THRESHOLD, LARGE_ALLOCATION = -3, 32 * 2**20  # glibc's mallopt parameter, and its dynamic ceiling
 
@@ -93,20 +90,6 @@ def extract_on_worker(articles: list[Article], plugin: str = PLUGIN) -> list[Out
     pipeline = get_worker().plugins[plugin]
     with pipeline.lock:  # a spaCy pipeline is not meant to be shared by threads
         return extract_isolated(articles, pipeline.nlp)
-
-
-def longest_first(articles: Sequence[Article]) -> list[list[Article]]:
-    """Chunks, the longest articles first, each of at most ``parallel.CHUNK`` articles and
-    ``CHUNK_CHARACTERS`` characters (an article longer than that is a chunk of its own)."""
-    chunks: list[list[Article]] = []
-    size = 0
-    for article in sorted(articles, key=lambda a: len(a.text), reverse=True):
-        if not chunks or size + len(article.text) > CHUNK_CHARACTERS or len(chunks[-1]) >= parallel.CHUNK:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(article)
-        size += len(article.text)
-    return chunks
 
 
 def on_cluster(articles: Sequence[Article], load: Loader, address: str) -> Iterator[Outcome]:

@@ -1,6 +1,8 @@
 """Extraction on every core of a machine, or on a Dask distributed cluster, with the same results.
 
-Articles travel in chunks of ``CHUNK`` so that work spreads evenly and the progress bar moves.
+Articles travel to worker processes in chunks, the longest articles first (``longest_first``),
+so that work spreads evenly, no worker is left parsing a long chunk at the end while the others
+wait, and the progress bar moves.
 Each worker process gets the spaCy pipeline once and keeps it: a ``ProcessPoolExecutor``
 initializer here (a forked worker shares the parent's), a ``WorkerPlugin`` on a cluster
 (``kgbuild.cluster``). Each chunk is extracted by ``extract_each``: an article too long, one
@@ -26,6 +28,7 @@ from .extract import extract_each
 from .records import Article, Extraction, Skipped
 
 CHUNK = 16
+CHUNK_CHARACTERS = 20_000  # about half a second of parsing on one core
 
 Loader = Callable[[], Language]  # picklable: it runs in each worker process
 
@@ -39,6 +42,20 @@ def available_cores() -> int:
 
 def chunked(articles: Sequence[Article]) -> list[list[Article]]:
     return [list(articles[start : start + CHUNK]) for start in range(0, len(articles), CHUNK)]
+
+
+def longest_first(articles: Sequence[Article]) -> list[list[Article]]:
+    """Chunks, the longest articles first, each of at most ``CHUNK`` articles and
+    ``CHUNK_CHARACTERS`` characters (an article longer than that is a chunk of its own)."""
+    chunks: list[list[Article]] = []
+    size = 0
+    for article in sorted(articles, key=lambda a: len(a.text), reverse=True):
+        if not chunks or size + len(article.text) > CHUNK_CHARACTERS or len(chunks[-1]) >= CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(article)
+        size += len(article.text)
+    return chunks
 
 
 def extract_isolated(articles: list[Article], nlp: Language) -> list[Outcome]:
@@ -104,7 +121,7 @@ def in_processes(
                                initargs=(inherited if forked else load,))
     try:
         with ctrl_c_ignored_by_new_processes():  # the pool starts its processes on submit
-            futures = [pool.submit(_extract_in_local_worker, chunk) for chunk in chunked(articles)]
+            futures = [pool.submit(_extract_in_local_worker, chunk) for chunk in longest_first(articles)]
         for future in as_completed(futures):
             yield from future.result()
     except BaseException:

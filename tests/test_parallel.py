@@ -119,13 +119,11 @@ def test_kill_stops_every_worker_without_a_traceback(tmp_path):
     assert left() == ""  # no worker is left behind, orphaned
 
 
-def test_a_cluster_gets_the_longest_articles_first_in_chunks_of_bounded_size(monkeypatch):
-    from kgbuild import cluster
-
-    monkeypatch.setattr(cluster, "CHUNK_CHARACTERS", 100)
+def test_workers_get_the_longest_articles_first_in_chunks_of_bounded_size(monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_CHARACTERS", 100)
     monkeypatch.setattr(parallel, "CHUNK", 3)
     lengths = [5, 250, 40, 60, 1, 30, 30, 2, 7, 99]
-    chunks = cluster.longest_first([article(n, "x" * length) for n, length in enumerate(lengths)])
+    chunks = parallel.longest_first([article(n, "x" * length) for n, length in enumerate(lengths)])
     assert [[len(a.text) for a in chunk] for chunk in chunks] == [[250], [99], [60, 40], [30, 30, 7], [5, 2, 1]]
 
 
