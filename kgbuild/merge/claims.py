@@ -452,11 +452,14 @@ def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int]
     time: a chunk's products, and ``argpartition``'s choice among tied scores, are those of today."""
     found = set()
     k = min(NEIGHBOURS + 1, len(targets))
+    probe_ids, target_ids = np.asarray(probes, dtype=int), np.asarray(targets, dtype=int)
     for start in range(0, len(probes), 1024):
-        chunk = probes[start : start + 1024]
         scores = queries[start : start + 1024] @ candidates.T
-        nearest = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        found.update((i, targets[j]) for i, row in zip(chunk, nearest) for j in row if targets[j] != i)
+        np.negative(scores, out=scores)  # in place: a chunk is some 100 MB
+        nearest = target_ids[np.argpartition(scores, k - 1, axis=1)[:, :k]].ravel()
+        chunk = np.repeat(probe_ids[start : start + 1024], k)
+        apart = nearest != chunk
+        found.update(zip(chunk[apart].tolist(), nearest[apart].tolist()))
     return found
 
 
