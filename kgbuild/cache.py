@@ -8,9 +8,11 @@ articles reads them in a few queries instead of opening thousands of files.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -42,6 +44,20 @@ def code_fingerprint() -> str:
         if path.suffix in CODE_SUFFIXES:
             digest.update(str(path.relative_to(PACKAGE)).encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def collector_paused():
+    """Python's cycle collector off for a while: decoding a cache makes hundreds of thousands of
+    objects and no cycles, and the collector's passes over them took half of a 3,300-article
+    read (2.6 s, 1.4 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def decode(text: str) -> list[Attribution] | None:
@@ -97,9 +113,10 @@ class ExtractionCache:
         """Article id -> its cached attributions, for the articles found in the cache."""
         id_of = {self.key(a): a.id for a in articles}
         found = {}
-        for key, text in self.store.get_many(list(id_of)):
-            if (attributions := decode(text)) is not None:
-                found[id_of[key]] = attributions
+        with collector_paused():
+            for key, text in self.store.get_many(list(id_of)):
+                if (attributions := decode(text)) is not None:
+                    found[id_of[key]] = attributions
         return found
 
     def put_many(self, extractions: Iterable[Extraction]) -> None:

@@ -59,3 +59,26 @@ def test_a_damaged_cache_file_is_replaced(tmp_path, nlp):
     again = build([tmp_path / "in"], out=tmp_path / "again", cache=tmp_path / "cache", html=False, nlp=nlp)
     assert report["counts"]["articles_from_cache"] == 0 and again["counts"]["articles_from_cache"] == 1
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["extractions.sqlite", "vectors.sqlite"]
+
+
+
+def test_the_collector_is_paused_while_a_cache_is_decoded_and_left_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from kgbuild import cache
+    from kgbuild.records import Article, Extraction
+
+    article = Article(id="a", text="The mayor said so.", content_hash="h", source="a.txt")
+    stored = cache.ExtractionCache(tmp_path, "model")
+    stored.put_many([Extraction(article, [])])
+    seen = []
+    monkeypatch.setattr(cache, "decode", lambda text: seen.append(gc.isenabled()) or [])
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert stored.get_many([article]) == {"a": []}
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False, False]
