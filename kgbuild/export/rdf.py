@@ -116,7 +116,7 @@ Lines = list[str]  # one subject's N-Triples lines, each "<s> <p> o ." without i
 
 def article_lines(s: str, base: str, article: Article) -> Lines:
     lines = [f"{s} {TYPE} {P['Article']} .", f"{s} {IDENTIFIER} {literal(article.id)} .",
-             f"{s} {S['publisher']} {iri(outlet_iri(base, article))} .",
+             f"{s} {S['publisher']} {minted(outlet_iri(base, article))} .",
              f"{s} {P['contentHash']} {literal(article.content_hash)} ."]
     if article.title:
         lines.append(f"{s} {S['headline']} {literal(article.title)} .")
@@ -141,7 +141,7 @@ def actor_lines(s: str, base: str, actor: Actor, speaks: bool) -> Lines:
     lines += [f"{s} {TYPE} {KINDS[actor.kind]} .", f"{s} {PREF} {literal(actor.label)} ."]
     lines += [f"{s} {ALT} {literal(v)} ." for v in actor.variants if v != actor.label]
     lines += [f"{s} {S['jobTitle']} {literal(role)} ." for role in actor.roles]
-    lines += [f"{s} {P['merge']} {iri(f'{base}{actor.key}/merge/{n}')} ." for n in range(len(actor.reasons))]
+    lines += [f"{s} {P['merge']} {minted(f'{base}{actor.key}/merge/{n}')} ." for n in range(len(actor.reasons))]
     return lines
 
 
@@ -176,6 +176,7 @@ class Statements:
 
     def __init__(self, merged: Merged, base: str = DEFAULT_BASE):
         self.merged, self.base = merged, base
+        iri(base + "attribution/")  # a base no parser would read fails here; every node after it is ``minted``
         makers: dict[str, list[Callable[[str], Lines]]] = defaultdict(list)
         labelled: dict[str, tuple[set[str], str]] = {}  # node -> (kinds, first label)
 
@@ -184,30 +185,29 @@ class Statements:
             kinds.add(kind)
 
         for article in merged.articles:
-            makers[iri(article_iri(base, article))].append(lambda s, a=article: article_lines(s, base, a))
-            label(iri(outlet_iri(base, article)), P["Outlet"], outlet_label(article))
+            makers[minted(article_iri(base, article))].append(lambda s, a=article: article_lines(s, base, a))
+            label(minted(outlet_iri(base, article)), P["Outlet"], outlet_label(article))
         for actors, speaks in ((merged.actors, True), (merged.entities, False)):
             for actor in actors.values():
-                makers[iri(base + actor.key)].append(lambda s, a=actor, k=speaks: actor_lines(s, base, a, k))
+                makers[minted(base + actor.key)].append(lambda s, a=actor, k=speaks: actor_lines(s, base, a, k))
                 for n, reason in enumerate(actor.reasons):
-                    makers[iri(f"{base}{actor.key}/merge/{n}")].append(lambda s, r=reason: merge_lines(s, r))
+                    makers[minted(f"{base}{actor.key}/merge/{n}")].append(lambda s, r=reason: merge_lines(s, r))
         for claim in merged.claims.values():
-            makers[iri(base + claim.key)].append(lambda s, c=claim: claim_lines(s, c))
+            makers[minted(base + claim.key)].append(lambda s, c=claim: claim_lines(s, c))
         about: dict[str, set[str]] = defaultdict(set)
         for claim_key, entity_keys in zip(merged.claim_of, merged.about_of):
             about[claim_key].update(entity_keys)
         for claim_key, entity_keys in about.items():
             if entity_keys:
-                targets = [iri(base + k) for k in entity_keys]
-                makers[iri(base + claim_key)].append(lambda s, t=targets: about_lines(s, t))
-        self.channels = {via: iri(f"{base}channel/{name_slug(via)}") for via in
+                targets = [minted(base + k) for k in entity_keys]
+                makers[minted(base + claim_key)].append(lambda s, t=targets: about_lines(s, t))
+        self.channels = {via: minted(f"{base}channel/{name_slug(via)}") for via in
                          dict.fromkeys(a.via for a in merged.attributions if a.via)}
         for via, node in self.channels.items():
             label(node, P["Channel"], via)
         for node, kinds_and_label in labelled.items():
             makers[node].append(lambda s, k=kinds_and_label: labelled_lines(s, k))
         self.makers = makers
-        iri(base + "attribution/")  # a base no parser would read fails here, before anything is written
         self.article_node = {a.id: minted(article_iri(base, a)) for a in merged.articles}
         self.nodes = sorted((minted(attribution_iri(base, a)), n) for n, a in enumerate(merged.attributions))
 
