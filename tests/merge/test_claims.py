@@ -413,3 +413,22 @@ def test_confirming_the_claim_with_a_negated_reason_rejects_nothing():
     merged = merge([extraction("a", report, confirmation)])
     assert not merged.rejects and not any(c.contested for c in merged.claims.values())
     assert merge([extraction("a", report, replace(confirmation, stance="denies"))]).rejects
+
+
+def test_a_lone_headline_joins_the_one_claim_of_the_other_headlines_sharing_its_rare_term():
+    from kgbuild.merge.claims import Wordings, headlines_joined_by_rare_term
+
+    texts = ["Giant crab photographed off the Kent coast by a family",  # 0-2: one claim
+             "A family photographed a giant crab in Whitstable harbour, Crabzilla",
+             "Crabzilla: the giant crab seen in Kent waters",
+             "Crabzilla or Crapzilla -- you decide",  # 3: alone, shares "crabzilla" with 1 and 2 only
+             "Council approves new harbour wall funding"]  # 4: shares only words others use elsewhere
+    headlines = [replace(attribution(str(n), text), headline=True) for n, text in enumerate(texts)]
+    words = Wordings(texts)
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], words, headlines) == [[0, 1, 2, 3], [4]]
+    # a body sentence among the term's users: the term no longer says which headlines' claim it is
+    body = [replace(a, headline=a.article != "1") for a in headlines]
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], words, body) == [[0, 1, 2], [3], [4]]
+    # nor does a term of one other headline only
+    texts[1] = "A family photographed a giant crab in Whitstable harbour"
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], Wordings(texts), headlines) == [[0, 1, 2], [3], [4]]
