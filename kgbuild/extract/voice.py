@@ -286,15 +286,15 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
 
 def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
     """An attributed content that says its claim is false ("... is not the wife", "... was a
-    hoax") is marked, so the merge can link it to the claim it contradicts; in a headline the
-    outlet's own framing counts too ("Hoax report claims ...", "NASA confirms ...: fake news story")."""
+    hoax") is marked, so the merge can link it to the claim it contradicts; in a headline
+    (``Attribution.headline``) the outlet's own framing counts too ("Hoax report claims ...",
+    "NASA confirms ...: fake news story")."""
     if attribution.content is None or attribution.stance not in {"asserts", "confirms"} or attribution.direct:
         return attribution
     span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
     if span is None:
         return attribution
-    in_headline = doc._.in_title or attribution.evidence.start == 0 and "\n" not in attribution.evidence.text
-    framing = attribution.evidence.text if in_headline else span.text
+    framing = attribution.evidence.text if attribution.headline else span.text
     if DEBUNKING.search(framing) or negated(span):
         return replace(attribution, negated=True)
     return attribution
@@ -318,7 +318,7 @@ class OwnVoiceFinder:
         attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
         placed = placements(doc, in_title)
         headline_end = news_end(placed, bool(doc._.titled))
-        doc._.attributions = [replace(mark_negated(doc, a), headline=a.evidence.start < headline_end) for a in attributions]
+        doc._.attributions = [mark_negated(doc, replace(a, headline=a.evidence.start < headline_end)) for a in attributions]
         doc._.own_voice = [replace(a, headline=a.evidence.start < headline_end)
                            for a in own_voice(doc, attributions, placed, in_title)]
         return doc
