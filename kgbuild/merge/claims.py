@@ -325,7 +325,8 @@ class ClaimSimilarity:
         texts = [compared_wording(a) for a in attributions]
         first = [i for i, a in enumerate(attributions) if encoded_first(a)]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
-        self.prefetched = self.prefetch(roles(attributions)[0])  # while the words are analysed
+        self.roles = roles(attributions)
+        self.prefetched = self.prefetch(self.roles[0])  # while the words are analysed
         self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
@@ -670,7 +671,7 @@ def cluster_claims(
     rejects; keep the outlet's own body sentences that restate an attributed claim. ``similarity``:
     the attributions' ``ClaimSimilarity``, when made beforehand (its neighbours start at once)."""
     similarity = similarity or ClaimSimilarity(attributions, vector_of, encoder)
-    asserting, rejecting, restating = roles(attributions)
+    asserting, rejecting, restating = similarity.roles
     pairs = candidate_pairs(similarity, asserting)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     clusters = headlines_joined_by_rare_term(clusters, similarity.words, attributions)
