@@ -8,16 +8,15 @@ articles reads them in a few queries instead of opening thousands of files.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
+from .collector import collector_paused
 from .records import Article, Attribution, Extraction
 
 PACKAGE = Path(__file__).parent
@@ -44,20 +43,6 @@ def code_fingerprint() -> str:
         if path.suffix in CODE_SUFFIXES:
             digest.update(str(path.relative_to(PACKAGE)).encode() + path.read_bytes())
     return digest.hexdigest()
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off for a while: decoding a cache makes hundreds of thousands of
-    objects and no cycles, and the collector's passes over them took half of a 3,300-article
-    read (2.6 s, 1.4 s without)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def decode(text: str) -> list[Attribution] | None:

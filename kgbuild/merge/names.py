@@ -15,12 +15,10 @@ sorted neighbours), so the cost grows with the block sizes, not with the square 
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +27,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from unidecode import unidecode
 
+from ..collector import collector_paused
 from .unionfind import UnionFind
 
 TITLES = frozenset(
@@ -505,21 +504,7 @@ def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None
                     yield members[x], others
 
 
-@contextmanager
-def cyclic_gc_paused():
-    """Matching builds hundreds of thousands of small objects and no reference cycles; Python's
-    cyclic collector would traverse them all again and again (a fifth of the time at 100,000
-    names, growing with the number)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@cyclic_gc_paused()
+@collector_paused()
 def link_names(
     names: list[str],
     apart: Iterable[tuple[str, str]] = (),
