@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from . import __version__
 from .cache import ExtractionCache, code_fingerprint
+from .collector import collector_paused
 from .errors import HINTS, Code
 from .export.html import render
 from .export.rdf import Statements, attribution_iri, write_turtle
@@ -232,19 +233,26 @@ def build(
             extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
         with timed(timings, "load_encoder", cpu):
             encoder = encoder or load_encoder(cache)
-        with timed(timings, "merge", cpu):
-            merged = merge(extractions, word_vectors(nlp), overrides, encoder)
-    finally:
+    except BaseException:
         if encoder:
             encoder.close()
-    timings["encoding_in_merge"] = round(encoder.seconds, 3)
-    timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)
-    with timed(timings, "export", cpu):
-        with replacing(out / "graph.ttl") as temporary:
-            triples = write_turtle(Statements(merged, base).lines(), temporary)
-        write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
-        if html:
-            write_atomically(out / "graph.html", render(merged))
+        raise
+    # The merge and the export make millions of objects and no reference cycles; Python's cycle
+    # collector, left on, traverses them again and again (a 3,300-article rerun: 27.0 s, 24 s without).
+    with collector_paused():
+        try:
+            with timed(timings, "merge", cpu):
+                merged = merge(extractions, word_vectors(nlp), overrides, encoder)
+        finally:
+            encoder.close()
+        timings["encoding_in_merge"] = round(encoder.seconds, 3)
+        timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)
+        with timed(timings, "export", cpu):
+            with replacing(out / "graph.ttl") as temporary:
+                triples = write_turtle(Statements(merged, base).lines(), temporary)
+            write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
+            if html:
+                write_atomically(out / "graph.html", render(merged))
     report = {
         "kgbuild": __version__,
         "model": model or DEFAULT_MODEL,
