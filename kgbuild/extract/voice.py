@@ -241,9 +241,10 @@ def trimmed(sent: Span) -> tuple[int, int]:
     return start, end
 
 
-def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span, str]], in_title: bool) -> list[Attribution]:
+def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span, str]], in_title: bool,
+              headline_end: int) -> list[Attribution]:
     """The sentences of ``doc`` (``placed`` by ``placements``) the outlet states itself, as
-    attributions without a source."""
+    attributions without a source; those before ``headline_end`` (``news_end``) are its headline."""
     spans = attribution_spans(attributions)
     text, found, resolver = doc.text, [], None
     for sent, placement in placed:
@@ -278,6 +279,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 in_title=in_title,
                 anaphoric=stance == "denies" and only_names_a_claim(sent),
                 negated=is_negated,
+                headline=start < headline_end,
                 about=resolver.entities_in(doc, start, end),
             )
         )
@@ -319,8 +321,7 @@ class OwnVoiceFinder:
         placed = placements(doc, in_title)
         headline_end = news_end(placed, bool(doc._.titled))
         doc._.attributions = [mark_negated(doc, replace(a, headline=a.evidence.start < headline_end)) for a in attributions]
-        doc._.own_voice = [replace(a, headline=a.evidence.start < headline_end)
-                           for a in own_voice(doc, attributions, placed, in_title)]
+        doc._.own_voice = own_voice(doc, attributions, placed, in_title, headline_end)
         return doc
 
 
