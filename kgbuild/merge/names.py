@@ -465,31 +465,68 @@ def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None
     for i, key in enumerate(keys):
         if key.is_full:
             by_surname[key.surname].append(i)
-    primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
     for members in by_surname.values():
         yield from same_surname_rows(keys, members, cluster_of)
+    yield from close_surname_rows(keys, by_surname, cluster_of)
+    yield from shared_block_rows(keys)
+
+
+def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cluster_of: Callable[[int], int] | None
+                       ) -> Iterable[tuple[int, list[int]]]:
+    """The rows of ``candidate_pairs`` between full names whose surname keys differ but are
+    sorted neighbours spelled closely: each primary key with the other surname's primary keys
+    whose first given names agree in full."""
+    primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
+    by_first_in: dict[str, dict[str, list[int]]] = {}  # a surname's primary keys by first given name
+
+    def by_first(surname: str) -> dict[str, list[int]]:
+        if surname not in by_first_in:
+            groups: dict[str, list[int]] = defaultdict(list)
+            for j in primary_in[surname]:
+                groups[keys[j].given[0]].append(j)
+            by_first_in[surname] = groups
+        return by_first_in[surname]
+
+    joined: dict[str, int] = {}  # a surname whose primary keys are all in one cluster -> one of them
+
+    def one_cluster(surname: str) -> int | None:
+        """The cluster of all the surname's primary keys, if they are in one (then they stay in one)."""
+        if surname not in joined:
+            roots = set(map(cluster_of, primary_in[surname]))
+            if len(roots) > 1:
+                return None
+            joined[surname] = primary_in[surname][0]
+        return cluster_of(joined[surname])
+
     surnames = sorted(by_surname)
     for x, y in neighbours(surnames):
-        if JaroWinkler.similarity(surnames[x], surnames[y]) >= SURNAME_THRESHOLD:
-            # the other surname's names by first given name: each pair of first names tested once
-            by_first: dict[str, list[int]] = defaultdict(list)
-            for j in primary_in[surnames[y]]:
-                by_first[keys[j].given[0]].append(j)
-            agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}
-            for i in primary_in[surnames[x]]:
-                first = keys[i].given[0]
-                if first not in agreeing:
-                    groups = [js for other, js in by_first.items() if first_names_agree_in_full(first, other)]
-                    agreeing[first] = (groups[0] if len(groups) == 1 else sorted(j for js in groups for j in js)), {}
-                candidates, known = agreeing[first]
-                if row := not_yet_joined(candidates, 0, i, cluster_of, known):
-                    yield i, row
+        some, others = primary_in[surnames[x]], primary_in[surnames[y]]
+        if not (some and others) or JaroWinkler.similarity(surnames[x], surnames[y]) < SURNAME_THRESHOLD:
+            continue
+        if cluster_of is not None and one_cluster(surnames[x]) == one_cluster(surnames[y]) is not None:
+            continue  # as one person's names come to share a cluster, most close surnames are joined already
+        groups_of_other = by_first(surnames[y])
+        agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}  # each pair of first names tested once
+        for i in some:
+            first = keys[i].given[0]
+            if first not in agreeing:
+                groups = [js for other, js in groups_of_other.items() if first_names_agree_in_full(first, other)]
+                agreeing[first] = (groups[0] if len(groups) == 1 else sorted(j for js in groups for j in js)), {}
+            candidates, known = agreeing[first]
+            if row := not_yet_joined(candidates, 0, i, cluster_of, known):
+                yield i, row
+
+
+def shared_block_rows(keys: list[NameKey]) -> Iterable[tuple[int, list[int]]]:
+    """The rows of ``candidate_pairs`` by sorted neighbourhood within blocks: by surname among
+    names sharing a first given name (of other surnames only), and among regnal names with the
+    same number ("Charles V", "Carlos V")."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key.number:
             blocks["number", key.number].append(i)
             for group in given_name_groups().get(key.surname, NONE) if not key.given else ():
-                blocks["number", key.number, group].append(i)  # "Charles V", "Carlos V"
+                blocks["number", key.number, group].append(i)
         if key.given and len(key.given[0]) > 1:
             blocks["given", key.given[0]].append(i)
     primary = [key.primary for key in keys]
