@@ -467,8 +467,10 @@ def candidate_pairs(keys: list[NameKey], cluster_of: Callable[[int], int] | None
             by_surname[key.surname].append(i)
     for members in by_surname.values():
         yield from same_surname_rows(keys, members, cluster_of)
-    yield from close_surname_rows(keys, by_surname, cluster_of)
+    # shared first names before close surnames: the pairs they join ("Aleksandr Pushkin" / "Aleksandr
+    # Puskin": same key) are explained by the stronger rule, and need no comparison by surname
     yield from shared_block_rows(keys)
+    yield from close_surname_rows(keys, by_surname, cluster_of)
 
 
 def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cluster_of: Callable[[int], int] | None
