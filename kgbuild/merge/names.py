@@ -493,6 +493,8 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
 
     def one_cluster(surname: str) -> int | None:
         """The cluster of all the surname's primary keys, if they are in one (then they stay in one)."""
+        if not primary_in[surname]:
+            return None
         if surname not in joined:
             roots = set(map(cluster_of, primary_in[surname]))
             if len(roots) > 1:
@@ -501,22 +503,24 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
         return cluster_of(joined[surname])
 
     surnames = sorted(by_surname)
-    for x, y in neighbours(surnames):
-        some, others = primary_in[surnames[x]], primary_in[surnames[y]]
-        if not (some and others) or JaroWinkler.similarity(surnames[x], surnames[y]) < SURNAME_THRESHOLD:
-            continue
-        if cluster_of is not None and one_cluster(surnames[x]) == one_cluster(surnames[y]) is not None:
-            continue  # as one person's names come to share a cluster, most close surnames are joined already
-        groups_of_other = by_first(surnames[y])
-        agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}  # each pair of first names tested once
-        for i in some:
-            first = keys[i].given[0]
-            if first not in agreeing:
-                groups = [js for other, js in groups_of_other.items() if first_names_agree_in_full(first, other)]
-                agreeing[first] = (groups[0] if len(groups) == 1 else sorted(j for js in groups for j in js)), {}
-            candidates, known = agreeing[first]
-            if row := not_yet_joined(candidates, 0, i, cluster_of, known):
-                yield i, row
+    for x, row in neighbour_rows(surnames):
+        surname, some = surnames[x], primary_in[surnames[x]]
+        close = [surnames[y] for y in row if JaroWinkler.similarity(surname, surnames[y]) >= SURNAME_THRESHOLD] if some else []
+        own = one_cluster(surname) if close and cluster_of is not None else None
+        for other_surname in close:
+            if own is not None and one_cluster(other_surname) == own:
+                continue  # as one person's names come to share a cluster, most close surnames are joined already
+            groups_of_other = by_first(other_surname)
+            agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}  # each pair of first names tested once
+            for i in some:
+                first = keys[i].given[0]
+                if first not in agreeing:
+                    groups = [js for other, js in groups_of_other.items() if first_names_agree_in_full(first, other)]
+                    agreeing[first] = (groups[0] if len(groups) == 1 else sorted(j for js in groups for j in js)), {}
+                candidates, known = agreeing[first]
+                if row_of_key := not_yet_joined(candidates, 0, i, cluster_of, known):
+                    yield i, row_of_key
+                    own = one_cluster(surname)  # the caller may have joined it
 
 
 def shared_block_rows(keys: list[NameKey]) -> Iterable[tuple[int, list[int]]]:
