@@ -44,6 +44,11 @@ def chunked(articles: Sequence[Article]) -> list[list[Article]]:
     return [list(articles[start : start + CHUNK]) for start in range(0, len(articles), CHUNK)]
 
 
+def processes_for(articles: Sequence[Article], workers: int) -> int:
+    """How many processes ``workers`` can keep busy: no more than there are chunks of CHUNK articles."""
+    return min(workers, -(-len(articles) // CHUNK))
+
+
 def longest_first(articles: Sequence[Article]) -> list[list[Article]]:
     """Chunks, the longest articles first, each of at most ``CHUNK`` articles and
     ``CHUNK_CHARACTERS`` characters (an article longer than that is a chunk of its own)."""
@@ -163,10 +168,10 @@ def engine(
 
         return on_cluster(articles, load, scheduler)
     if not runs_here(articles, workers, scheduler):
-        return in_processes(articles, load, min(workers, len(chunked(articles))), inherited=nlp)
+        return in_processes(articles, load, processes_for(articles, workers), inherited=nlp)
     return in_this_process(articles, nlp())
 
 
 def runs_here(articles: Sequence[Article], workers: int, scheduler: str | None) -> bool:
     """Whether ``engine`` extracts in this process: no cluster, and one worker or one chunk."""
-    return not scheduler and min(workers, len(chunked(articles))) <= 1
+    return not scheduler and processes_for(articles, workers) <= 1
