@@ -520,7 +520,8 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
                 candidates, known = agreeing[first]
                 if row_of_key := not_yet_joined(candidates, 0, i, cluster_of, known):
                     yield i, row_of_key
-                    own = one_cluster(surname)  # the caller may have joined it
+                    if cluster_of is not None:
+                        own = one_cluster(surname)  # the caller may have joined it
 
 
 def shared_block_rows(keys: list[NameKey]) -> Iterable[tuple[int, list[int]]]:

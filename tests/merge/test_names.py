@@ -155,3 +155,23 @@ def test_a_surname_block_compares_only_given_names_that_can_agree_and_links_the_
         members = [i for i, key in enumerate(keys) if key.is_full and key.surname == name_key("Exner").surname]
         pairs = lambda rows: {(i, j) for i, row in rows(keys, members, None) for j in row}
         assert pairs(module.same_surname_rows) < pairs(every_pair_rows)  # fewer pairs, none of them new
+
+
+def test_close_surnames_already_in_one_cluster_are_skipped_without_changing_a_link(monkeypatch):
+    import random
+
+    from kgbuild.merge import names as module
+
+    given = ["John", "Jon", "Johnny", "Jean", "J.", "William", "Bill", "W.", "Kate", "Katherine", "Anna Maria", "Maria"]
+    surnames = ["Exner", "Exnar", "Exnor", "Eksner", "Exners", "Exnerova", "Axner", "Exler"]
+    rng = random.Random(11)
+    unpruned = module.close_surname_rows
+    for _ in range(200):
+        names = [f"{rng.choice(given)} {rng.choice(surnames)}" for _ in range(rng.choice((6, 12, 40)))] + ["Exnar", "Exner"]
+        apart = [(names[0], names[1])]
+        for context in (None, lambda rule, a, others: len(a) % 3 != 0):
+            pruned = link_names(names, apart, context)
+            monkeypatch.setattr(module, "close_surname_rows", lambda keys, by_surname, cluster_of: unpruned(keys, by_surname, None))
+            every_row = link_names(names, apart, context)
+            monkeypatch.setattr(module, "close_surname_rows", unpruned)
+            assert pruned == every_row
