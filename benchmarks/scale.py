@@ -184,7 +184,8 @@ def measure_merge(n: int, with_claims: bool, export: bool) -> dict:
     if not with_claims:  # the lead rewrites the claims layer: measure actors alone, one claim each
         from kgbuild.merge.claims import ClaimLink, Clustering
 
-        merging.cluster_claims = lambda kept, vector_of=None, encoder=None: Clustering(
+        merging.ClaimSimilarity = lambda kept, vector_of=None, encoder=None: None
+        merging.cluster_claims = lambda kept, vector_of=None, encoder=None, similarity=None: Clustering(
             assignment=list(range(len(kept))), representatives=list(range(len(kept))),
             links=[ClaimLink("own wording", 1.0)] * len(kept), rejects={}, stances=[a.stance for a in kept])
     peak = {"input": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6}
