@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 # both benchmarks name their synthetic people after the names dev set
