@@ -211,7 +211,9 @@ def name_keys(name: str, fold: Callable[[str], str] = fold) -> list[NameKey]:
     text = cleaned(name)
     parsed = parse_cleaned(text)
     keys = [key_of(name, parsed.words, parsed.number, regnal=parsed.regnal, fold=fold)]
-    shorter = parse_cleaned(without_last_surname(text))
+    if not (shortened := without_last_surname(text)):
+        return keys  # most names: no second surname
+    shorter = parse_cleaned(shortened)
     named = [w for w in shorter.words if w.lower() not in PARTICLES]
     if not (parsed.number or shorter.number) and len(named) >= 2 and len(named[0]) > 1 and len(named[-1]) > 1:
         keys.append(key_of(name, shorter.words, primary=False, fold=fold))
