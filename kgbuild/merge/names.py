@@ -109,7 +109,7 @@ def regnal_number(token: str) -> int:
     return int(ordinal.group(1)) if ordinal else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedName:
     words: tuple[str, ...]  # ASCII, given names first, no titles, dots or possessives
     number: int = 0  # a regnal number: "Charles V", "Juan Carlos I", "II. Aleksios Komnenos"
@@ -179,7 +179,7 @@ def parse_cleaned(text: str) -> ParsedName:
     return ParsedName(tuple(tokens), number, bool(number) or (ruler and len(tokens) == 1))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameKey:
     name: str
     given: tuple[str, ...]  # folded given and middle names; an initial is one letter
@@ -299,7 +299,7 @@ def given_names_compatible(a_given: tuple[str, ...], a_initials: str, b_given: t
     return True, first or "middle name"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Why two names were merged."""
 
