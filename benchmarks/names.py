@@ -8,7 +8,8 @@ Scaling: cluster N synthetic name mentions of N/5 distinct people (see ``synthet
 N = 100,000 to 800,000; report seconds and each doubling ratio. Each size runs in a fresh
 process, after the one-time loads (given names, nicknames) and on nothing else's caches: in one
 process, a larger size found the words of the smaller ones (the same first mentions) still
-cached. ``--repeat`` runs the sizes that many rounds, interleaved; the doublings are taken
+cached. ``--repeat`` runs the sizes that many rounds, interleaved, every other round largest
+first (an even number balances a drift in the machine's speed); the doublings are taken
 between each size's median (one unusually fast or slow run moves a best-of ratio by 0.1 here),
 and each round's doublings are printed too.
 """
@@ -114,8 +115,10 @@ def main() -> None:
     precision, recall, f1 = bcubed(gold, label_mentions(names))
     accuracy_seconds = time.perf_counter() - start
     sizes = [int(n) for n in args.sizes.split(",")]
-    rounds = [{n: seconds_in_fresh_process(n) for n in sizes} for _ in range(args.repeat)]
-    scaling = {n: {t: statistics.median(r[n][t] for r in rounds) for t in ("wall", "cpu")} for n in sizes}
+    # every other round runs the sizes largest first, so that the machine drifting faster or slower
+    # during a round does not favour the small sizes or the large ones
+    rounds = [{n: seconds_in_fresh_process(n) for n in (sizes if r % 2 == 0 else sizes[::-1])} for r in range(args.repeat)]
+    scaling = {n: {t: round(statistics.median(r[n][t] for r in rounds), 2) for t in ("wall", "cpu")} for n in sizes}
     print(
         json.dumps(
             {
