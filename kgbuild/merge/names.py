@@ -479,7 +479,8 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
                        ) -> Iterable[tuple[int, list[int]]]:
     """The rows of ``candidate_pairs`` between full names whose surname keys differ but are
     sorted neighbours spelled closely: each primary key with the other surname's primary keys
-    whose first given names agree in full."""
+    whose first given names agree in full. With ``cluster_of``, two surnames whose keys are all in
+    one cluster already are not paired, and rows leave out keys joined already (``not_yet_joined``)."""
     primary_in = {surname: [i for i in members if keys[i].primary] for surname, members in by_surname.items()}
     by_first_in: dict[str, dict[str, list[int]]] = {}  # a surname's primary keys by first given name
 
@@ -506,15 +507,15 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
 
     surnames = sorted(by_surname)
     for x, row in neighbour_rows(surnames):
-        surname, some = surnames[x], primary_in[surnames[x]]
-        close = [surnames[y] for y in row if JaroWinkler.similarity(surname, surnames[y]) >= SURNAME_THRESHOLD] if some else []
-        own = one_cluster(surname) if close and cluster_of is not None else None
+        surname, own_keys = surnames[x], primary_in[surnames[x]]
+        close = [surnames[y] for y in row if JaroWinkler.similarity(surname, surnames[y]) >= SURNAME_THRESHOLD] if own_keys else []
+        own_cluster = one_cluster(surname) if close and cluster_of is not None else None
         for other_surname in close:
-            if own is not None and one_cluster(other_surname) == own:
+            if own_cluster is not None and one_cluster(other_surname) == own_cluster:
                 continue  # as one person's names come to share a cluster, most close surnames are joined already
             groups_of_other = by_first(other_surname)
             agreeing: dict[str, tuple[list[int], dict[int, list[int]]]] = {}  # each pair of first names tested once
-            for i in some:
+            for i in own_keys:
                 first = keys[i].given[0]
                 if first not in agreeing:
                     groups = [js for other, js in groups_of_other.items() if first_names_agree_in_full(first, other)]
@@ -523,7 +524,7 @@ def close_surname_rows(keys: list[NameKey], by_surname: dict[str, list[int]], cl
                 if row_of_key := not_yet_joined(candidates, 0, i, cluster_of, known):
                     yield i, row_of_key
                     if cluster_of is not None:
-                        own = one_cluster(surname)  # the caller may have joined it
+                        own_cluster = one_cluster(surname)  # the caller may have joined it
 
 
 def shared_block_rows(keys: list[NameKey]) -> Iterable[tuple[int, list[int]]]:
