@@ -26,7 +26,9 @@ Communications and Information Security").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -175,6 +177,7 @@ def named_people(doc: Doc) -> list[Person]:
     return people
 
 
+@lru_cache(maxsize=1 << 14)
 def role_head(role: str) -> str:
     """The noun a role is headed by: "commander" of "commander of Russia's air defense division",
     "executive" of "the company's chief executive"."""
@@ -220,11 +223,16 @@ class SourceResolver:
         self.people = named_people(doc)
         self.not_people = organization_or_place_names(doc)
         self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
-        self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.ents = doc.ents  # spaCy makes a new Span of each entity every time ``doc.ents`` is read
+        self.ent_starts = [ent.start_char for ent in self.ents]
+        self.entity_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
         for person in self.people:
             if " " in person.name:
                 self.full_names.setdefault(person.surname, set()).add(person.name)
+        self.roles_by_name: dict[str, list[str]] = {}  # every mention's roles, by full name
+        for person in self.people:
+            self.roles_by_name.setdefault(self.full_name(person.name), []).extend(person.roles)
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
         self.companies = [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "ORG"]  # for "the company"
@@ -242,7 +250,7 @@ class SourceResolver:
     def person(self, name: str, surface: str, resolved_by: str) -> Mention:
         full = self.full_name(name)
         how = "surname" if full != name and resolved_by == "name" else resolved_by
-        roles = sorted({r for p in self.people if self.full_name(p.name) == full for r in p.roles})
+        roles = sorted(set(self.roles_by_name.get(full, ())))
         # A pronoun or a nominal ("him", "the commander") refers to the person; it is not a name.
         names = {full, surface} if resolved_by == "name" else {full}
         variants = tuple(sorted(names - {""}))
@@ -303,9 +311,11 @@ class SourceResolver:
         name, a short name to the organization named before) but without changing what a later
         pronoun or description refers to."""
         found: dict[tuple[str, str], Mention] = {}
-        for ent in doc.ents:
+        for ent in self.ents[bisect_left(self.ent_starts, start):]:
+            if ent.start_char >= end:
+                break
             kind = ABOUT_KINDS.get(ent.label_)
-            if kind is None or ent.start_char < start or ent.end_char > end:
+            if kind is None or ent.end_char > end:
                 continue
             if any(s <= ent.start_char < e for s, e in skip):
                 continue
@@ -338,9 +348,7 @@ class SourceResolver:
         indefinite = any(c.dep_ == "det" and c.lower_ == "another" for c in head.children)
         if indefinite or head.tag_ not in {"NN", "NNP"} or lemma in ORG_NOUNS:
             return None
-        roles: dict[str, list[str]] = {}
-        for person in self.people:  # every mention's roles, by full name
-            roles.setdefault(self.full_name(person.name), []).extend(r for r in person.roles if role_head(r) == lemma)
+        roles = {name: [r for r in found if role_head(r) == lemma] for name, found in self.roles_by_name.items()}
         with_role = {name for name, found in roles.items() if any(qualifiers_in(head, r, nationality=False) for r in found)}
         of_nation = {name for name in with_role if any(qualifiers_in(head, r) for r in roles[name])}
         chosen = of_nation or with_role  # "the Russian president" of two presidents; "a Russian commander" of one

@@ -174,11 +174,14 @@ def hedged(sent: Span) -> bool:
 
 
 def covered_share(sent: Span, spans: list[tuple[int, int]]) -> float:
-    """How much of the sentence's characters the attributions' cue, source and content cover."""
+    """How much of the sentence's characters the attributions' cue, source and content cover
+    (``spans`` sorted)."""
     start, end = sent.start_char, sent.end_char
     covered = 0
     position = start
-    for a, b in sorted(spans):
+    for a, b in spans:
+        if a >= end:
+            break
         a, b = max(a, position), min(b, end)
         if b > a:
             covered += b - a
@@ -245,7 +248,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
               headline_end: int) -> list[Attribution]:
     """The sentences of ``doc`` (``placed`` by ``placements``) the outlet states itself, as
     attributions without a source; those before ``headline_end`` (``news_end``) are its headline."""
-    spans = attribution_spans(attributions)
+    spans = sorted(attribution_spans(attributions))
     text, found, resolver = doc.text, [], None
     for sent, placement in placed:
         if covered_share(sent, spans) >= COVERED_SHARE or dateline(sent):
