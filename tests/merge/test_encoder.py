@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from kgbuild.merge import encoder as encoder_module
 from kgbuild.merge.encoder import Cached, MiniLM, Vectors, load_encoder
 
 TEXTS = ["The president visited Kursk on Tuesday.", "No.",
@@ -47,14 +48,16 @@ def test_a_damaged_store_is_started_afresh(tmp_path):
     assert encoder(TEXTS[:1]).shape == (1, 384) and encoder.encoded == 1
 
 
-def test_texts_encoded_ahead_beside_the_caller_are_the_vectors_it_would_compute(tmp_path):
+def test_texts_encoded_ahead_beside_the_caller_are_the_vectors_it_would_compute(tmp_path, monkeypatch):
+    monkeypatch.setattr(encoder_module, "AHEAD_POOL", 2)
     load_encoder(tmp_path)(TEXTS[:1])  # one text stored by an earlier run
     encoder = load_encoder(tmp_path, ahead=True)
-    encoder.ahead(TEXTS[:3])
-    encoder.ahead(TEXTS[1:])  # the texts already on their way are not encoded twice
-    assert encoder.pending and encoder.read == 1
-    vectors = encoder(TEXTS)  # waits for what is on its way
-    assert not encoder.pending and (encoder.read, encoder.encoded) == (1, 3) and encoder.ahead_seconds > 0
+    encoder.ahead(TEXTS[:3])  # two to encode: a pool, on its way
+    encoder.ahead(TEXTS[1:])  # the texts already on their way are not encoded twice; the last waits for a pool
+    assert set(encoder.pending) == set(TEXTS[1:3]) and list(encoder.queued) == TEXTS[3:] and encoder.read == 1
+    vectors = encoder(TEXTS)  # waits for what is on its way, encodes what was still queued
+    assert not encoder.pending and not encoder.queued
+    assert (encoder.read, encoder.encoded) == (1, 3) and encoder.ahead_seconds > 0
     encoder.close()
     assert np.array_equal(vectors, load_encoder()(TEXTS))  # one thread or two, batched apart or together
     assert np.array_equal(load_encoder(tmp_path)(TEXTS), vectors)  # and kept for the next run
@@ -63,4 +66,4 @@ def test_texts_encoded_ahead_beside_the_caller_are_the_vectors_it_would_compute(
 def test_ahead_does_nothing_without_an_encoder_beside():
     encoder = load_encoder()
     encoder.ahead(TEXTS)
-    assert not encoder.pending and encoder.encoded == 0
+    assert not encoder.pending and not encoder.queued and encoder.encoded == 0
