@@ -45,7 +45,8 @@ ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
 REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
 NEGATION_THRESHOLD = 0.45  # ...and a negated statement one this close (a weaker sign of a denial)
 RESTATE_THRESHOLD = 0.7  # an own body sentence this close to an attributed claim restates it...
-RESTATE_WORDS = 0.3  # ...and shares at least this much of its words (TF-IDF cosine)
+RESTATE_WORDS = 0.35  # ...and shares at least this much of its words (TF-IDF cosine; of the 333 restatements
+# on the 3,310-article corpus, none shares less than 0.37, and 40 % fewer sentences are encoded than at 0.3)
 LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this close to one attributed
 ENTITY_CONFLICT = 0.5  # wordings naming only different places (or, for clustering, people) are half as
 # alike; not people for rejections: a denial names its denier ("Brian Williams debunks the report on
@@ -356,6 +357,12 @@ class ClaimSimilarity:
         """The predicate-argument cores as wordings (only the similarity without an encoder uses them)."""
         return Wordings([" ".join(a.core) for a in self.attributions], self.vector_of)
 
+    def may_reach(self, i: int, j: int, threshold: float) -> bool:
+        """Whether the similarity of i and j (without ``people``) can reach ``threshold`` at all:
+        both long enough, and not naming only different places unless half a likeness may do."""
+        return bool(self.long_enough[i] and self.long_enough[j]) and (
+            ENTITY_CONFLICT >= threshold or not disjoint(self.places[i], self.places[j]))
+
     def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
         """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.
         Without: Mihalcea et al. over the words, blended with the same over the cores. Wordings
@@ -632,10 +639,11 @@ def best_matches(
     With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
-    if restatement:
+    if restatement:  # only pairs that may reach the threshold: their body sentences are encoded
         ordered = sorted(pairs)
         words = similarity.words.cosines(np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int))
-        pairs = {pair for pair, score in zip(ordered, words) if score >= RESTATE_WORDS}
+        pairs = {(i, j) for (i, j), score in zip(ordered, words)
+                 if score >= RESTATE_WORDS and similarity.may_reach(i, j, threshold)}
     else:
         pairs |= neighbours(similarity, probes, targets)
     pairs = sorted(p for p in pairs if allowed is None or allowed(*p))

@@ -309,6 +309,28 @@ def test_an_own_body_sentence_is_kept_only_where_it_restates_an_attributed_claim
     assert merged.claims[merged.claim_of[0]].laundered  # B states as fact what A attributes
 
 
+def test_an_own_body_sentence_that_cannot_restate_a_claim_is_never_encoded():
+    import numpy as np
+
+    encoded = []
+
+    def encoder(texts):
+        encoded.extend(texts)
+        return np.array([[1.0, len(t) % 7, "dam" in t] for t in texts], dtype=np.float32)
+
+    kakhovka = Mention("Nova Kakhovka", "place", variants=("Nova Kakhovka",))
+    claim = attribution("a", "the dam at Nova Kakhovka was blown up by Russian troops", actor="Officials",
+                        kind="collective", about=(kakhovka,))
+    restated = own("b", "The dam at Nova Kakhovka was blown up by Russian troops", voice="body", about=(kakhovka,))
+    elsewhere = own("b", "The dam at Dnipro was blown up by Russian troops", voice="body", at=100,
+                    about=(Mention("Dnipro", "place", variants=("Dnipro",)),))  # other places: half as alike at most
+    few_words = own("b", "Russian troops crossed the river at dawn near the town", voice="body", at=200)
+    merge([extraction("a", claim, outlet="A"), extraction("b", restated, elsewhere, few_words, outlet="B")],
+          encoder=encoder)
+    assert restated.content.text in encoded
+    assert elsewhere.content.text not in encoded and few_words.content.text not in encoded
+
+
 def test_a_hedged_or_attributed_claim_everywhere_is_not_laundered():
     claim = attribution("a", "the dam at Nova Kakhovka was blown up by Russian troops", actor="Officials", kind="collective")
     hedged = own("b", "The dam at Nova Kakhovka was reportedly blown up by Russian troops", hedged=True)
