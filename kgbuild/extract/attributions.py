@@ -274,8 +274,9 @@ def verb_attributions(sent: Span, quoted) -> list[Found]:
 
 def names_claim(item: Found) -> bool:
     """Whether a cue's object only refers to a claim made before: "denied the allegations",
-    "has not commented on the report"."""
-    return any(
+    "has not commented on the report"; not the object of what a source is said to state ("the
+    site which, according to the watchdog, does not include critical reports")."""
+    return item.anchor in item.cue_tokens and any(
         (t.dep_ == "dobj" and t.head == item.anchor or t.dep_ == "pobj" and t.head.head == item.anchor)
         and t.lemma_.lower() in CLAIM_NOUNS
         and len(list(t.subtree)) <= 3

@@ -88,6 +88,13 @@ def test_has_not_commented_questions_what_it_did_not_comment_on(attributions_of)
     assert a.anaphoric  # "the report" points back at the claim before it
 
 
+def test_a_claim_noun_in_what_a_source_states_does_not_refer_back(attributions_of):
+    found = attributions_of("Users are sent to a Chinese edition of the site which, according to the watchdog, "
+                            "does not include critical reports.")
+    a = only(found, "according to")
+    assert a.content.text.endswith("does not include critical reports") and not a.anaphoric
+
+
 def test_negated_say_reports_nothing(attributions_of):
     assert attributions_of("The minister did not say that the talks had failed.") == []
 
