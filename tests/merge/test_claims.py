@@ -348,6 +348,21 @@ def test_a_negated_statement_denies_the_claim_it_contradicts():
     assert merged.attributions[2].stance == "asserts" and 2 not in merged.rejects  # contradicts nothing here
 
 
+def test_a_headline_denial_over_a_body_rejects_by_likeness_only_as_a_refutation():
+    claim = attribution("a", "Michael Howard's party is split over identity cards", actor="Reporters", kind="collective")
+    denial = own("b", "Howard denies his party is split over identity cards", stance="denies")
+    refutation = own("b", "Fact check: Howard's party split over identity cards is fake", stance="refutes")
+    body = own("b", "The Conservative leader spoke in Leeds on Monday about his plans for schools", voice="body", at=200)
+
+    def rejections(*statements):
+        merged = merge([extraction("a", claim, outlet="A"), extraction("b", *statements, outlet="B")])
+        return [merged.attributions[n].stance for n in merged.rejects]
+
+    assert rejections(denial) == ["denies"]  # a headline given alone names what it denies
+    assert rejections(denial, body) == []  # over a body, the body's account of the denial points at it
+    assert rejections(refutation, body) == ["refutes"]  # a refutation names the claim that went round
+
+
 STORY = {
     "a": "Yury Dashkin said that Putin's helicopter was at the epicentre of the drone attack.",
     "b": "Yuriy Dashkin said that the president's aircraft was directly in the epicenter of the repelled strike.",
@@ -392,6 +407,9 @@ def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
     assert canonical_text(remark) == 'There were "multiple attempts of drone attacks" in the region'
     evidence = attribution("c", "the Biden administration had attempted to assassinate Putin, although he provided no evidence")
     assert canonical_text(evidence) == "The Biden administration had attempted to assassinate Putin"
+    aside = attribution("e", "BuzzFeed -- which is best known for hits like the watermelon video, though its news team "
+                             "wins awards -- missed its financial targets last year")
+    assert canonical_text(aside).endswith("-- missed its financial targets last year")
     assert canonical_text(attribution("d", "the attack as \u201cunprecedented")) == "The attack as \u201cunprecedented\u201d"
 
 
