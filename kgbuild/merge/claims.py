@@ -12,10 +12,11 @@ Assertions are clustered by average linkage (ASSERT_THRESHOLD) over the pairs th
 concept used by at most BLOCKING_TERM_LIMIT wordings or are among each other's NEIGHBOURS
 nearest by meaning, so the cost follows the overlap, not all pairs. Then:
 
-- a rejection (denies / refutes) or a negated statement said in a headline ("al-Baghdadi not
-  dead") points at the claim of another article it is closest to (REJECT_THRESHOLD,
-  NEGATION_THRESHOLD), and any other within REJECT_MARGIN; "denied the allegations"
-  (``anaphoric``) at the assertion shortly before it in its article;
+- a rejection (denies / refutes) or a negated statement said in a headline given alone ("al-Baghdadi
+  not dead"), or a refutation in any headline, points at the claim of another article it is
+  closest to (REJECT_THRESHOLD, NEGATION_THRESHOLD, ``rejection_threshold``), and any other within
+  REJECT_MARGIN; "denied the allegations" (``anaphoric``) at the assertion shortly before it in
+  its article;
   what rejects nothing is a claim of its own;
 - an outlet's own body sentence is kept only where it restates a claim attributed to someone
   (RESTATE_THRESHOLD, sharing words: RESTATE_WORDS).
