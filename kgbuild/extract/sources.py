@@ -158,16 +158,17 @@ def looks_like_person(name: str, elsewhere: set[str]) -> bool:
     return not words & NOT_PERSON_WORDS and name.lower() not in elsewhere
 
 
-def organization_or_place_names(doc: Doc) -> set[str]:
+def organization_or_place_names(ents: tuple[Span, ...]) -> set[str]:
     """The names an article tags as an organization or a place (lower case)."""
-    return {person_name(e).lower() for e in doc.ents if e.label_ in ORG_LABELS | {"LOC"}}
+    return {person_name(e).lower() for e in ents if e.label_ in ORG_LABELS | {"LOC"}}
 
 
-def named_people(doc: Doc) -> list[Person]:
-    """The people an article names, in reading order."""
-    elsewhere = organization_or_place_names(doc)
+def named_people(ents: tuple[Span, ...], elsewhere: set[str] | None = None) -> list[Person]:
+    """The people an article names (``doc.ents``), in reading order; ``elsewhere``: the article's
+    organization and place names, when already known."""
+    elsewhere = organization_or_place_names(ents) if elsewhere is None else elsewhere
     people = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         name = person_name(ent)
@@ -220,10 +221,10 @@ class SourceResolver:
     """Resolves source phrases of one article, in reading order."""
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()):
-        self.people = named_people(doc)
-        self.not_people = organization_or_place_names(doc)
-        self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
         self.ents = doc.ents  # spaCy makes a new Span of each entity every time ``doc.ents`` is read
+        self.not_people = organization_or_place_names(self.ents)
+        self.people = named_people(self.ents, self.not_people)
+        self.quotes = quotes  # quotations' character spans: a name inside one is no antecedent outside
         self.ent_starts = [ent.start_char for ent in self.ents]
         self.entity_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
@@ -235,7 +236,7 @@ class SourceResolver:
             self.roles_by_name.setdefault(self.full_name(person.name), []).extend(person.roles)
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
-        self.companies = [(e.start_char, clean(e.text)) for e in doc.ents if e.label_ == "ORG"]  # for "the company"
+        self.companies = [(e.start_char, clean(e.text)) for e in self.ents if e.label_ == "ORG"]  # for "the company"
 
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)

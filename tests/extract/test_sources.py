@@ -181,7 +181,7 @@ def test_a_headline_in_title_case_gives_no_roles(nlp):
     from kgbuild.extract.sources import named_people
 
     doc = nlp("Ukraine vs. Russia: Did Kyiv Target Putin?\n\nRussian President Vladimir Putin visited Kursk.")
-    roles = {p.name: p.roles for p in named_people(doc)}
+    roles = {p.name: p.roles for p in named_people(doc.ents)}
     assert roles["Putin"] == [] and "Russian President" in roles["Vladimir Putin"]
 
 
