@@ -764,6 +764,7 @@ def cluster_claims(
 # "..., although he provided no evidence to support his claim"
 COMMENTARY = re.compile(r"(?:\s+[\u2014\u2013]\s+(?:a|an|the|which|who|this|that)\b|,\s+(?:although|though|even though)\b).*$",
                         re.IGNORECASE | re.DOTALL)
+INFINITIVE = re.compile(r"to\s+[a-z]", re.IGNORECASE)  # "to boost the state pension": what was promised, not a clause
 DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s")  # "BuzzFeed -- which is best known for ..., though ... -- missed": an aside
 
 
@@ -785,10 +786,13 @@ def balanced(text: str) -> str:
 
 
 def as_clause(attribution: Attribution) -> str:
-    """The wording, as a whole clause: "accused Ukraine of an attack" names its object only, so the
-    source and cue come with it ("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt")."""
+    """The wording, as a whole clause: "accused Ukraine of an attack" names its object only, and
+    "vowed to boost the state pension" says what was vowed, so the source and cue come with them
+    ("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt", "Labour vowed to boost
+    the state pension")."""
     a = attribution
-    if a.form == "object" and a.source and a.cue and a.source.end <= a.cue.start and a.cue.end <= a.content.start:
+    fragment = a.form == "object" or INFINITIVE.match(a.wording) is not None
+    if fragment and a.source and a.cue and a.source.end <= a.cue.start and a.cue.end <= a.content.start:
         start, end = a.source.start - a.evidence.start, a.content.end - a.evidence.start
         if 0 <= start < end <= len(a.evidence.text):
             return a.evidence.text[start:end]
@@ -796,9 +800,10 @@ def as_clause(attribution: Attribution) -> str:
 
 
 def canonical_text(attribution: Attribution) -> str:
-    """An attribution's content as a claim's wording: a whole clause, without a leading "that",
-    the reporter's remark after it or unbalanced quote marks."""
+    """An attribution's content as a claim's wording: a whole clause, without a leading "that" (or
+    "and", "but": "But the Common Core was rolled out badly"), the reporter's remark after it or
+    unbalanced quote marks."""
     text = as_clause(attribution).strip()
-    text = re.sub(r"^that\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)
+    text = re.sub(r"^(?:that|and|but)\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)
     text = balanced(without_commentary(text).rstrip(",;: "))
     return text[:1].upper() + text[1:]

@@ -407,6 +407,12 @@ def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
     assert canonical_text(remark) == 'There were "multiple attempts of drone attacks" in the region'
     evidence = attribution("c", "the Biden administration had attempted to assassinate Putin, although he provided no evidence")
     assert canonical_text(evidence) == "The Biden administration had attempted to assassinate Putin"
+    assert canonical_text(attribution("f", "But the Common Core was rolled out badly")) == "The Common Core was rolled out badly"
+    pledge = "Labour vowed to boost the state pension."
+    vowed = replace(attribution("g", "to boost the state pension", actor="Labour", kind="organization"),
+                    source=Span("Labour", 0, 6), cue=Span("vowed", 7, 12), content=Span("to boost the state pension", 13, 39),
+                    evidence=Span(pledge, 0, len(pledge)))
+    assert canonical_text(vowed) == "Labour vowed to boost the state pension"
     aside = attribution("e", "BuzzFeed -- which is best known for hits like the watermelon video, though its news team "
                              "wins awards -- missed its financial targets last year")
     assert canonical_text(aside).endswith("-- missed its financial targets last year")
