@@ -10,7 +10,8 @@ Strapparava (AAAI 2006) over concepts and predicate-argument cores is used inste
 
 Assertions are clustered by average linkage (ASSERT_THRESHOLD) over the pairs that share a
 concept used by at most BLOCKING_TERM_LIMIT wordings or are among each other's NEIGHBOURS
-nearest by meaning, so the cost follows the overlap, not all pairs. Then:
+nearest by meaning, so the cost follows the overlap, not all pairs; two claims one speaker is
+reported on with the same rare word quoted in part are one (``joined_by_partial_quotes``). Then:
 
 - a rejection (denies / refutes) or a negated statement said in a headline given alone ("al-Baghdadi
   not dead"), or a refutation in any headline, points at the claim of another article it is
@@ -41,6 +42,7 @@ from unidecode import unidecode
 
 from ..records import Attribution
 from .encoder import Encoder
+from .unionfind import UnionFind
 
 ASSERT_THRESHOLD = 0.3  # wordings this close (average link) are one claim
 REJECT_THRESHOLD = 0.35  # a denial or refutation rejects a claim this close...
@@ -66,6 +68,7 @@ SYNONYM_COSINE = 0.7
 MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to this many members
 BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
 NEIGHBOURS = 10  # and each wording is compared with this many nearest by meaning
+PARTIAL_QUOTE_USERS = 10  # a word quoted in part, used by at most this many wordings, is rare
 RARE_TERM_USERS = 2  # a lone headline joins the one claim of this many other headlines sharing a rare term
 ANAPHORA_WINDOW = 600  # characters: how far back "the allegations" may point...
 ANAPHORA_NEAR = 150  # ...and, to a statement that does not name the denier, at most this far
@@ -546,6 +549,56 @@ def headlines_joined_by_rare_term(clusters: list[list[int]], words: Wordings,
     return [sorted(group + joining[k]) for k, group in enumerate(clusters) if group[0] not in moves]
 
 
+PARTIAL_QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{2,80})[\u201d\"]")
+
+
+def quoted_terms(attribution: Attribution) -> frozenset[str]:
+    """The content words a reported wording quotes in part ("the helicopter was at the
+    \u201cepicenter\u201d of a drone attack": epicenter); none for a direct quotation, which quotes all."""
+    if attribution.direct:
+        return frozenset()
+    return frozenset(w for quoted in PARTIAL_QUOTE.findall(attribution.wording) for w in content_words(quoted))
+
+
+def joined_by_partial_quotes(clusters: list[list[int]], similarity: ClaimSimilarity) -> list[list[int]]:
+    """Claims one speaker is reported on with the same rare word quoted in part are one claim, where
+    the two wordings are as alike as ASSERT_THRESHOLD: a partial quotation marks the speaker's own
+    word, so two outlets quoting it report one statement ("Putin's helicopter was at the
+    \u201cepicenter\u201d of a drone attack" / "Putin's aircraft was directly in the \u201cepicenter of the
+    repelled strike\u201d", both Dashkin's), even when the rest of the two claims' wordings differ too
+    much for the average link. Rare: used by at most PARTIAL_QUOTE_USERS wordings; a common word
+    quoted by one speaker ("unstable", "loser") often marks different statements."""
+    attributions, words = similarity.attributions, similarity.words
+    users = {_stemmer.stemWord(c): n for c, n in words.frequency.items()}  # a concept is one stem's words
+    cluster_of = {i: k for k, group in enumerate(clusters) for i in group}
+    quoting: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(cluster_of):
+        for term in quoted_terms(attributions[i]):
+            if users.get(_stemmer.stemWord(term), 0) <= PARTIAL_QUOTE_USERS:
+                quoting[term].append(i)
+    pairs = sorted({(q[0], j) for q in quoting.values() for j in q[1:]
+                    if cluster_of[q[0]] != cluster_of[j] and same_person(attributions[q[0]], attributions[j])})
+    scores = similarity.similarities(np.array([i for i, _ in pairs], dtype=int), np.array([j for _, j in pairs], dtype=int))
+    joins = UnionFind(len(clusters))
+    for (i, j), score in zip(pairs, scores):
+        if score >= ASSERT_THRESHOLD:
+            joins.union(cluster_of[i], cluster_of[j])
+    merged: dict[int, list[int]] = defaultdict(list)
+    for k, group in enumerate(clusters):
+        merged[joins.find(k)].extend(group)
+    return [sorted(group) for _, group in sorted(merged.items())]
+
+
+def same_person(a: Attribution, b: Attribution) -> bool:
+    """``same_speaker``, and no different first initial ("Robbie Williams" / "Andrea Williams"; "Yury
+    Dashkin" / "Yuriy Dashkin" / "Dashkin" are one)."""
+    if not same_speaker(a, b):
+        return False
+    first = [ascii_text(x.actor.name).split() for x in (a, b)]
+    initials = {words[0][0].lower() for words in first if len(words) > 1}
+    return len(initials) <= 1
+
+
 def opens_with_pronoun(text: str) -> bool:
     """ "He considered Trump the nominee": the wording names no one; another is a better title."""
     return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
@@ -691,6 +744,7 @@ def cluster_claims(
     pairs = candidate_pairs(similarity, asserting)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     clusters = headlines_joined_by_rare_term(clusters, similarity.words, attributions)
+    clusters = joined_by_partial_quotes(clusters, similarity)
     assignment = [-1] * len(attributions)
     links = [ClaimLink("own claim", 1.0)] * len(attributions)
     stances = [a.stance for a in attributions]

@@ -363,6 +363,24 @@ def test_a_headline_denial_over_a_body_rejects_by_likeness_only_as_a_refutation(
     assert rejections(refutation, body) == ["refutes"]  # a refutation names the claim that went round
 
 
+def test_one_speakers_rare_word_quoted_in_part_joins_two_claims():
+    from kgbuild.merge.claims import ClaimSimilarity, joined_by_partial_quotes
+
+    said = [
+        attribution("a", 'Putin\'s helicopter was at the "epicenter" of a large drone attack near Kursk', actor="Yury Dashkin"),
+        attribution("b", 'Putin\'s aircraft was directly in the "epicenter of the repelled strike" near Kursk', actor="Yuriy Dashkin"),
+        attribution("c", 'Putin\'s plane was in the "epicenter" of a strike near Kursk', actor="Anna Dashkin"),  # someone else
+        attribution("d", 'Putin\'s helicopter was "unstable" during a large drone attack near Kursk', actor="Yury Dashkin"),
+        attribution("e", 'Putin\'s aircraft was "unstable" in the repelled strike near Kursk', actor="Yury Dashkin"),
+        attribution("f", 'Oil prices rose to a "zenith" on Monday morning in Asian trading', actor="Yury Dashkin"),
+        attribution("g", 'The choir sang at the "zenith" of the summer festival in Paris', actor="Yury Dashkin"),  # unlike
+    ]
+    said += [attribution(f"x{n}", f"The bridge number {n} was unstable after the storm", actor="Engineers", kind="collective")
+             for n in range(10)]  # "unstable" is no rare word here
+    joined = joined_by_partial_quotes([[i] for i in range(len(said))], ClaimSimilarity(said))
+    assert [0, 1] in joined and [2] in joined and [3] in joined and [4] in joined and [5] in joined
+
+
 STORY = {
     "a": "Yury Dashkin said that Putin's helicopter was at the epicentre of the drone attack.",
     "b": "Yuriy Dashkin said that the president's aircraft was directly in the epicenter of the repelled strike.",
