@@ -576,8 +576,8 @@ def joined_by_partial_quotes(clusters: list[list[int]], similarity: ClaimSimilar
         for term in quoted_terms(attributions[i]):
             if users.get(_stemmer.stemWord(term), 0) <= PARTIAL_QUOTE_USERS:
                 quoting[term].append(i)
-    pairs = sorted({(q[0], j) for q in quoting.values() for j in q[1:]
-                    if cluster_of[q[0]] != cluster_of[j] and same_person(attributions[q[0]], attributions[j])})
+    pairs = sorted({(i, j) for q in quoting.values() for x, i in enumerate(q) for j in q[x + 1:]
+                    if cluster_of[i] != cluster_of[j] and same_person(attributions[i], attributions[j])})
     scores = similarity.similarities(np.array([i for i, _ in pairs], dtype=int), np.array([j for _, j in pairs], dtype=int))
     joins = UnionFind(len(clusters))
     for (i, j), score in zip(pairs, scores):
@@ -827,6 +827,8 @@ def without_commentary(text: str) -> str:
     the claim, which goes on after it."""
     remark = COMMENTARY.search(text)
     return text if remark is None or DASH.search(text, remark.start() + 1) else text[: remark.start()]
+
+
 def balanced(text: str) -> str:
     """Close a quotation left open ("The attack as \u201cunprecedented"), drop a stray closing mark."""
     opened, closed = text.count("\u201c"), text.count("\u201d")
