@@ -137,8 +137,8 @@ class Cached:
         of them are known; those still queued when they are asked for are encoded then."""
         if self.pool is None:
             return
-        known = lambda t: t in self.memory or t in self.pending or t in self.queued  # noqa: E731
-        self.queued.update(dict.fromkeys(self.read_stored([t for t in dict.fromkeys(texts) if not known(t)])))
+        new = [t for t in dict.fromkeys(texts) if t not in self.memory and t not in self.pending and t not in self.queued]
+        self.queued.update(dict.fromkeys(self.read_stored(new)))
         if len(self.queued) >= AHEAD_POOL:
             gathered, self.queued = list(self.queued), {}
             future = self.pool.submit(self._timed, gathered)
