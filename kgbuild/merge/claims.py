@@ -140,10 +140,12 @@ def concepts_of(
 
 def proper_names(texts: list[str]) -> set[str]:
     """Words that occur capitalized and never in lower case."""
-    capitalized, lower = set(), set()
+    words: set[str] = set()
     for text in texts:
-        for word in re.findall(r"[A-Za-z]+", ascii_text(text)):
-            (lower if word.islower() else capitalized).add(word.lower())
+        words.update(re.findall(r"[A-Za-z]+", ascii_text(text)))
+    capitalized, lower = set(), set()
+    for word in words:
+        (lower if word.islower() else capitalized).add(word.lower())
     return capitalized - lower
 
 
@@ -336,6 +338,8 @@ class ClaimSimilarity:
         self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
+        self.names_places = np.array([bool(p) for p in self.places], dtype=bool)
+        self.names_people = np.array([bool(p) for p in self.people], dtype=bool)
         self.attributions, self.vector_of = attributions, vector_of
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
@@ -383,8 +387,12 @@ class ClaimSimilarity:
             both = self.has_core[first] & self.has_core[second]
             blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
             score = np.where(both, blended, words)
-        apart = np.array([disjoint(self.places[i], self.places[j]) or people and disjoint(self.people[i], self.people[j])
-                          for i, j in zip(first, second)], dtype=bool)
+        named = self.names_places[first] & self.names_places[second]
+        if people:
+            named |= self.names_people[first] & self.names_people[second]
+        apart = np.zeros(len(first), dtype=bool)  # only pairs that both name some can name only different ones
+        apart[named] = [disjoint(self.places[i], self.places[j]) or people and disjoint(self.people[i], self.people[j])
+                        for i, j in zip(first[named], second[named])]
         score = np.where(apart, ENTITY_CONFLICT * score, score)
         return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)
 
