@@ -296,10 +296,22 @@ class Meanings:
         self.done[indices] = True
 
     def __getitem__(self, indices: np.ndarray) -> np.ndarray:
+        self.encode_missing(indices)
+        return self.vectors[indices]
+
+    def encode_missing(self, indices: np.ndarray) -> None:
         missing = np.unique(indices[~self.done[indices]])
         if len(missing):
             self.store(missing, self.encoder([self.texts[i] for i in missing]))
-        return self.vectors[indices]
+
+    def cosines(self, first: np.ndarray, second: np.ndarray, chunk: int = 1 << 15) -> np.ndarray:
+        """The cosine of each pair (first[k], second[k]), a chunk of pairs at a time: the vectors
+        of 300,000 pairs at once are 900 MB to gather, which takes longer than the products."""
+        if len(first) == 0:
+            return np.zeros(0, dtype=np.float32)
+        self.encode_missing(np.concatenate([first, second]))
+        return np.concatenate([np.einsum("ij,ij->i", self.vectors[first[k : k + chunk]], self.vectors[second[k : k + chunk]])
+                               for k in range(0, len(first), chunk)])
 
 
 def places(attribution: Attribution) -> frozenset[str]:
@@ -380,7 +392,7 @@ class ClaimSimilarity:
         if len(first) == 0:
             return np.zeros(0)
         if self.meanings is not None:
-            meaning = np.clip(np.einsum("ij,ij->i", self.meanings[first], self.meanings[second]), 0.0, 1.0)
+            meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
             score = (1 - ENCODER_WEIGHT) * self.words.cosines(first, second) + ENCODER_WEIGHT * meaning
         else:
             words = self.words.similarities(first, second)
@@ -489,12 +501,15 @@ def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> dict[tuple
     """Similarities of the pairs that share a blocking concept (see ``blocks``) or are near
     neighbours by meaning."""
     by_concept = blocks(similarity.words, items)
-    pairs = {(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]}
-    pairs = sorted(pairs | {(min(i, j), max(i, j)) for i, j in neighbours(similarity, items, items)})
-    first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+    shared = [(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]]
+    near = np.array(list(neighbours(similarity, items, items)), dtype=np.int64).reshape(-1, 2)
+    both = np.concatenate([np.array(shared, dtype=np.int64).reshape(-1, 2), np.sort(near, axis=1)])
+    size = len(similarity.attributions)
+    keys = np.unique(both[:, 0] * size + both[:, 1])  # each pair once, in order
+    first, second = keys // size, keys % size
     # one claim is about the same people; a denial often names its denier instead (not so there)
     scores = similarity.similarities(first, second, people=True)
-    return {pair: float(score) for pair, score in zip(pairs, scores)}
+    return dict(zip(zip(first.tolist(), second.tolist()), scores.tolist()))
 
 
 def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -709,10 +724,9 @@ def best_matches(
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
     if restatement:  # only pairs that may reach the threshold: their body sentences are encoded
-        ordered = sorted(pairs)
-        words = similarity.words.cosines(np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int))
-        pairs = {(i, j) for (i, j), score in zip(ordered, words)
-                 if score >= RESTATE_WORDS and similarity.may_reach(i, j, threshold)}
+        ordered = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+        sharing = similarity.words.cosines(ordered[:, 0], ordered[:, 1]) >= RESTATE_WORDS
+        pairs = {(i, j) for i, j in ordered[sharing].tolist() if similarity.may_reach(i, j, threshold)}
     else:
         pairs |= neighbours(similarity, probes, targets)
     pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
