@@ -462,9 +462,9 @@ class Page:
     @classmethod
     def of(cls, doc: Doc) -> "Page":
         text = doc.text
-        dates = [e for e in doc.ents if e.label_ == "DATE"]
         quotes = quote_spans(text)
-        return cls(doc, text, quotes, dates, SourceResolver(doc, quotes))
+        resolver = SourceResolver(doc, quotes)
+        return cls(doc, text, quotes, [e for e in resolver.ents if e.label_ == "DATE"], resolver)
 
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)
