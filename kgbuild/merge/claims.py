@@ -869,7 +869,10 @@ def as_clause(attribution: Attribution) -> str:
     ("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt", "Labour vowed to boost
     the state pension")."""
     a = attribution
-    fragment = a.form == "object" or INFINITIVE.match(a.wording) is not None
+    # a quotation that opens with "To" is a sentence of its own ("To be honest, I don't think ..."); a
+    # headline's capitals are not ("Hillary Vowed To Never Utter These 2 Words")
+    infinitive = INFINITIVE.match(a.wording) is not None and not (a.direct and a.wording.startswith("T"))
+    fragment = a.form == "object" or infinitive
     if fragment and a.source and a.cue and a.source.end <= a.cue.start and a.cue.end <= a.content.start:
         start, end = a.source.start - a.evidence.start, a.content.end - a.evidence.start
         if 0 <= start < end <= len(a.evidence.text):

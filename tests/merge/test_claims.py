@@ -431,6 +431,12 @@ def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
                     source=Span("Labour", 0, 6), cue=Span("vowed", 7, 12), content=Span("to boost the state pension", 13, 39),
                     evidence=Span(pledge, 0, len(pledge)))
     assert canonical_text(vowed) == "Labour vowed to boost the state pension"
+    honest = 'Mr Brown said: "To be honest, I do not trust his judgement."'
+    quoted = replace(attribution("h", "To be honest, I do not trust his judgement.", actor="Mr Brown"), direct=True,
+                     quote="To be honest, I do not trust his judgement.", source=Span("Mr Brown", 0, 8),
+                     cue=Span("said", 9, 13), content=Span('"To be honest, I do not trust his judgement."', 15, len(honest)),
+                     evidence=Span(honest, 0, len(honest)))
+    assert canonical_text(quoted) == "To be honest, I do not trust his judgement."
     aside = attribution("e", "BuzzFeed -- which is best known for hits like the watermelon video, though its news team "
                              "wins awards -- missed its financial targets last year")
     assert canonical_text(aside).endswith("-- missed its financial targets last year")
