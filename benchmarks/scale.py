@@ -63,12 +63,12 @@ def throughput_line(line: str) -> dict:
     """One line (the two cluster lines together), in this fresh process, as ``kgbuild run`` does
     it, from the ingested articles to the last outcome: this process loads the pipeline, then
     extracts itself, or forks two workers that share it. The cluster is started before the clock,
-    as a user's ``dask worker --preload kgbuild.cluster`` is (its workers have imported kgbuild
+    as a user's ``dask worker --preload kgbuild.runtime.cluster`` is (its workers have imported kgbuild
     and spaCy); on the first run its workers load the pipeline inside the clock, on a later run
     they hold it already."""
-    from kgbuild.extract import load_pipeline
+    from kgbuild.extract import extract_isolated, load_pipeline
     from kgbuild.ingest import ingest
-    from kgbuild.parallel import extraction
+    from kgbuild.runtime import run_each
 
     articles, _ = ingest([WIKINEWS])
     load = partial(load_pipeline, None)
@@ -76,18 +76,19 @@ def throughput_line(line: str) -> dict:
         from distributed import Client, LocalCluster
 
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                          preload=["kgbuild.cluster"]) as cluster, Client(cluster) as client:
+                          preload=["kgbuild.runtime.cluster"]) as cluster, Client(cluster) as client:
             def workers_cpu() -> float:
                 return sum(client.run(own_cpu_seconds).values())
 
             def run() -> dict:
-                return timed_run(lambda: extraction(articles, load, load, scheduler=cluster.scheduler_address), workers_cpu)
+                return timed_run(lambda: run_each(articles, extract_isolated, load, load, scheduler=cluster.scheduler_address),
+                                 workers_cpu)
 
             return {CLUSTER_FIRST: run(), CLUSTER_LATER: run()}
 
     def engine():
         nlp = load()
-        return extraction(articles, load, lambda: nlp, workers=1 if line == "1 process" else 2)
+        return run_each(articles, extract_isolated, load, lambda: nlp, workers=1 if line == "1 process" else 2)
 
     return {line: timed_run(engine)}
 
@@ -174,15 +175,15 @@ def measure_merge(n: int, with_claims: bool, export: bool) -> dict:
     """One size, in this process: names, actors (and claims) merge, then (with ``export``) the
     Turtle and JSONL export, written to files as ``kgbuild run`` writes them. Wall and CPU
     seconds per stage; peak RSS after the merge and at the end (the export's own peak)."""
-    from kgbuild import merge as merging
-    from kgbuild.export.rdf import Statements, write_turtle
+    from kgbuild.export import Statements, attribution_records, write_atomically, write_turtle
+    from kgbuild.merge import corpus as merging
     from kgbuild.merge import merge
-    from kgbuild.pipeline import attribution_records, write_atomically
 
     extractions = synthetic_attributions(n)
     timings, cpu = {}, {}
     if not with_claims:  # the lead rewrites the claims layer: measure actors alone, one claim each
-        from kgbuild.merge.claims import ClaimLink, Clustering
+        from kgbuild.merge.claims import Clustering
+        from kgbuild.records import ClaimLink
 
         merging.ClaimSimilarity = lambda kept, vector_of=None, encoder=None: None
         merging.cluster_claims = lambda kept, vector_of=None, encoder=None, similarity=None: Clustering(

@@ -1,4 +1,11 @@
-"""kgbuild: claim-provenance knowledge graphs from news — who said what, reported by whom, when."""
+"""kgbuild: claim-provenance knowledge graphs from news — who said what, reported by whom, when.
+
+The public API: ``build`` runs the pipeline (``kgbuild.pipeline``), ``load_graph`` loads a built
+graph for SPARQL (``kgbuild.graph``), ``cluster_names`` groups spelling variants of names
+(``kgbuild.merge.names``). The stages are packages of their own: ``ingest``, ``extract``,
+``merge``, ``export``; ``graph`` holds the vocabulary, ``runtime`` where the work runs,
+``evaluation`` the measures.
+"""
 
 from __future__ import annotations
 
@@ -9,35 +16,23 @@ __all__ = ["__version__", "build", "cluster_names", "load_graph"]
 
 
 def load_graph(path: str | Path = "out/graph.ttl", *, store: str = "oxigraph"):
-    """A built graph as an ``rdflib.Graph``, ready for SPARQL.
+    """A built graph as an ``rdflib.Graph``, ready for SPARQL; its queries run in Oxigraph
+    (``store="memory"``: rdflib's own store and engine). See ``kgbuild.graph.load_graph``."""
+    from .graph import load_graph as load
 
-    By default the graph lives in an Oxigraph store (``oxrdflib``, see ``kgbuild.store``): the
-    usual rdflib calls (``graph.query``, ``graph.triples``, iteration) work unchanged, and SPARQL
-    runs in Oxigraph's engine, which is many times faster than rdflib's on large graphs
-    (``benchmarks/queries.py``). ``store="memory"`` gives rdflib's own store and engine.
-    """
-    from rdflib import Graph
-
-    from .vocab import bind
-
-    if store not in ("oxigraph", "memory"):
-        raise ValueError(f"store must be 'oxigraph' or 'memory', not {store!r}")
-    if store == "oxigraph":
-        from .store import OxigraphStore
-
-        return bind(Graph(store=OxigraphStore())).parse(str(path), format="ox-turtle")
-    return bind(Graph()).parse(str(path), format="turtle")
+    return load(path, store=store)
 
 
 def build(inputs=("seeds",), out="out", **options) -> dict:
-    """Run the pipeline on ``inputs`` (files or folders); write the outputs under ``out``."""
+    """Run the pipeline on ``inputs`` (files or folders); write the outputs under ``out``; return
+    the report. See ``kgbuild.pipeline.build`` for the options."""
     from .pipeline import build as run
 
     return run(inputs, out=out, **options)
 
 
 def cluster_names(names: list[str]) -> list[list[str]]:
-    """Group person names that are spelling variants of one another (see kgbuild.merge.names)."""
+    """Group person names that are spelling variants of one another (see ``kgbuild.merge.names``)."""
     from .merge.names import cluster_names as cluster
 
     return cluster(names)

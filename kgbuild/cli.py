@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from .errors import HINTS, Code
-from .vocab import DEFAULT_BASE, SHAPES
+from .graph.vocab import DEFAULT_BASE, SHAPES
+from .ingest import DEFAULT_MAX_BYTES
 
 
 def progress_bar(items):
@@ -36,7 +37,7 @@ def main() -> None:
 @click.option("--model", default=None, help="spaCy pipeline name or path [default: en_core_web_md].")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for minted nodes.")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
-@click.option("--max-bytes", default=2_000_000, show_default=True, help="Skip articles larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Skip articles larger than this.")
 @click.option("--strict", is_flag=True, help="Exit with 1 if any input was skipped.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is OUT/.cache).")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
@@ -47,8 +48,8 @@ def main() -> None:
               help="Extract on the Dask distributed cluster at ADDRESS (e.g. tcp://host:8786) instead.")
 def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases, workers, scheduler) -> None:
     """Build the graph from INPUTS (files or folders; default: seeds/)."""
-    from .parallel import available_cores
     from .pipeline import build
+    from .runtime import available_cores
 
     signal.signal(signal.SIGTERM, stop_on_term)  # "kill" stops the workers too, as Ctrl-C does
     try:
@@ -128,8 +129,7 @@ def parsed_graph(graph_path: Path, load):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(query, graph_path, fmt) -> None:
     """Run a SPARQL QUERY (a .rq file or inline text) on a built graph."""
-    from . import load_graph
-    from .vocab import KG, SCHEMA
+    from .graph import KG, SCHEMA, load_graph
 
     text = query_text(query)
     if not graph_path.is_file():
@@ -167,7 +167,7 @@ def evaluate_command(gold, pred, model, fmt) -> None:
     """Score attributions against annotated articles (PolNeAR JSONL) on character spans."""
     import tempfile
 
-    from .evaluate import evaluate
+    from .evaluation import evaluate
     from .pipeline import build
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -198,7 +198,7 @@ def evaluate_claims_command(gold, out, model, fmt) -> None:
     """Score claim nodes against Emergent-style headlines (clustering B-cubed, rejection F1)."""
     import tempfile
 
-    from .evaluate_claims import evaluate_claims
+    from .evaluation import evaluate_claims
 
     with tempfile.TemporaryDirectory() as scratch:
         scores, _ = evaluate_claims(gold, out or scratch, model=model, progress=progress_bar)

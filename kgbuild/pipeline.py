@@ -1,11 +1,14 @@
-"""The pipeline, top to bottom: ingest -> extract -> merge -> export."""
+"""The pipeline, top to bottom: ingest -> extract -> merge -> export.
+
+``build`` runs the stages in order on the engine chosen for the run (``kgbuild.runtime``): ingest
+reads the inputs; extraction runs per article, from the cache where it can; the merge and the
+export run here; the report says what was done, skipped and how long it took.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from contextlib import contextmanager
 from functools import partial
@@ -15,103 +18,25 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from . import __version__
-from .cache import ExtractionCache, code_fingerprint
-from .collector import collector_paused
-from .errors import HINTS, Code
-from .export.html import render
-from .export.rdf import Statements, attribution_iri, write_turtle
-from .extract import DEFAULT_MODEL, load_pipeline, pipeline_meta, pipeline_name
+from .export import Statements, attribution_records, remove_stale_temporaries, render, replacing, write_atomically, write_turtle
+from .extract import DEFAULT_MODEL, extract_isolated, load_pipeline, pipeline_meta, pipeline_name
+from .graph.vocab import DEFAULT_BASE
 from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
-from .merge import Merged, merge
-from .merge.aliases import NO_ALIASES, load_aliases
-from .merge.encoder import load_encoder
-from .merge.claims import wordings_encoded_first
-from .parallel import Outcome, extraction, runs_here
-from .records import Article, Extraction, InputWarning, Skipped
-from .vocab import DEFAULT_BASE
+from .merge import NO_ALIASES, load_aliases, merge
+from .merge.claims import word_vectors, wordings_encoded_first
+from .merge.claims.encoder import load_encoder
+from .records import Article, Extraction, InputWarning, Outcome, Skipped
+from .runtime import ExtractionCache, code_fingerprint, collector_paused, run_each, runs_here
 
 Progress = Callable[[Iterable], Iterator]
-OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl", "report.json")
-
-
-@contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write, renamed to ``path`` once written: never a
-    half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        yield Path(temporary)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_atomically(path: Path, text: str | Iterable[str]) -> None:
-    """Write ``text`` (or its pieces, one after another) to ``path`` through ``replacing``."""
-    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as stream:
-        stream.writelines([text] if isinstance(text, str) else text)
-
-
-def remove_stale_temporaries(out: Path) -> None:
-    """Delete what a killed run left of ``write_atomically``'s temporary files in ``out`` and
-    its cache (``.graph.ttl.x1y2.tmp``): each is a copy that was never renamed into place."""
-    patterns = [f".{name}.*.tmp" for name in OUTPUTS] + [".cache/.*.json.*.tmp"]
-    for pattern in patterns:
-        for stale in out.glob(pattern):
-            stale.unlink(missing_ok=True)
+CACHE_BATCH = 64  # extractions written to the cache together, as they arrive
 
 
 def problem_json(problem: Skipped | InputWarning) -> dict:
     return {"source": problem.source, "code": problem.code, "reason": problem.reason}
 
 
-def word_vectors(nlp) -> Callable[[str], "object | None"]:
-    """A word -> its vector in the pipeline's table, or None."""
-    vocab = nlp.vocab
-    return lambda word: vocab.get_vector(word) if vocab.has_vector(word) else None
-
-
-def span_json(span) -> dict | None:
-    return {"text": span.text, "start": span.start, "end": span.end} if span else None
-
-
-def attribution_records(extractions: list[Extraction], merged: Merged, base: str) -> Iterator[str]:
-    """One JSON line per extracted attribution, with its line feed: the evaluation interface
-    (keys are stable)."""
-    in_graph = {id(a): n for n, a in enumerate(merged.extracted)}
-    for extraction in extractions:
-        for extracted in extraction.attributions:
-            n = in_graph.get(id(extracted))
-            a = merged.attributions[n] if n is not None else extracted
-            actor = merged.actors[merged.actor_of[n]] if n is not None else None
-            record = {
-                "article": a.article,
-                "source": span_json(a.source),
-                "cue": span_json(a.cue),
-                "content": span_json(a.content),
-                "actor": base + actor.key if actor else None,
-                "actor_label": actor.label if actor else (a.actor.name if a.actor else None),
-                "claim": base + merged.claim_of[n] if n is not None else None,
-                "rejects": [base + key for key, _ in merged.rejects.get(n, [])] if n is not None else [],
-                "about": [base + key for key in merged.about_of[n]] if n is not None else [],
-                "stance": a.stance,
-                "direct": a.direct,
-                "via": a.via,
-                "date": a.date,
-                "attribution": str(attribution_iri(base, a)) if n is not None else None,
-                "hedged": a.hedged,
-                "speech": a.speech,
-                "voice": a.voice,
-                "in_title": a.in_title,
-            }
-            yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
-
-
-def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = 64,
+def collect(outcomes: Iterable[Outcome], stored: ExtractionCache | None, every: int = CACHE_BATCH,
             each: Callable[[Extraction], None] | None = None) -> tuple[dict, list[Skipped]]:
     """Extractions by article id, and the failures; each extraction is cached as it arrives (in
     batches of ``every``), so that an interrupted run keeps the work done, and given to ``each``."""
@@ -191,7 +116,7 @@ def build(
     under ``out``; return the report. ``nlp`` reuses a pipeline from ``load_pipeline``; ``cache``
     is a folder where extraction results are kept by content hash for the next run; ``aliases``
     is the user's alias file (see ``kgbuild.merge.aliases``). Extraction runs in this process, on
-    ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.parallel``), with the
+    ``workers`` processes, or on the Dask cluster at ``scheduler`` (``kgbuild.runtime``), with the
     same outputs; forked workers share this process's pipeline, spawned ones and a cluster's load
     ``model`` themselves. An article whose extraction fails is skipped with its code (E018, E019,
     E024). A rerun whose outputs are up to date (``run_key``) returns the previous report without
@@ -224,7 +149,7 @@ def build(
             if runs_here(missing, workers, scheduler):
                 encoder = load_encoder(cache, ahead=True)
                 encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
-            outcomes = extraction(missing, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+            outcomes = run_each(missing, extract_isolated, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
             each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
             fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
             if stored:
@@ -238,7 +163,7 @@ def build(
             encoder.close()
         raise
     # The merge and the export make millions of objects and no reference cycles; Python's cycle
-    # collector, left on, traverses them again and again (a 3,300-article rerun: 27.0 s, 24 s without).
+    # collector, left on, would traverse them again and again.
     with collector_paused():
         try:
             with timed(timings, "merge", cpu):

@@ -1,4 +1,7 @@
-"""Plain records passed between stages. Every record round-trips through JSON."""
+"""Every record passed between stages, in the order the stages make them: ingest's ``Article``
+(and ``Skipped`` / ``InputWarning`` for what it could not use), extract's ``Attribution``s in an
+``Extraction``, merge's ``Actor``s and ``Claim``s in a ``Merged`` corpus. Plain data: the records an
+article makes round-trip through JSON, so they can be cached and sent to another process."""
 
 from __future__ import annotations
 
@@ -137,3 +140,56 @@ class Extraction:
 
     article: Article
     attributions: list[Attribution] = field(default_factory=list)
+
+
+Outcome = Extraction | Skipped  # what extraction makes of one article
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real entity across the corpus: a source of claims, or what claims are about."""
+
+    key: str  # stable, used to mint the IRI
+    label: str
+    kind: str  # person | organization | collective | place | outlet (speaking in its own voice)
+    variants: tuple[str, ...]
+    roles: tuple[str, ...]
+    reasons: tuple[tuple[str, str, str, float], ...] = ()  # (variant, merged with, rule, score)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim across the corpus: the wordings of every outlet that carries it."""
+
+    key: str
+    text: str
+    first_seen: str | None
+    outlets: tuple[str, ...]
+    contested: bool
+    laundered: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """Why an attribution belongs to its claim."""
+
+    rule: str
+    score: float
+
+
+@dataclass
+class Merged:
+    """The merged corpus: per attribution in the graph, its actor, claim and what it is about."""
+
+    articles: list[Article]
+    attributions: list[Attribution] = field(default_factory=list)
+    extracted: list[Attribution] = field(default_factory=list)  # each attribution as extracted (the stance may differ)
+    actor_of: list[str] = field(default_factory=list)  # actor key per attribution
+    claim_of: list[str] = field(default_factory=list)  # claim key per attribution
+    claim_links: list[ClaimLink] = field(default_factory=list)
+    rejects: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # attribution -> claims it rejects
+    actors: dict[str, Actor] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
+    about_of: list[tuple[str, ...]] = field(default_factory=list)  # per attribution: keys of what it is about
+    entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+from tests.builders import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -25,16 +23,14 @@ def attributions_of(nlp):
     drops the unlikely ones (tests/extract/test_scoring.py covers the filter; the outlet's own
     statements are in ``own_voice_of``)."""
     from kgbuild.extract import extract
-    from kgbuild.ingest import content_hash
-    from kgbuild.records import Article
+    from tests.builders import article
 
     finder = nlp.get_pipe("kgbuild_attributions_v1")
 
     def run(text: str, date: str | None = None):
-        article = Article(id="t", text=text, content_hash=content_hash(text), source="test", date=date)
         finder.keep_all = True
         try:
-            return [a for a in next(extract([article], nlp)).attributions if a.voice is None]
+            return [a for a in next(extract([article("t", text, date=date)], nlp)).attributions if a.voice is None]
         finally:
             finder.keep_all = False
 
@@ -45,12 +41,10 @@ def attributions_of(nlp):
 def own_voice_of(nlp):
     """Text (and an optional title) -> what the article states in its own voice."""
     from kgbuild.extract import extract
-    from kgbuild.ingest import content_hash
-    from kgbuild.records import Article
+    from tests.builders import article
 
     def run(text: str, title: str | None = None):
-        article = Article(id="t", text=text, content_hash=content_hash(text), source="test", title=title)
-        return [a for a in next(extract([article], nlp)).attributions if a.voice]
+        return [a for a in next(extract([article("t", text, title=title)], nlp)).attributions if a.voice]
 
     return run
 
@@ -76,8 +70,3 @@ def seeds_graph(seeds_out):
 def seeds_report(seeds_out) -> dict:
     return json.loads((seeds_out / "report.json").read_text())
 
-
-def write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path

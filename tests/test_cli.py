@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgbuild.cli import main
-from tests.conftest import write
+from tests.builders import write
 
 pytestmark = pytest.mark.slow
 PLAIN = "The mayor said that the bridge would reopen on Monday.\n"
@@ -67,7 +67,7 @@ def test_validate_fails_on_a_broken_graph(tmp_path):
 
 def test_an_alias_file_joins_actors_and_the_graph_says_why(tmp_path):
     from kgbuild import load_graph
-    from tests.conftest import SEEDS
+    from tests.builders import SEEDS
 
     aliases = write(tmp_path / "aliases.yaml", "same:\n  - [Russia, Russian officials]\n")
     result = CliRunner().invoke(main, ["run", str(SEEDS), "--out", str(tmp_path / "out"), "--no-html",

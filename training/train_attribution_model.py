@@ -3,7 +3,7 @@
     python training/train_attribution_model.py [--gold ../shared/eval/polnear/train.jsonl]
 
 1. Runs kgbuild's extraction rules on the gold articles, keeping every candidate.
-2. Labels each candidate 1 if it strictly matches a gold attribution (``kgbuild.evaluate``).
+2. Labels each candidate 1 if it strictly matches a gold attribution (``kgbuild.evaluation.attributions``).
 3. Fits a logistic regression on ``kgbuild.extract.scoring.features`` (Newton's method, L2 = 1;
    features seen at least 5 times), deterministic, so the same data gives the same weights.
 4. Picks the threshold that maximizes strict F1 on out-of-fold probabilities (5 folds by
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kgbuild.evaluate import Spans, Tally, read_gold, strict
+from kgbuild.evaluation.attributions import Spans, Tally, read_gold, strict
 from kgbuild.extract import extract, load_pipeline
 from kgbuild.extract.scoring import MODEL_FILE, AttributionModel, features
 from kgbuild.ingest import ingest

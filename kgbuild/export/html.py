@@ -23,7 +23,8 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
-from ..merge import Actor, Merged, outlet_label
+from ..merge.keys import outlet_label
+from ..records import Actor, Merged
 
 STANCE_COLORS = {
     "asserts": "#1f77b4",

@@ -28,10 +28,10 @@ from rdflib.namespace import DCTERMS, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from ..extract.dates import xsd_type
-from ..fields import Unusable, web_iri
-from ..merge import Actor, Claim, Merged, name_slug, outlet_key, outlet_label
-from ..records import Article, Attribution
-from ..vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE
+from ..graph.vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
+from ..ingest.fields import Unusable, web_iri
+from ..merge.keys import name_slug, outlet_key, outlet_label
+from ..records import Actor, Article, Attribution, Claim, Merged
 
 ACTOR_TYPES = {
     "person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective, "place": SCHEMA.Place,
@@ -298,8 +298,6 @@ def write_turtle(lines: Iterable[str], path: str | Path) -> int:
 def to_graph(merged: Merged, base: str = DEFAULT_BASE) -> Graph:
     """The knowledge graph of a merged corpus as an rdflib ``Graph`` (held whole: for tests
     and small corpora; the pipeline writes it with ``Statements`` and ``write_turtle``)."""
-    from ..vocab import bind
-
     return bind(Graph()).parse(data="\n".join(Statements(merged, base).lines()), format="nt")
 
 

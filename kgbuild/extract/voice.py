@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Attribution
 from ..records import Span as TextSpan
-from .attributions import core_of
+from .assembly import core_of
 from .lexicon import CLAIM_NOUNS, HEDGES
 from .quotes import quote_spans
 from .sources import SourceResolver
@@ -303,29 +302,6 @@ def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
     if DEBUNKING.search(framing) or negated(span):
         return replace(attribution, negated=True)
     return attribution
-
-
-for _name in ("own_voice", "in_title", "titled"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-
-@Language.factory("kgbuild_voice_v1")
-def make_voice(nlp: Language, name: str):
-    return OwnVoiceFinder()
-
-
-class OwnVoiceFinder:
-    """Sets ``doc._.own_voice`` to the outlet's own statements in the Doc, and marks attributed
-    contents that negate what they state (``doc._.attributions`` must be set)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
-        placed = placements(doc, in_title)
-        headline_end = news_end(placed, bool(doc._.titled))
-        doc._.attributions = [mark_negated(doc, replace(a, headline=a.evidence.start < headline_end)) for a in attributions]
-        doc._.own_voice = own_voice(doc, attributions, placed, in_title, headline_end)
-        return doc
 
 
 def news_end(placed: list[tuple[Span, str]], titled: bool) -> int:

@@ -4,10 +4,9 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal
 
+from kgbuild.graph.vocab import KG, SHAPES
 from kgbuild.pipeline import build
-from kgbuild.vocab import KG, SHAPES
-from tests.conftest import write
-from tests.malicious import EVIL_TEXT
+from tests.builders import EVIL_TEXT, write
 
 pytestmark = pytest.mark.slow
 
@@ -61,8 +60,8 @@ def test_line_separators_in_literals_keep_each_triple_whole():
 
 def test_an_article_url_that_is_no_iri_is_left_out_of_the_graph():
     from kgbuild.export.rdf import article_lines
+    from kgbuild.graph.vocab import SCHEMA
     from kgbuild.records import Article
-    from kgbuild.vocab import SCHEMA
 
     lines = article_lines("<https://example.org/a>", "https://example.org/", Article("a", "t", "h", "a.txt", url="http://[::1"))
     lines += article_lines("<https://example.org/b>", "https://example.org/", Article("b", "t", "h", "b.txt", url="https://example.org/b c"))
@@ -80,7 +79,7 @@ def test_the_streamed_turtle_is_its_graphs_sorted_turtle(tmp_path, evil_out):
 
 
 def test_outlets_whose_names_spell_no_slug_stay_apart():
-    from kgbuild.export.rdf import name_slug
+    from kgbuild.merge.keys import name_slug
 
     assert name_slug("\U0001F525") != name_slug("\U0001F4A7") and name_slug("\U0001F525").startswith("u-")
     assert name_slug("X") == "x" and name_slug("Le Monde") == name_slug("LE MONDE") == "le-monde"

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.builders import only
+
 pytestmark = pytest.mark.slow
-
-
-def only(attributions, cue):
-    found = [a for a in attributions if a.cue.text == cue]
-    assert len(found) == 1, [(a.cue.text, a.content and a.content.text) for a in attributions]
-    return found[0]
 
 
 def test_said_that_with_offsets_into_the_text(attributions_of):

@@ -11,8 +11,7 @@ import pytest
 
 from kgbuild.extract.scoring import AttributionModel, features, shipped_model
 from kgbuild.records import Attribution, Mention, Span
-
-from ..conftest import ROOT, SHARED
+from tests.builders import ROOT, SHARED
 
 
 def attribution(cue="said", source="Anna Kovalenko", content='"We will not retreat,"', direct=True) -> Attribution:
@@ -50,7 +49,7 @@ def test_the_finder_drops_candidates_below_the_threshold_unless_told_to_keep_all
     text = '"We will not retreat," Anna Kovalenko said.'
     finder = nlp.get_pipe("kgbuild_attributions_v1")
     assert len(nlp(text)._.attributions) == 1
-    monkeypatch.setattr("kgbuild.extract.attributions.shipped_model", lambda: AttributionModel({}, 0.0, 0.9))
+    monkeypatch.setattr("kgbuild.extract.components.shipped_model", lambda: AttributionModel({}, 0.0, 0.9))
     assert nlp(text)._.attributions == []  # probability 0.5 < 0.9
     monkeypatch.setattr(finder, "keep_all", True)
     (kept,) = nlp(text)._.attributions

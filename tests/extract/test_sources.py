@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.extract.sources import distinctive_words, looks_like_person, role_head, same_organization
-
-from .test_attributions import only
+from kgbuild.extract.sources import (
+    distinctive_words,
+    looks_like_person,
+    role_head,
+    same_organization,
+)
+from tests.builders import only
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,7 @@ import pytest
 from kgbuild.merge import merge
 from kgbuild.merge.aliases import AliasError, Aliases, load_aliases
 from kgbuild.merge.names import link_names
-from tests.conftest import write
-from tests.merge.test_claims import attribution, extraction
+from tests.builders import attribution, extraction, write
 
 
 def test_an_alias_file_is_read_and_checked(tmp_path):

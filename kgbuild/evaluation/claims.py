@@ -1,0 +1,136 @@
+"""Claim nodes against Emergent-style gold (``../shared/eval/claims/``): headlines of many outlets
+about rumoured claims, each labelled for / observing / against its claim.
+
+Every headline goes through the whole pipeline as a one-line article from its outlet; each
+headline's prediction is the claim node of what it states or reports, and the claim nodes it
+rejects. Scored as ``shared/eval/claims/README.md`` defines it:
+
+- clustering: B-cubed precision, recall and F1 over the for and observing headlines, the gold
+  cluster being the claim;
+- rejection: an against headline is right when it rejects a claim node that some for / observing
+  headline of its claim was put in; precision over every predicted rejection (of the headlines
+  whose claim has a for / observing headline), recall over those against headlines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from ..export.atomic import write_atomically
+from ..merge.claims import REJECTING
+from ..pipeline import build
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def headline_articles(gold: list[dict]) -> list[dict]:
+    """One article per headline: its id, its outlet and the headline as its whole text."""
+    return [
+        {"id": item["id"], "text": item["headline"], "outlet": item.get("outlet"), "url": item.get("url")}
+        for claim in gold
+        for item in claim["articles"]
+    ]
+
+
+def predictions(attribution_records: list[dict]) -> list[dict]:
+    """Per article: the claim of its longest non-rejecting statement (else of its rejection), and
+    every claim its rejections reject."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for record in attribution_records:
+        if record.get("claim"):
+            by_article[record["article"]].append(record)
+    result = []
+    for article, records in sorted(by_article.items()):
+        def length(r):
+            return (r["content"]["end"] - r["content"]["start"]) if r.get("content") else 0
+
+        stating = [r for r in records if r["stance"] not in REJECTING]
+        main = max(stating or records, key=lambda r: (length(r), r["claim"]))
+        rejects = sorted({claim for r in records for claim in r.get("rejects", [])})
+        result.append({"id": article, "cluster": main["claim"], "rejects": rejects})
+    return result
+
+
+def with_duplicates(predicted: list[dict], articles: list[dict]) -> list[dict]:
+    """A headline skipped as the same text as an earlier one (E006) gets that one's prediction."""
+    by_id = {p["id"]: p for p in predicted}
+    first_with = {}
+    for article in articles:
+        first_with.setdefault(article["text"], article["id"])
+    copies = [
+        {**by_id[first_with[a["text"]]], "id": a["id"]}
+        for a in articles
+        if a["id"] not in by_id and first_with[a["text"]] in by_id
+    ]
+    return predicted + copies
+
+
+def harmonic(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def prf(correct: float, predicted: float, found: float, total: float) -> tuple[float, float, float]:
+    precision = correct / predicted if predicted else 0.0
+    recall = found / total if total else 0.0
+    return precision, recall, harmonic(precision, recall)
+
+
+def score(gold: list[dict], predicted: list[dict]) -> dict:
+    """B-cubed clustering and rejection scores (a headline without a prediction is a cluster of its own)."""
+    claim_of, stance_of = {}, {}
+    for claim in gold:
+        for item in claim["articles"]:
+            claim_of[item["id"]], stance_of[item["id"]] = claim["claim_id"], item["stance"]
+    cluster = {p["id"]: json.dumps(p["cluster"]) for p in predicted if p["id"] in claim_of}
+    rejects = {p["id"]: {json.dumps(r) for r in p.get("rejects", [])} for p in predicted if p["id"] in claim_of}
+    for item in claim_of:
+        cluster.setdefault(item, json.dumps(["alone", item]))
+        rejects.setdefault(item, set())
+    stating = [i for i in claim_of if stance_of[i] != "against"]
+    in_cluster, in_claim = defaultdict(set), defaultdict(set)
+    for i in stating:
+        in_cluster[cluster[i]].add(i)
+        in_claim[claim_of[i]].add(i)
+    shared = {i: len(in_cluster[cluster[i]] & in_claim[claim_of[i]]) for i in stating}
+    precision = sum(shared[i] / len(in_cluster[cluster[i]]) for i in stating) / len(stating)
+    recall = sum(shared[i] / len(in_claim[claim_of[i]]) for i in stating) / len(stating)
+    f1 = harmonic(precision, recall)
+    labels = defaultdict(set)
+    for i in stating:
+        labels[claim_of[i]].add(cluster[i])
+    anchored = [i for i in claim_of if stance_of[i] == "against" and labels[claim_of[i]]]
+    counted = [i for i in claim_of if not (stance_of[i] == "against" and not labels[claim_of[i]])]
+    predicted_count = sum(len(rejects[i]) for i in counted)
+    correct = sum(len(rejects[i] & labels[claim_of[i]]) for i in anchored)
+    hit = sum(bool(rejects[i] & labels[claim_of[i]]) for i in anchored)
+    r_precision, r_recall, r_f1 = prf(correct, predicted_count, hit, len(anchored))
+    return {
+        "headlines": len(claim_of),
+        "claims": len(gold),
+        "clusters": len({cluster[i] for i in stating}),
+        "bcubed_precision": round(precision, 3),
+        "bcubed_recall": round(recall, 3),
+        "bcubed_f1": round(f1, 3),
+        "rejection_precision": round(r_precision, 3),
+        "rejection_recall": round(r_recall, 3),
+        "rejection_f1": round(r_f1, 3),
+        "rejections_predicted": predicted_count,
+        "against_anchored": len(anchored),
+    }
+
+
+def evaluate_claims(gold_path: str | Path, out: str | Path, **build_options) -> tuple[dict, list[dict]]:
+    """Run the pipeline over the gold file's headlines into ``out``; return the scores and the
+    predictions (written to ``out/claims-predictions.jsonl`` for the reference scorer)."""
+    gold, out = read_jsonl(gold_path), Path(out)
+    articles = out / "headlines.jsonl"
+    write_atomically(articles, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headline_articles(gold)))
+    build([articles], out=out, html=False, **build_options)
+    predicted = with_duplicates(predictions(read_jsonl(out / "attributions.jsonl")), headline_articles(gold))
+    write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted))
+    return score(gold, predicted), predicted

@@ -1,0 +1,164 @@
+"""Actors across articles: the people, organizations, collectives and places that speak or are
+spoken about, each one node.
+
+- people by name (``names.link_names``: transliteration, initials, surname only), a match by
+  close spelling alone only with a shared role in different articles (``shared_context``);
+- organizations by normalized name (spaces and hyphens aside) or acronym; unnamed collectives
+  by their wording;
+- the user's alias file overrides both (``join_same``, and ``apart`` pairs never joined);
+- an outlet that states something in its own voice is an actor too (``outlet_actors``).
+
+Every merge keeps its reason (rule and score), which the graph records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from unidecode import unidecode
+
+from ..records import Actor, Article, Attribution, Mention
+from .keys import outlet_key, outlet_label, slug
+from .names import SURNAME_ONLY, link_names
+
+VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top", "official", "spokesman", "spokeswoman"})
+
+
+class Naming(NamedTuple):
+    """An actor named in an article: one that speaks there, or one a content is about."""
+
+    actor: Mention
+    article: str
+
+
+def org_key(name: str) -> str:
+    text = re.sub(r"^(the)\s+", "", unidecode(name).lower())
+    return slug(re.sub(r"['\u2019]s\b", "", text))
+
+
+def org_group_key(name: str) -> str:
+    """Names that are one organization share this: "Time Warner" and "TimeWarner"."""
+    return org_key(name).replace("-", "")
+
+
+def acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+def preferred_label(counts: Counter) -> str:
+    """The most used full form; ties go to the longer, then alphabetically first."""
+    return min(counts, key=lambda n: (-(" " in n), -counts[n], -len(n), n))
+
+
+def outlet_actors(items: list[Attribution], articles: dict[str, Article]) -> dict[str, Actor]:
+    """The outlets that state something in their own voice, as actors."""
+    actors = {}
+    for a in items:
+        article = articles[a.article]
+        key = outlet_key(article)
+        actors.setdefault(key, Actor(key, outlet_label(article), "outlet", (), ()))
+    return actors
+
+
+def shared_context(items: list[Naming], outlet_of: dict[str, str]):
+    """What a merge by spelling alone needs before it is believed. A close spelling ("Rick
+    Perry" / "Rick Parry"): a common role word ("governor") and no article naming both (an
+    article that writes "Tracy Martin" and "Trayvon Martin" is about two people). A surname
+    alone ("Carson"): a common article, outlet or role word with the one full name it would join."""
+    articles, outlets, role_words = defaultdict(set), defaultdict(set), defaultdict(set)
+    for a in items:
+        articles[a.actor.name].add(a.article)
+        outlets[a.actor.name].add(outlet_of[a.article])
+        words = (w for r in a.actor.roles for w in re.findall(r"[a-z]+", r.lower()))
+        role_words[a.actor.name].update(w for w in words if w not in STOP_WORDS and w not in VAGUE_ROLE_WORDS)
+
+    def corroborated(rule: str, name: str, others: list[str]) -> bool:
+        if rule == SURNAME_ONLY:
+            return any(articles[name] & articles[o] or outlets[name] & outlets[o] or role_words[name] & role_words[o]
+                       for o in others)
+        return any(role_words[name] & role_words[o] and not articles[name] & articles[o] for o in others)
+
+    return corroborated
+
+
+def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Person mentions -> ({mention name: actor key}, actors); names in a pair of ``apart`` are
+    never one person."""
+    counts = Counter(a.actor.name for a in items)
+    mentions: dict[str, list] = defaultdict(list)
+    for a in items:
+        mentions[a.actor.name].append(a.actor)
+    names = sorted(counts)
+    clusters, links = link_names(names, apart, shared_context(items, outlet_of))
+    cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
+    links_of: dict[int, list] = defaultdict(list)
+    for link in links:
+        links_of[cluster_of[link.a]].append((link.a, link.b, link.rule, link.score))
+    key_of, actors = {}, {}
+    for number, cluster in enumerate(clusters):
+        members = [names[i] for i in cluster]
+        label = preferred_label(Counter({n: counts[n] for n in members}))
+        key = f"person/{slug(label)}"
+        in_cluster = [m for n in members for m in mentions[n]]
+        variants = sorted({v for m in in_cluster for v in (m.name, *m.variants)})
+        roles = sorted({r for m in in_cluster for r in m.roles})
+        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), tuple(sorted(links_of[number])))
+        key_of.update({n: key for n in members})
+    return key_of, actors
+
+
+def group_actors(items: list[Naming], kind: str, apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors; an
+    acronym never joins a name it is kept ``apart`` from (the user's "different" pairs)."""
+    different = {frozenset((a.casefold(), b.casefold())) for a, b in apart}
+    counts = Counter(a.actor.name for a in items)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(counts):
+        groups[org_group_key(name)].append(name)
+    reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
+    if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
+        spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
+        for k in sorted(groups):
+            target = spelled_out.get(k)
+            vetoed = any(frozenset((a.casefold(), b.casefold())) in different for a in groups.get(k, ()) for b in groups.get(target, ()))
+            if target and target != k and target in groups and k in groups and not vetoed:
+                reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
+                groups[target] += groups.pop(k)
+    variants_of: dict[str, set[str]] = defaultdict(set)
+    for a in items:
+        variants_of[a.actor.name].update(a.actor.variants)
+    key_of, actors = {}, {}
+    for group_key, names in groups.items():
+        label = preferred_label(Counter({n: counts[n] for n in names}))
+        same = [(n, label, "same normalized name", 1.0) for n in names if org_group_key(n) == group_key and n != label]
+        key = f"{kind}/{org_key(label)}"
+        variants = tuple(sorted({*names, *(v for n in names for v in variants_of[n])}))
+        actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + reasons[group_key])))
+        key_of.update({n: key for n in names})
+    return key_of, actors
+
+
+def actor_named(actors: dict[str, Actor], name: str) -> str | None:
+    """The key of the actor with this label or variant (case-insensitive), if any."""
+    wanted = name.casefold()
+    return next((k for k, a in sorted(actors.items()) if wanted in {v.casefold() for v in (a.label, *a.variants)}), None)
+
+
+def join_same(actors: dict[str, Actor], key_of: dict[tuple[str, str], str], same) -> None:
+    """Apply the alias file's "same" pairs: the actor named by the second name joins the one
+    named by the first (matching a label or any variant, case-insensitively), whatever their kinds."""
+    for first, second in same:
+        kept, joining = actor_named(actors, first), actor_named(actors, second)
+        if kept is None or joining is None or kept == joining:
+            continue
+        a, b = actors[kept], actors.pop(joining)
+        actors[kept] = Actor(
+            kept, a.label, a.kind, tuple(sorted({*a.variants, *b.variants, b.label})), tuple(sorted({*a.roles, *b.roles})),
+            tuple(sorted({*a.reasons, *b.reasons, (b.label, a.label, "alias file: same", 1.0)})),
+        )
+        for mention, key in key_of.items():
+            if key == joining:
+                key_of[mention] = kept

@@ -1,0 +1,97 @@
+"""Which wordings are compared at all, so the cost follows the overlap, not all pairs: those that
+share a concept used by at most BLOCKING_TERM_LIMIT wordings (``blocks``), and each wording's
+NEIGHBOURS nearest by meaning (``nearest_by_meaning``); and the claims a probe (a denial, a
+restatement) matches among them (``best_matches``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable
+
+import numpy as np
+
+from .similarity import ClaimSimilarity
+from .vectors import nearest_pairs
+from .words import Wordings
+
+RESTATE_WORDS = 0.4  # a restatement shares at least this much of its words (TF-IDF cosine) with what it restates
+RIVALS = slice(2, 6)  # a rejected claim stands out from the third to sixth best (the second may be its other wording)
+BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
+
+
+def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
+    """The items using each concept that is used by at most BLOCKING_TERM_LIMIT wordings: only
+    wordings that share such a concept are ever compared."""
+    by_concept: dict[str, list[int]] = defaultdict(list)
+    for i in items:
+        for concept in wordings.concepts[i]:
+            if wordings.frequency[concept] <= BLOCKING_TERM_LIMIT:
+                by_concept[concept].append(i)
+    return by_concept
+
+
+def nearest_by_meaning(similarity: ClaimSimilarity, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+    """(probe, target) for each probe's NEIGHBOURS nearest targets by the encoder: wordings of one
+    claim that share no rare word ("Crabzilla" / "giant crab measuring 50ft") are still compared."""
+    if similarity.meanings is None or not probes or not targets:
+        return set()
+    if similarity.prefetched is not None and similarity.prefetched[0] == probes == targets:
+        return set(similarity.prefetched[1].result())
+    return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets)
+
+
+def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> dict[tuple[int, int], float]:
+    """Similarities of the pairs that share a blocking concept (see ``blocks``) or are near
+    neighbours by meaning."""
+    by_concept = blocks(similarity.words, items)
+    shared = [(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]]
+    near = np.array(list(nearest_by_meaning(similarity, items, items)), dtype=np.int64).reshape(-1, 2)
+    both = np.concatenate([np.array(shared, dtype=np.int64).reshape(-1, 2), np.sort(near, axis=1)])
+    size = len(similarity.attributions)
+    keys = np.unique(both[:, 0] * size + both[:, 1])  # each pair once, in order
+    first, second = keys // size, keys % size
+    # one claim is about the same people; a denial often names its denier instead (not so there)
+    scores = similarity.similarities(first, second, people=True)
+    return dict(zip(zip(first.tolist(), second.tolist()), scores.tolist()))
+
+
+def best_matches(
+    similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
+    restatement: bool = False, allowed: Callable[[int, int], bool] | None = None, standing_out: float = 0.0,
+) -> dict[int, list[tuple[int, float]]]:
+    """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
+    most similar first; only targets that share a blocking concept with it, or are its near
+    neighbours by meaning, are compared. A restatement must also share words with what it restates
+    (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded.
+    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)."""
+    by_concept = blocks(similarity.words, targets)
+    pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
+    if restatement:  # only pairs that may reach the threshold: their body sentences are encoded
+        ordered = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+        sharing = similarity.words.cosines(ordered[:, 0], ordered[:, 1]) >= RESTATE_WORDS
+        pairs = {(i, j) for i, j in ordered[sharing].tolist() if similarity.may_reach(i, j, threshold)}
+    else:
+        pairs |= nearest_by_meaning(similarity, probes, targets)
+    pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
+    first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+    scores: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in zip(pairs, similarity.similarities(first, second)):
+        if similarity.long_enough[j]:
+            claim = assignment[j]
+            scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))
+    found = {}
+    for i, by_claim in scores.items():
+        ranked = sorted(by_claim.items(), key=lambda pair: (-pair[1], pair[0]))
+        if ranked[0][1] >= threshold and stands_out([score for _, score in ranked], standing_out):
+            found[i] = [(claim, score) for claim, score in ranked if score >= threshold]
+    return found
+
+
+def stands_out(ranked: list[float], margin: float) -> bool:
+    """Whether the best of a probe's claim similarities (highest first) exceeds its RIVALS (the
+    third to sixth best: the second may be the same claim's wordings left unmerged) by ``margin``
+    on average. A denial that answers a claim resembles it far more than anything else; one that
+    only shares its subject resembles many claims of that subject about as much."""
+    width = RIVALS.stop - RIVALS.start
+    rivals = (ranked[RIVALS] + [0.0] * width)[:width]
+    return ranked[0] - sum(rivals) / width >= margin

@@ -1,0 +1,112 @@
+"""How alike two wordings are: the cosine of their sentence vectors (``vectors``) blended with the
+TF-IDF cosine of their words (``words``), ENCODER_WEIGHT to the encoder; without an encoder, the
+word similarity of Mihalcea et al. blended with the same over predicate-argument cores. Wordings
+that name only different places (and, for clustering, people) count ENTITY_CONFLICT as much."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cached_property
+
+import numpy as np
+
+from ...records import Attribution
+from .encoder import Encoder
+from .vectors import Meanings, nearest_pairs
+from .wording import compared_wording, encoded_first, last_word, roles
+from .words import Wordings, WordVectors, ascii_text
+
+ENTITY_CONFLICT = 0.5  # the share of their likeness left to wordings that name only different places
+ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
+CORE_WEIGHT = 0.5  # share of the similarity that comes from the predicate-argument cores
+MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wording
+MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not compared
+
+
+def places(attribution: Attribution) -> frozenset[str]:
+    """The places a wording names: "a drone struck Kursk" names Kursk."""
+    return frozenset(ascii_text(m.name).lower() for m in attribution.about if m.kind == "place")
+
+
+def surnames(attribution: Attribution) -> frozenset[str]:
+    """The people a wording names, by surname."""
+    return frozenset(last_word(m.name) for m in attribution.about if m.kind == "person" and m.name.split())
+
+
+def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name some, and none in common: two claims about different places."""
+    return bool(a) and bool(b) and not a & b
+
+
+class ClaimSimilarity:
+    """All content words and the predicate-argument cores, blended: "Putin's helicopter was at the
+    epicentre of the attack" is closer to "the aircraft was in the epicenter" than to "forces
+    attempted to assassinate Putin in a drone attack", though the last shares more words."""
+
+    def __init__(self, attributions: list[Attribution], vector_of: WordVectors | None = None,
+                 encoder: Encoder | None = None):
+        texts = [compared_wording(a) for a in attributions]
+        first = [i for i, a in enumerate(attributions) if encoded_first(a)]
+        self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
+        self.roles = roles(attributions)
+        self.prefetched = self.prefetch(self.roles[0])  # while the words are analysed
+        self.words = Wordings(texts, vector_of)
+        self.places = [places(a) for a in attributions]
+        self.people = [surnames(a) for a in attributions]
+        self.names_places = np.array([bool(p) for p in self.places], dtype=bool)
+        self.names_people = np.array([bool(p) for p in self.people], dtype=bool)
+        self.attributions, self.vector_of = attributions, vector_of
+        # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
+        # and a one-word core ("blair", "plan") says nothing about what is claimed
+        self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
+        self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
+
+    def prefetch(self, items: list[int]) -> tuple[list[int], Future] | None:
+        """The nearest neighbours of the assertions among themselves (``neighbours``), computed
+        on another thread: the product and ``argpartition`` let go of the GIL, so the second
+        core does them while this one analyses the words. The same computation as ``neighbours``
+        makes, so the same neighbours."""
+        if self.meanings is None or not items:
+            return None
+        # two arrays, as ``neighbours`` makes them: numpy computes a product of an array with its
+        # own transpose another way (syrk), whose last bits, and so whose ties, can differ
+        queries, candidates = self.meanings[np.array(items)], self.meanings[np.array(items)]
+        executor = ThreadPoolExecutor(max_workers=1)
+        future = executor.submit(nearest_pairs, queries, candidates, items, items)
+        executor.shutdown(wait=False)  # the thread ends with its one task
+        return items, future
+
+    @cached_property
+    def cores(self) -> Wordings:
+        """The predicate-argument cores as wordings (only the similarity without an encoder uses them)."""
+        return Wordings([" ".join(a.core) for a in self.attributions], self.vector_of)
+
+    def may_reach(self, i: int, j: int, threshold: float) -> bool:
+        """Whether the similarity of i and j (without ``people``) can reach ``threshold`` at all:
+        both long enough, and not naming only different places unless half a likeness may do."""
+        return bool(self.long_enough[i] and self.long_enough[j]) and (
+            ENTITY_CONFLICT >= threshold or not disjoint(self.places[i], self.places[j]))
+
+    def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
+        """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.
+        Without: Mihalcea et al. over the words, blended with the same over the cores. Wordings
+        that name only different places (and, with ``people``, only different people) count
+        ENTITY_CONFLICT as much."""
+        if len(first) == 0:
+            return np.zeros(0)
+        if self.meanings is not None:
+            meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
+            score = (1 - ENCODER_WEIGHT) * self.words.cosines(first, second) + ENCODER_WEIGHT * meaning
+        else:
+            words = self.words.similarities(first, second)
+            both = self.has_core[first] & self.has_core[second]
+            blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
+            score = np.where(both, blended, words)
+        named = self.names_places[first] & self.names_places[second]
+        if people:
+            named |= self.names_people[first] & self.names_people[second]
+        apart = np.zeros(len(first), dtype=bool)  # only pairs that both name some can name only different ones
+        apart[named] = [disjoint(self.places[i], self.places[j]) or people and disjoint(self.people[i], self.people[j])
+                        for i, j in zip(first[named], second[named])]
+        score = np.where(apart, ENTITY_CONFLICT * score, score)
+        return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)

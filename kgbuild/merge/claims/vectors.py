@@ -1,0 +1,73 @@
+"""Wordings as sentence vectors (``encoder``), each encoded when first needed, the corpus mean
+partly taken out."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .encoder import Encoder
+
+NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
+PROBES_AT_ONCE = 1024  # probes whose products with every target are made at once: a chunk of some 100 MB
+
+CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
+
+
+class Meanings:
+    """The wordings' sentence vectors, each encoded when first needed (the encoder is the costly
+    part: an own body sentence that shares no words with any attributed claim is never encoded).
+    The corpus mean is taken out of them, as IDF does for words: what every wording shares (one
+    story's subject) stops counting as likeness. The mean of a few wordings is mostly those
+    wordings, so it is taken in part, n / (n + CENTRE_PRIOR), over the wordings encoded first."""
+
+    def __init__(self, texts: list[str], encoder: Encoder, first: list[int]):
+        self.texts, self.encoder = texts, encoder
+        self.done = np.zeros(len(texts), dtype=bool)
+        self.vectors: np.ndarray | None = None
+        raw = encoder([texts[i] for i in first]) if first else None
+        share = len(first) / (len(first) + CENTRE_PRIOR) if first else 0.0
+        self.mean = share * raw.mean(axis=0) if raw is not None else 0.0
+        if raw is not None:
+            self.store(np.array(first), raw)
+
+    def store(self, indices: np.ndarray, raw: np.ndarray) -> None:
+        if self.vectors is None:
+            self.vectors = np.zeros((len(self.texts), raw.shape[1]), dtype=np.float32)
+        shifted = raw - self.mean
+        self.vectors[indices] = shifted / np.clip(np.linalg.norm(shifted, axis=1, keepdims=True), 1e-9, None)
+        self.done[indices] = True
+
+    def __getitem__(self, indices: np.ndarray) -> np.ndarray:
+        self.encode_missing(indices)
+        return self.vectors[indices]
+
+    def encode_missing(self, indices: np.ndarray) -> None:
+        missing = np.unique(indices[~self.done[indices]])
+        if len(missing):
+            self.store(missing, self.encoder([self.texts[i] for i in missing]))
+
+    def cosines(self, first: np.ndarray, second: np.ndarray, chunk: int = 1 << 15) -> np.ndarray:
+        """The cosine of each pair (first[k], second[k]), a chunk of pairs at a time: the vectors
+        of 300,000 pairs at once are 900 MB to gather, which takes longer than the products."""
+        if len(first) == 0:
+            return np.zeros(0, dtype=np.float32)
+        self.encode_missing(np.concatenate([first, second]))
+        return np.concatenate([np.einsum("ij,ij->i", self.vectors[first[k : k + chunk]], self.vectors[second[k : k + chunk]])
+                               for k in range(0, len(first), chunk)])
+
+
+def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+    """(probe, target) for each probe's NEIGHBOURS nearest targets, from the probes' and targets'
+    unit vectors (rows in their order), PROBES_AT_ONCE probes at a time. The chunk size is part of
+    the result: it fixes the products' last bits, and so ``argpartition``'s choice among ties."""
+    found = set()
+    k = min(NEIGHBOURS + 1, len(targets))
+    probe_ids, target_ids = np.asarray(probes, dtype=int), np.asarray(targets, dtype=int)
+    for start in range(0, len(probes), PROBES_AT_ONCE):
+        scores = queries[start : start + PROBES_AT_ONCE] @ candidates.T
+        np.negative(scores, out=scores)  # in place: a chunk is some 100 MB
+        nearest = target_ids[np.argpartition(scores, k - 1, axis=1)[:, :k]].ravel()
+        chunk = np.repeat(probe_ids[start : start + PROBES_AT_ONCE], k)
+        apart = nearest != chunk
+        found.update(zip(chunk[apart].tolist(), nearest[apart].tolist()))
+    return found

@@ -1,0 +1,165 @@
+"""A wording as it is compared (``compared_wording``: a rejection without its framing and
+negation) and as it is shown (``canonical_text``: a whole clause, without the reporter's remark);
+and who says it (``same_speaker``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ...records import Attribution
+from .words import ascii_text
+
+REJECTING = frozenset({"denies", "refutes"})
+FRAMING = re.compile(
+    r"^(?:[\w'\u2019-]+\s+){0,4}?(?:claims?|idea|notion|suggestions?|allegations?|accusations?|reports?|rumou?rs?"
+    r"|contention|view|assertion|charges?|speculation|fake|story|stories)\s+(?:(?:[a-z]+ed\s+)?by\s+[^,]+?\s+)?"
+    r"(?:that|about|of|regarding|concerning|over)\s+",
+    re.IGNORECASE,
+)
+PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
+SPEAKER_PRONOUN = re.compile(r"^(?:that\s+)?(?:he|she)\b", re.IGNORECASE)
+DENIAL_MARKERS = re.compile(
+    r"^\s*(?:no|sorry|debunk(?:ed)?|hoax|fake|false|update)\s*[,:!.\u2014-]+\s*|\b(?:not|never|n't|no longer)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def compared_wording(attribution: Attribution) -> str:
+    """The wording that is compared with others: for a rejection, without the framing that
+    names the claim ("the claim made by some groups that ...", "reports that ...") and without
+    its negation ("No, the tree has not been cut down" is compared as "the tree has been cut
+    down"). An outlet's own statement keeps its framing, which names whom it is about ("Judd
+    Nelson rebuffs rumors that he died")."""
+    if attribution.stance not in REJECTING and not attribution.negated:
+        return attribution.wording
+    text = attribution.wording if attribution.voice else FRAMING.sub("", attribution.wording, count=1)
+    return " ".join(DENIAL_MARKERS.sub(" ", speaker_named(text, attribution)).split())
+
+
+def speaker_named(text: str, attribution: Attribution) -> str:
+    """ "Judd Nelson denies that he's dead" is compared as "Judd Nelson's dead": a denial about
+    its own speaker opens with a pronoun that says whom the denied claim is about."""
+    if attribution.actor is None or attribution.voice is not None:
+        return text
+    return SPEAKER_PRONOUN.sub(lambda _: attribution.actor.name, text, count=1)
+
+
+def encoded_first(attribution: Attribution) -> bool:
+    """Whether the claim similarity encodes the wording before any other (``Meanings``): all but
+    an outlet's body sentences, which are encoded only where they may restate a claim."""
+    return attribution.voice != "body"
+
+
+def in_claims(attribution: Attribution) -> bool:
+    """Whether an attribution takes part in the claims: it has a content, and someone says it (a
+    source's actor, or the outlet itself)."""
+    return attribution.content is not None and (attribution.actor is not None or attribution.voice is not None)
+
+
+def wordings_encoded_first(attributions: Iterable[Attribution]) -> list[str]:
+    """The wordings the claims encode first (``in_claims`` and ``encoded_first``), known as soon
+    as their article is extracted."""
+    return [compared_wording(a) for a in attributions if in_claims(a) and encoded_first(a)]
+
+
+def last_word(name: str) -> str | None:
+    """A name's last word in lower-case ASCII: a person's surname ("Mr Blair", "Tony Blair")."""
+    words = ascii_text(name).lower().split()
+    return words[-1] if words else None
+
+
+def same_speaker(a: Attribution, b: Attribution) -> bool:
+    """Both said by one actor, as far as the names tell ("Mr Blair" / "Tony Blair"): nobody
+    denies what they say themselves; a denial that resembles its own speaker's words elsewhere is
+    the same statement reported twice."""
+    if a.actor is None or b.actor is None:
+        return False
+    name = last_word(a.actor.name)
+    return name is not None and name == last_word(b.actor.name)
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """ "He considered Trump the nominee": the wording names no one; another is a better title."""
+    return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
+
+
+# the reporter's remark after a claim: "... attacks — a description used to create an impression",
+# "..., although he provided no evidence to support his claim"
+COMMENTARY = re.compile(r"(?:\s+[\u2014\u2013]\s+(?:a|an|the|which|who|this|that)\b|,\s+(?:although|though|even though)\b).*$",
+                        re.IGNORECASE | re.DOTALL)
+INFINITIVE = re.compile(r"to\s+[a-z]", re.IGNORECASE)  # "to boost the state pension": what was promised, not a clause
+DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s")  # "BuzzFeed -- which is best known for ..., though ... -- missed": an aside
+
+
+def without_commentary(text: str) -> str:
+    """The text without the reporter's remark after it; a remark a dash closes is an aside inside
+    the claim, which goes on after it."""
+    remark = COMMENTARY.search(text)
+    return text if remark is None or DASH.search(text, remark.start() + 1) else text[: remark.start()]
+
+
+def balanced(text: str) -> str:
+    """Close a quotation left open ("The attack as \u201cunprecedented"), drop a stray closing mark."""
+    opened, closed = text.count("\u201c"), text.count("\u201d")
+    if opened > closed:
+        text += "\u201d" * (opened - closed)
+    elif closed > opened and text.endswith("\u201d"):
+        text = text[:-1]
+    if text.count('"') % 2:
+        text = text[1:] if text.startswith('"') else text + '"'
+    return text
+
+
+def as_clause(attribution: Attribution) -> str:
+    """The wording, as a whole clause: "accused Ukraine of an attack" names its object only, and
+    "vowed to boost the state pension" says what was vowed, so the source and cue come with them
+    ("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt", "Labour vowed to boost
+    the state pension")."""
+    a = attribution
+    # a quotation that opens with "To" is a sentence of its own ("To be honest, I don't think ..."); a
+    # headline's capitals are not ("Hillary Vowed To Never Utter These 2 Words")
+    infinitive = INFINITIVE.match(a.wording) is not None and not (a.direct and a.wording.startswith("T"))
+    fragment = a.form == "object" or infinitive
+    if fragment and a.source and a.cue and a.source.end <= a.cue.start and a.cue.end <= a.content.start:
+        start, end = a.source.start - a.evidence.start, a.content.end - a.evidence.start
+        if 0 <= start < end <= len(a.evidence.text):
+            return a.evidence.text[start:end]
+    return a.wording
+
+
+def canonical_text(attribution: Attribution) -> str:
+    """An attribution's content as a claim's wording: a whole clause, without a leading "that" (or
+    "and", "but": "But the Common Core was rolled out badly"), the reporter's remark after it or
+    unbalanced quote marks."""
+    text = as_clause(attribution).strip()
+    text = re.sub(r"^(?:that|and|but)\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)
+    text = balanced(without_commentary(text).rstrip(",;: "))
+    return text[:1].upper() + text[1:]
+
+
+def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[int]]:
+    """(asserting, rejecting, restating): claims that stand on their own; denials, refutations and
+    negated statements, which point at the claim they contradict when there is one; and the
+    outlet's own body sentences, kept only where they restate a claim attributed to someone. A
+    negated or debunking sentence of an outlet's body is left out: "the company did not say how
+    much", "a false alarm" are reporting, not the outlet's denial (on the 3,310-article corpus
+    they made 2,815 of 4,666 rejections)."""
+    asserting, rejecting, restating = [], [], []
+    for i, a in enumerate(attributions):
+        if a.voice == "body":
+            if not contradicts(a):
+                restating.append(i)
+        elif contradicts(a):
+            rejecting.append(i)
+        else:
+            asserting.append(i)
+    return asserting, rejecting, restating
+
+
+def contradicts(attribution: Attribution) -> bool:
+    """A denial or refutation, or a negated statement; not "Trump confirmed the claim, arguing it
+    was not in the national interest to stir up panic", which confirms the claim it refers to."""
+    if attribution.stance == "confirms" and attribution.anaphoric:
+        return False
+    return attribution.stance in REJECTING or attribution.negated

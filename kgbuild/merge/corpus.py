@@ -1,0 +1,112 @@
+"""The merge of a whole corpus: every article's attributions -> one actor per real entity
+(``actors``), one claim per proposition across outlets (``claims``), rejections linked to the
+claims they reject, what each claim is about, and which claims are contested or laundered."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from ..records import Actor, Article, Attribution, Claim, Extraction, Merged
+from .actors import Naming, group_actors, join_same, outlet_actors, person_actors
+from .aliases import NO_ALIASES, Aliases
+from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims
+from .claims.encoder import Encoder
+from .keys import claim_key, outlet_key, outlet_label
+
+
+def restanced(attribution: Attribution, stance: str) -> Attribution:
+    """The attribution with this stance (itself when it has it already: most do)."""
+    return attribution if attribution.stance == stance else replace(attribution, stance=stance)
+
+
+def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str | None:
+    dates = [a.date for a in members if a.date and len(a.date) == 10]
+    dates += [articles[a.article].date[:10] for a in members if articles[a.article].date]
+    return min(dates) if dates else None
+
+
+def laundered(group: list[Attribution], outlet_of: dict[str, str], close) -> bool:
+    """A claim some outlet states as fact in its own voice (unhedged) while another outlet
+    attributes a close wording of it to a source or hedges it: the signature of a claim being
+    laundered. ``close(a, b)``: the two wordings are close (a claim's members may only be near)."""
+    as_fact = [a for a in group if a.voice and a.stance in {"asserts", "confirms"} and not a.hedged]
+    qualified = [a for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)]
+    return any(outlet_of[f.article] != outlet_of[q.article] and close(f, q) for f in as_fact for q in qualified)
+
+
+def merge(
+    extractions: list[Extraction], vector_of: WordVectors | None = None, aliases: Aliases = NO_ALIASES,
+    encoder: Encoder | None = None,
+) -> Merged:
+    """Reconcile actors and cluster claims over every article's attributions.
+
+    ``vector_of`` maps a word to its vector in the spaCy pipeline's table, and ``encoder`` texts
+    to sentence vectors, for claim similarity; without them, claims are matched on shared word
+    stems alone. ``aliases`` (the user's alias file) overrides the name matcher.
+    """
+    articles = [e.article for e in extractions]
+    by_id = {a.id: a for a in articles}
+    outlet_of = {a.id: outlet_label(a) for a in articles}
+    found = [a for e in extractions for a in e.attributions if a.content is not None]
+    candidates = [a for a in found if in_claims(a)]
+    unattributed = len(found) - len(candidates) + sum(a.content is None for e in extractions for a in e.attributions)
+    # made first: the claims' nearest neighbours by meaning are computed on another thread
+    # while the actors are matched (see ``ClaimSimilarity.prefetch``)
+    similarity = ClaimSimilarity(candidates, vector_of, encoder)
+    key_of: dict[tuple[str, str], str] = {}
+    spoken = [Naming(a.actor, a.article) for a in candidates if a.actor is not None]
+    mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
+    everyone: dict[str, Actor] = {}
+    for kind in ("person", "organization", "collective", "place"):
+        items = [a for a in spoken + mentioned if a.actor.kind == kind]
+        if kind == "person":
+            names, kind_actors = person_actors(items, outlet_of, aliases.different)
+        else:
+            names, kind_actors = group_actors(items, kind, aliases.different)
+        key_of.update({(kind, n): k for n, k in names.items()})
+        everyone.update(kind_actors)
+    join_same(everyone, key_of, aliases.same)
+    actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
+    clustering = cluster_claims(candidates, similarity=similarity)
+    kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
+    position = {i: n for n, i in enumerate(kept)}
+    # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
+    texts = [canonical_text(candidates[r]) for r in clustering.representatives]
+    keys = {number: claim_key(text) for number, text in enumerate(texts)}
+    result = Merged(articles=articles, unattributed=unattributed)
+    result.extracted = [candidates[i] for i in kept]
+    result.attributions = [restanced(candidates[i], clustering.stances[i]) for i in kept]
+    result.actor_of = [actor_of[i] for i in kept]
+    result.claim_of = [keys[clustering.assignment[i]] for i in kept]
+    result.claim_links = [clustering.links[i] for i in kept]
+    result.rejects = {position[i]: [(keys[k], score) for k, score in targets]
+                      for i, targets in clustering.rejects.items() if i in position}
+    result.about_of = [tuple(dict.fromkeys(key_of[(m.kind, m.name)] for m in a.about)) for a in result.attributions]
+    speakers = set(result.actor_of)
+    outlets = outlet_actors([a for a in result.attributions if a.voice], by_id)
+    result.actors = {k: a for k, a in {**everyone, **outlets}.items() if k in speakers}
+    mentioned_keys = {k for keys_ in result.about_of for k in keys_}
+    result.entities = {k: e for k, e in everyone.items() if k not in speakers and k in mentioned_keys}
+    members: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution, key in zip(result.attributions, result.claim_of):
+        members[key].append(attribution)
+    rejected = {key for targets in result.rejects.values() for key, _ in targets}
+    text_of = {keys[number]: text for number, text in enumerate(texts)}
+    index_of = {id(a): kept[n] for n, a in enumerate(result.attributions)}
+
+    def close(a: Attribution, b: Attribution) -> bool:
+        i, j = index_of[id(a)], index_of[id(b)]
+        return (min(i, j), max(i, j)) in clustering.close
+
+    for key, group in sorted(members.items()):
+        asserted = any(a.stance in {"asserts", "confirms"} for a in group)
+        result.claims[key] = Claim(
+            key=key,
+            text=text_of[key],
+            first_seen=first_seen(group, by_id),
+            outlets=tuple(sorted({outlet_of[a.article] for a in group})),
+            contested=asserted and key in rejected,
+            laundered=laundered(group, outlet_of, close),
+        )
+    return result

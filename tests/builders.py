@@ -1,0 +1,95 @@
+"""What tests build by hand, in one place: paths, files, articles, attributions and extractions.
+
+Tests import from here, never from one another; fixtures that need the spaCy pipeline or a run of
+the whole pipeline are in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kgbuild.ingest import content_hash
+from kgbuild.records import Article, Attribution, Extraction, Mention, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+PAGES = ROOT / "tests" / "data" / "pages"  # saved web pages, written for the tests
+
+# An article written to break out of Turtle literals and HTML.
+EVIL_TEXT = (
+    "Hacker Weekly\n\n"
+    'The minister said that <script>window.pwned = 1</script> and <img src=x onerror="window.pwned = 2"> '
+    'were """harmless""" with a back\\slash and a > sign.\n\n'
+    '"</script><script>window.pwned = 3</script>" the spokesman told reporters.\n'
+)
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    """A file with these bytes (or this text, UTF-8), its folders made."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def article(identifier: str, text: str, **metadata) -> Article:
+    """An article as ingest makes it, its text hashed."""
+    return Article(id=identifier, text=text, content_hash=content_hash(text), source=f"{identifier}.txt", **metadata)
+
+
+def attribution(article, text, stance="asserts", actor="Yury Dashkin", kind="person", at=0, **extra) -> Attribution:
+    """``actor`` said ``text`` at character ``at`` of ``article``: a reported clause, with "said"."""
+    body = Span(text, at + 10, at + 10 + len(text))
+    return Attribution(
+        article=article,
+        cue=Span("said", at, at + 4),
+        content=body,
+        source=Span(actor, at, at + len(actor)),
+        actor=Mention(actor, kind, variants=(actor,)),
+        stance=stance,
+        direct=False,
+        quote=None,
+        via=None,
+        date=None,
+        evidence=Span(text, at, at + 10 + len(text)),
+        **extra,
+    )
+
+
+def own(article, text, voice="headline", stance="asserts", **extra) -> Attribution:
+    """What an outlet states itself: no cue, no source, no actor."""
+    return replace(attribution(article, text, stance, **extra), cue=None, source=None, actor=None, voice=voice,
+                   headline=voice == "headline")
+
+
+def extraction(article_id, *attributions, outlet=None) -> Extraction:
+    """An article of 1,000 characters with these attributions, from ``outlet``."""
+    made = Article(id=article_id, text="x" * 1000, content_hash=article_id, source=article_id, outlet=outlet)
+    return Extraction(made, list(attributions))
+
+
+def only(attributions, cue):
+    """The one attribution with this cue (the test fails, listing them all, if there is not one)."""
+    found = [a for a in attributions if a.cue.text == cue]
+    assert len(found) == 1, [(a.cue.text, a.content and a.content.text) for a in attributions]
+    return found[0]
+
+
+@Language.component("kgbuild_test_fails_on_boom")
+def fails_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("the test component fails on BOOM")
+    doc._.attributions = []
+    return doc
+
+
+def pipeline_failing_on_boom() -> Language:
+    """A pipeline that raises on any text holding "BOOM": a loader for worker processes
+    (importable by name, as spawned workers need)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kgbuild_test_fails_on_boom")
+    return nlp

@@ -1,0 +1,70 @@
+"""The claim scorer (B-cubed and rejection, as shared/eval/claims/README.md defines them) and the
+headline runner, on a small gold file written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kgbuild.evaluation.claims import (
+    headline_articles,
+    predictions,
+    score,
+    with_duplicates,
+)
+
+GOLD = [
+    {"claim_id": "dam", "articles": [
+        {"id": "1", "outlet": "a.com", "headline": "Russian troops blew up the Kakhovka dam", "stance": "for"},
+        {"id": "2", "outlet": "b.com", "headline": "Kakhovka dam blown up by Russian troops, officials say", "stance": "observing"},
+        {"id": "3", "outlet": "c.com", "headline": "No, Russian troops did not blow up the Kakhovka dam", "stance": "against"},
+    ]},
+    {"claim_id": "crab", "articles": [
+        {"id": "4", "outlet": "d.com", "headline": "A 50-foot crab was photographed off Whitstable", "stance": "for"},
+        {"id": "5", "outlet": "e.com", "headline": "A 50-foot crab was photographed off Whitstable", "stance": "for"},
+    ]},
+]
+
+
+def test_a_perfect_prediction_scores_one_and_a_wrong_rejection_costs_precision():
+    perfect = [{"id": "1", "cluster": "D"}, {"id": "2", "cluster": "D"}, {"id": "3", "cluster": "X", "rejects": ["D"]},
+               {"id": "4", "cluster": "C"}, {"id": "5", "cluster": "C"}]
+    scores = score(GOLD, perfect)
+    assert scores["bcubed_f1"] == 1.0 and scores["rejection_f1"] == 1.0
+    wrong = perfect[:2] + [{"id": "3", "cluster": "X", "rejects": ["D", "C"]}] + perfect[3:]
+    assert score(GOLD, wrong)["rejection_precision"] == 0.5
+
+
+def test_every_headline_alone_loses_recall_and_a_missing_one_is_its_own_cluster():
+    alone = score(GOLD, [{"id": str(n), "cluster": n} for n in range(1, 6)])
+    assert alone["bcubed_precision"] == 1.0 and alone["bcubed_recall"] == 0.5 and alone["rejection_recall"] == 0.0
+    assert score(GOLD, [])["bcubed_recall"] == 0.5
+
+
+def test_headlines_become_articles_and_a_duplicate_text_shares_the_prediction():
+    articles = headline_articles(GOLD)
+    assert [a["id"] for a in articles] == ["1", "2", "3", "4", "5"] and articles[3]["outlet"] == "d.com"
+    records = [
+        {"article": "4", "claim": "C", "stance": "asserts", "content": {"start": 0, "end": 40}, "rejects": []},
+        {"article": "3", "claim": "D", "stance": "denies", "content": {"start": 0, "end": 40}, "rejects": ["D"]},
+    ]
+    predicted = with_duplicates(predictions(records), articles)
+    assert {p["id"]: p["cluster"] for p in predicted} == {"3": "D", "4": "C", "5": "C"}
+    assert next(p for p in predicted if p["id"] == "3")["rejects"] == ["D"]
+
+
+@pytest.mark.slow
+def test_the_command_runs_the_pipeline_over_the_headlines(tmp_path):
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(c) + "\n" for c in GOLD), "utf-8")
+    result = CliRunner().invoke(main, ["eval-claims", str(gold), "--out", str(tmp_path / "run"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output[result.output.index("{"):])
+    assert scores["headlines"] == 5 and scores["bcubed_f1"] >= 0.8
+    lines = (tmp_path / "run" / "claims-predictions.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == 5

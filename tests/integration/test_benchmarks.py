@@ -1,0 +1,35 @@
+"""The benchmarks still run against the package as it is now (they call into its internals)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.builders import ROOT, SHARED
+
+BENCHMARKS = ROOT / "benchmarks"
+# both benchmarks name their synthetic people after the names dev set
+pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "names" / "dev.jsonl").exists(), reason="needs ../shared/eval/names")
+
+
+def run(script: str, *arguments: str) -> dict:
+    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *arguments], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("claims", [False, True])
+def test_the_merge_benchmark_merges_and_exports_synthetic_attributions(claims):
+    result = run("scale.py", "merge-one", "3000", "--export", *(["--claims"] if claims else []))
+    assert result["attributions"] == 3000
+    assert 0 < result["actors"] < 3000
+    # actors only: one claim a wording (the asserted and denied ones); with claims, wordings grouped
+    assert (result["claims"] < 2000) if claims else (result["claims"] > 2500)
+    assert result["triples"] > 10 * 3000 and result["peak_rss_gb"]["export"] > 0
+
+
+def test_the_names_benchmark_times_one_size_in_its_own_process():
+    result = run("names.py", "--one", "2000")
+    assert result["cpu"] > 0 and result["wall"] > 0

@@ -1,0 +1,61 @@
+"""Assertions linked into claims: the average link and the joins it misses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgbuild.merge import merge
+from kgbuild.merge.claims.linkage import average_link
+from tests.builders import attribution, extraction
+
+
+def test_unrelated_claims_stay_apart():
+    merged = merge(
+        [extraction("a", attribution("a", "The bridge will reopen on Monday"), attribution("a", "Taxes rose by two percent", at=100))]
+    )
+    assert len(merged.claims) == 2
+
+
+def test_average_link_needs_the_whole_cluster_to_be_close():
+    pairs = {(0, 1): 0.9, (1, 2): 0.9}  # 0 and 2 are unrelated: chaining is refused
+    assert average_link([0, 1, 2], pairs, 0.6) in ([[0, 1], [2]], [[0], [1, 2]])
+
+
+def test_one_speakers_rare_word_quoted_in_part_joins_two_claims():
+    from kgbuild.merge.claims import ClaimSimilarity
+    from kgbuild.merge.claims.clustering import ASSERT_THRESHOLD
+    from kgbuild.merge.claims.linkage import joined_by_partial_quotes
+
+    said = [
+        attribution("a", 'Putin\'s helicopter was at the "epicenter" of a large drone attack near Kursk', actor="Yury Dashkin"),
+        attribution("b", 'Putin\'s aircraft was directly in the "epicenter of the repelled strike" near Kursk', actor="Yuriy Dashkin"),
+        attribution("c", 'Putin\'s plane was in the "epicenter" of a strike near Kursk', actor="Anna Dashkin"),  # someone else
+        attribution("d", 'Putin\'s helicopter was "unstable" during a large drone attack near Kursk', actor="Yury Dashkin"),
+        attribution("e", 'Putin\'s aircraft was "unstable" in the repelled strike near Kursk', actor="Yury Dashkin"),
+        attribution("f", 'Oil prices rose to a "zenith" on Monday morning in Asian trading', actor="Yury Dashkin"),
+        attribution("g", 'The choir sang at the "zenith" of the summer festival in Paris', actor="Yury Dashkin"),  # unlike
+    ]
+    said += [attribution(f"x{n}", f"The bridge number {n} was unstable after the storm", actor="Engineers", kind="collective")
+             for n in range(10)]  # "unstable" is no rare word here
+    joined = joined_by_partial_quotes([[i] for i in range(len(said))], ClaimSimilarity(said), ASSERT_THRESHOLD)
+    assert [0, 1] in joined and [2] in joined and [3] in joined and [4] in joined and [5] in joined
+
+
+def test_a_lone_headline_joins_the_one_claim_of_the_other_headlines_sharing_its_rare_term():
+    from kgbuild.merge.claims.linkage import headlines_joined_by_rare_term
+    from kgbuild.merge.claims.words import Wordings
+
+    texts = ["Giant crab photographed off the Kent coast by a family",  # 0-2: one claim
+             "A family photographed a giant crab in Whitstable harbour, Crabzilla",
+             "Crabzilla: the giant crab seen in Kent waters",
+             "Crabzilla or Crapzilla -- you decide",  # 3: alone, shares "crabzilla" with 1 and 2 only
+             "Council approves new harbour wall funding"]  # 4: shares only words others use elsewhere
+    headlines = [replace(attribution(str(n), text), headline=True) for n, text in enumerate(texts)]
+    words = Wordings(texts)
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], words, headlines) == [[0, 1, 2, 3], [4]]
+    # a body sentence among the term's users: the term no longer says which headlines' claim it is
+    body = [replace(a, headline=a.article != "1") for a in headlines]
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], words, body) == [[0, 1, 2], [3], [4]]
+    # nor does a term of one other headline only
+    texts[1] = "A family photographed a giant crab in Whitstable harbour"
+    assert headlines_joined_by_rare_term([[0, 1, 2], [3], [4]], Wordings(texts), headlines) == [[0, 1, 2], [3], [4]]

@@ -1,0 +1,42 @@
+"""A claim's wording as shown: a whole clause, without framing or the reporter's remark."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgbuild.merge.claims.wording import canonical_text
+from kgbuild.records import Span
+from tests.builders import attribution
+
+
+def test_canonical_text_drops_that_and_quote_marks():
+    assert canonical_text(attribution("a", '"that the helicopter was hit"')) == "The helicopter was hit"
+
+
+def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
+    accused = replace(
+        attribution("a", "Ukraine of a \u201cterrorist\u201d assassination attempt", actor="Russia", kind="organization"),
+        form="object", source=Span("Russia", 0, 6), cue=Span("accused", 7, 14), content=Span("Ukraine of a \u201cterrorist\u201d assassination attempt", 15, 61),
+        evidence=Span("Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt.", 0, 62),
+    )
+    assert canonical_text(accused) == "Russia accused Ukraine of a \u201cterrorist\u201d assassination attempt"
+    remark = attribution("b", "there were \"multiple attempts of drone attacks\" in the region \u2014 a description used to create an impression")
+    assert canonical_text(remark) == 'There were "multiple attempts of drone attacks" in the region'
+    evidence = attribution("c", "the Biden administration had attempted to assassinate Putin, although he provided no evidence")
+    assert canonical_text(evidence) == "The Biden administration had attempted to assassinate Putin"
+    assert canonical_text(attribution("f", "But the Common Core was rolled out badly")) == "The Common Core was rolled out badly"
+    pledge = "Labour vowed to boost the state pension."
+    vowed = replace(attribution("g", "to boost the state pension", actor="Labour", kind="organization"),
+                    source=Span("Labour", 0, 6), cue=Span("vowed", 7, 12), content=Span("to boost the state pension", 13, 39),
+                    evidence=Span(pledge, 0, len(pledge)))
+    assert canonical_text(vowed) == "Labour vowed to boost the state pension"
+    honest = 'Mr Brown said: "To be honest, I do not trust his judgement."'
+    quoted = replace(attribution("h", "To be honest, I do not trust his judgement.", actor="Mr Brown"), direct=True,
+                     quote="To be honest, I do not trust his judgement.", source=Span("Mr Brown", 0, 8),
+                     cue=Span("said", 9, 13), content=Span('"To be honest, I do not trust his judgement."', 15, len(honest)),
+                     evidence=Span(honest, 0, len(honest)))
+    assert canonical_text(quoted) == "To be honest, I do not trust his judgement."
+    aside = attribution("e", "BuzzFeed -- which is best known for hits like the watermelon video, though its news team "
+                             "wins awards -- missed its financial targets last year")
+    assert canonical_text(aside).endswith("-- missed its financial targets last year")
+    assert canonical_text(attribution("d", "the attack as \u201cunprecedented")) == "The attack as \u201cunprecedented\u201d"

@@ -1,0 +1,72 @@
+"""Actors across articles: people, organizations, and what claims are about, one node each."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgbuild.merge import merge
+from kgbuild.records import Mention
+from tests.builders import attribution, extraction
+
+
+def named(name, kind="person"):
+    return Mention(name, kind, variants=(name,))
+
+
+def test_an_entity_spoken_about_and_speaking_elsewhere_is_one_node():
+    merged = merge([
+        extraction("a", attribution("a", "Putin was in danger during the visit", actor="Yury Dashkin",
+                                    about=(named("Putin"), named("Ukraine", "organization")))),
+        extraction("a", attribution("a", "the visit went well", actor="Vladimir Putin", at=100)),
+        extraction("b", attribution("b", "drones were shot down over Kursk", actor="Ukraine", kind="organization",
+                                    about=(named("Kursk", "place"),))),
+    ])
+    putin = merged.actor_of[1]
+    assert merged.about_of[0] == (putin, merged.actor_of[2])  # "Putin" joined "Vladimir Putin"; Ukraine the speaker
+    assert "Putin" in merged.actors[putin].variants
+    assert list(merged.entities) == ["place/kursk"] and merged.entities["place/kursk"].kind == "place"
+    assert merged.about_of[1] == ()
+
+
+def test_an_entity_only_spoken_about_is_no_actor():
+    merged = merge([extraction("a", attribution("a", "Putin was in danger", about=(named("Vladimir Putin"),)))])
+    assert set(merged.actors) == {"person/yury-dashkin"}
+    assert set(merged.entities) == {"person/vladimir-putin"}
+
+
+def test_people_with_close_names_are_one_actor_only_with_a_shared_role_in_different_articles():
+    def person(article, name, roles=(), at=0):
+        item = attribution(article, "The budget will be balanced by next spring", actor=name, at=at)
+        return replace(item, actor=replace(item.actor, roles=roles))
+
+    separate = merge([extraction("a", person("a", "Rick Perry", ("governor",))), extraction("b", person("b", "Rick Parry", ("chief executive",)))])
+    assert len(separate.actors) == 2
+    same_role = merge([extraction("a", person("a", "Rick Perry", ("Texas governor",))), extraction("b", person("b", "Rick Parry", ("governor",)))])
+    assert len(same_role.actors) == 1
+    same_article = merge([extraction("a", person("a", "Tracy Martin", ("father",)), person("a", "Trayvon Martin", ("father",), at=300))])
+    assert len(same_article.actors) == 2  # one article names two people
+
+
+def test_organizations_spelled_with_and_without_a_space_or_as_an_acronym_are_one_actor():
+    def org(article, name):
+        return attribution(article, "Fourth quarter sales rose two percent to a new high", actor=name, kind="organization")
+
+    merged = merge([extraction("a", org("a", "Time Warner")), extraction("b", org("b", "TimeWarner")),
+                    extraction("c", org("c", "Center for Strategic Communications")), extraction("d", org("d", "CSC"))])
+    assert sorted(merged.actors) == ["organization/center-for-strategic-communications", "organization/time-warner"]
+    reasons = {r[2] for actor in merged.actors.values() for r in actor.reasons}
+    assert reasons == {"same normalized name", "acronym"}
+
+
+def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common():
+    def said(article, name, roles=()):
+        item = attribution(article, "The show will go on without a host next season", actor=name)
+        return replace(item, actor=replace(item.actor, roles=roles))
+
+    elsewhere = merge([extraction("a", said("a", "Johnny Carson"), outlet="A"), extraction("b", said("b", "Carson"), outlet="B")])
+    assert len(elsewhere.actors) == 2  # another outlet's "Carson" may be Ben Carson
+    same_outlet = merge([extraction("a", said("a", "Johnny Carson"), outlet="A"), extraction("b", said("b", "Carson"), outlet="A")])
+    assert len(same_outlet.actors) == 1
+    same_role = merge([extraction("a", said("a", "Johnny Carson", ("talk show host",)), outlet="A"),
+                       extraction("b", said("b", "Carson", ("host",)), outlet="B")])
+    assert len(same_role.actors) == 1
