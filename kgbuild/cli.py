@@ -15,6 +15,8 @@ from .errors import HINTS, Code
 from .graph.vocab import DEFAULT_BASE, SHAPES
 from .ingest import DEFAULT_MAX_BYTES
 
+COLUMN_WIDTH = 60  # characters a column of a query's table shows at most
+
 
 def progress_bar(items):
     """A progress bar on a terminal; nothing when output goes to a file."""
@@ -89,7 +91,7 @@ def format_rows(result, fmt: str) -> str:
         writer.writerow(names)
         writer.writerows(rows)
         return buffer.getvalue().rstrip("\n")
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    widths = [min(COLUMN_WIDTH, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
     clip = lambda text, width: text if len(text) <= width else text[: width - 1] + "\u2026"  # noqa: E731
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)) for row in rows]

@@ -25,14 +25,14 @@ from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import NO_ALIASES, load_aliases, merge
 from .merge.claims import word_vectors, wordings_encoded_first
 from .merge.claims.encoder import load_encoder
-from .records import Article, Extraction, InputWarning, Outcome, Skipped
+from .records import Article, Extraction, InputWarning, Merged, Outcome, Problem, Skipped
 from .runtime import ExtractionCache, code_fingerprint, collector_paused, run_each, runs_here
 
 Progress = Callable[[Iterable], Iterator]
 CACHE_BATCH = 64  # extractions written to the cache together, as they arrive
 
 
-def problem_json(problem: Skipped | InputWarning) -> dict:
+def problem_json(problem: Problem) -> dict:
     return {"source": problem.source, "code": problem.code, "reason": problem.reason}
 
 
@@ -140,22 +140,8 @@ def build(
     encoder = None
     try:
         with timed(timings, "extract", cpu):
-            stored = ExtractionCache(cache, pipeline_id) if cache else None
-            cached = stored.get_many(articles) if stored else {}
-            missing = [a for a in articles if a.id not in cached]
-            # Extracting in this process, the sentence encoder runs beside the parser on each
-            # article's claims as they come; worker processes are forked only from a process
-            # without its thread. With a cache, the vectors are kept there for the next run.
-            if runs_here(missing, workers, scheduler):
-                encoder = load_encoder(cache, ahead=True)
-                encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
-            outcomes = run_each(missing, extract_isolated, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
-            each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
-            fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
-            if stored:
-                stored.close()
-            skipped += failed
-            extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
+            extractions, failed, from_cache, encoder = extract_all(
+                articles, nlp, model, cache, pipeline_id, workers, scheduler, progress)
         with timed(timings, "load_encoder", cpu):
             encoder = encoder or load_encoder(cache)
     except BaseException:
@@ -173,34 +159,18 @@ def build(
         timings["encoding_in_merge"] = round(encoder.seconds, 3)
         timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)
         with timed(timings, "export", cpu):
-            with replacing(out / "graph.ttl") as temporary:
-                triples = write_turtle(Statements(merged, base).lines(), temporary)
-            write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
-            if html:
-                write_atomically(out / "graph.html", render(merged))
+            triples = export_all(merged, extractions, out, base, html)
+    counts = {"articles": len(extractions), "skipped": len(skipped) + len(failed), "warnings": len(warnings),
+              **extraction_counts(extractions, merged), "articles_from_cache": from_cache,
+              "texts_encoded": encoder.encoded, "vectors_from_cache": encoder.read, **graph_counts(merged),
+              "triples": triples}
     report = {
         "kgbuild": __version__,
         "model": model or DEFAULT_MODEL,
         "inputs": [shown_path(Path(p)) for p in inputs],
-        "counts": {
-            "articles": len(extractions),
-            "skipped": len(skipped),
-            "warnings": len(warnings),
-            "attributions_extracted": sum(a.voice is None for e in extractions for a in e.attributions),
-            "own_statements_extracted": sum(a.voice is not None for e in extractions for a in e.attributions),
-            "own_statements_in_graph": sum(a.voice is not None for a in merged.attributions),
-            "attributions_in_graph": len(merged.attributions),
-            "attributions_without_actor": merged.unattributed,
-            "articles_from_cache": len(cached),
-            "texts_encoded": encoder.encoded,
-            "vectors_from_cache": encoder.read,
-            "actors": len(merged.actors),
-            "claims": len(merged.claims),
-            "contested_claims": sum(c.contested for c in merged.claims.values()),
-            "triples": triples,
-        },
+        "counts": counts,
         "attributions_per_article": {e.article.id: len(e.attributions) for e in extractions},
-        "skipped": [problem_json(s) for s in skipped],
+        "skipped": [problem_json(s) for s in skipped + failed],
         "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
         "cpu_seconds": cpu,  # this process's, beside the wall seconds: a busy machine inflates those
@@ -208,3 +178,63 @@ def build(
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return report
+
+
+def extract_all(articles: list[Article], nlp: Language, model: str | None, cache: str | Path | None,
+                pipeline_id: str, workers: int, scheduler: str | None, progress: Progress | None):
+    """Every article's extraction, in input order, from the cache where it is there: (extractions,
+    the articles that failed, how many came from the cache, the sentence encoder if one was started
+    beside the parser). Extracting in this process, the encoder runs beside the parser on each
+    article's wordings as they come (worker processes are forked only from a process without its
+    thread); with a cache, the vectors are kept there for the next run."""
+    stored = ExtractionCache(cache, pipeline_id) if cache else None
+    cached = stored.get_many(articles) if stored else {}
+    missing = [a for a in articles if a.id not in cached]
+    encoder = None
+    if runs_here(missing, workers, scheduler):
+        encoder = load_encoder(cache, ahead=True)
+        encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
+    try:
+        outcomes = run_each(missing, extract_isolated, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+        each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
+        fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
+    except BaseException:
+        if encoder:
+            encoder.close()
+        raise
+    finally:
+        if stored:
+            stored.close()
+    extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
+    return extractions, failed, len(cached), encoder
+
+
+def export_all(merged: Merged, extractions: list[Extraction], out: Path, base: str, html: bool) -> int:
+    """graph.ttl, attributions.jsonl and (with ``html``) graph.html, each written atomically; the
+    number of triples."""
+    with replacing(out / "graph.ttl") as temporary:
+        triples = write_turtle(Statements(merged, base).lines(), temporary)
+    write_atomically(out / "attributions.jsonl", attribution_records(extractions, merged, base))
+    if html:
+        write_atomically(out / "graph.html", render(merged))
+    return triples
+
+
+def extraction_counts(extractions: list[Extraction], merged: Merged) -> dict:
+    """How many attributions and own statements were extracted, and how many reached the graph."""
+    found = [a for e in extractions for a in e.attributions]
+    return {
+        "attributions_extracted": sum(a.voice is None for a in found),
+        "own_statements_extracted": sum(a.voice is not None for a in found),
+        "own_statements_in_graph": sum(a.voice is not None for a in merged.attributions),
+        "attributions_in_graph": len(merged.attributions),
+        "attributions_without_actor": merged.unattributed,
+    }
+
+
+def graph_counts(merged: Merged) -> dict:
+    return {
+        "actors": len(merged.actors),
+        "claims": len(merged.claims),
+        "contested_claims": sum(c.contested for c in merged.claims.values()),
+    }

@@ -23,8 +23,8 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Skipped:
-    """An input that was not read, and why."""
+class Problem:
+    """Something wrong with an input: where, its stable code (``errors.Code``) and why."""
 
     source: str
     code: str
@@ -35,16 +35,14 @@ class Skipped:
 
 
 @dataclass(frozen=True)
-class InputWarning:
+class Skipped(Problem):
+    """An input that was not read, and why."""
+
+
+@dataclass(frozen=True)
+class InputWarning(Problem):
     """An input that was read, but with a value left out or replaced (a date that is not a date,
     a file name that is not UTF-8), and why. Its article still lands."""
-
-    source: str
-    code: str
-    reason: str
-
-    def message(self) -> str:
-        return f"{self.code}: {self.source}: {self.reason}"
 
 
 @dataclass(frozen=True)

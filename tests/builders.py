@@ -28,6 +28,19 @@ EVIL_TEXT = (
     '"</script><script>window.pwned = 3</script>" the spokesman told reporters.\n'
 )
 
+# A claim one outlet attributes, another hedges, a third states as fact and a fourth denies.
+LAUNDERED_ARTICLES = [
+    {"id": "wire", "outlet": "Wire", "date": "2025-03-01",
+     "text": "Local officials said that the Kakhovka dam was blown up by Russian troops on Monday night.\n\n"
+             "Rescue teams were sent to the area."},
+    {"id": "daily", "outlet": "Daily", "date": "2025-03-02", "title": "Russian troops blew up the Kakhovka dam on Monday night",
+     "text": "Floods reached the town of Nova Kakhovka by Tuesday morning.\n\nResidents were evacuated by bus."},
+    {"id": "herald", "outlet": "Herald", "date": "2025-03-02",
+     "text": "The Kakhovka dam was reportedly blown up by Russian troops on Monday night.\n\nThe river rose fast."},
+    {"id": "times", "outlet": "Times", "date": "2025-03-03",
+     "text": "No, Russian troops did not blow up the Kakhovka dam, the ministry insisted.\n\nIt blamed shelling."},
+]
+
 
 def write(path: Path, data: bytes | str) -> Path:
     """A file with these bytes (or this text, UTF-8), its folders made."""

@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset(
 )
 IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak"}
 SPEECH_PHRASES = ("according to",)
-MIN_CONTENT_F1 = 0.5
+MIN_CONTENT_F1 = 0.5  # a predicted content matches a gold one whose characters it overlaps this well (F1)
 
 
 def lemma_of(word: str) -> set[str]:

@@ -33,6 +33,7 @@ from ..ingest.fields import Unusable, web_iri
 from ..merge.keys import name_slug, outlet_key, outlet_label
 from ..records import Actor, Article, Attribution, Claim, Merged
 
+LINES_AT_ONCE = 4096  # N-Triples lines handed to Oxigraph's parser at a time
 ACTOR_TYPES = {
     "person": SCHEMA.Person, "organization": SCHEMA.Organization, "collective": KG.Collective, "place": SCHEMA.Place,
     "outlet": SCHEMA.Organization,
@@ -268,7 +269,7 @@ class Stream:
     line, not splitlines(): a form feed, U+0085 or U+2028 inside a literal is written as it is).
     ``count`` is the number of lines read so far."""
 
-    def __init__(self, lines: Iterable[str], every: int = 4096):
+    def __init__(self, lines: Iterable[str], every: int = LINES_AT_ONCE):
         self.lines, self.every, self.count = iter(lines), every, 0
         self.buffer, self.offset = b"", 0
 

@@ -15,6 +15,7 @@ from ..records import Article, Extraction, Outcome, Skipped
 from ..runtime.budget import OverBudget, budget, time_limit
 
 MAX_TITLE_CHARACTERS = 1_000  # a "title" longer than this is no headline, and is not parsed
+TITLE_SLACK = 20  # characters beyond the title's length read to see whether the text opens with it
 BATCH_SIZE = 32  # articles parsed together by ``nlp.pipe``
 
 
@@ -30,7 +31,8 @@ def title_to_parse(article: Article) -> str | None:
     title = (article.title or "").strip()
     if not title or len(title) > MAX_TITLE_CHARACTERS:
         return None
-    return None if folded(article.text.lstrip()[: len(title) + 20]).startswith(folded(title)) else title
+    opening = article.text.lstrip()[: len(title) + TITLE_SLACK]
+    return None if folded(opening).startswith(folded(title)) else title
 
 
 def found_in(doc) -> list:

@@ -21,7 +21,8 @@ from .lexicon import HEDGES
 from .quotes import adjacent, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
 from .sources import SourceResolver
 
-TRIM = " \n\t,;:\u2014\u2013-"
+TRIM = " \n\t,;:\u2014\u2013-"  # what a span loses at its edges
+SENTENCE_GAP = 3  # characters at most between a sentence and the one right after it (spaces, a quote mark)
 
 
 def span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
@@ -233,7 +234,7 @@ def last_quoting(results: list[Attribution], sent: Span, index: DocIndex) -> int
     """The index of the last attribution of the sentence just before ``sent`` whose content ends
     in a quotation, though a non-quoting one ("... after she called Sanders") may follow it."""
     for i in range(len(results) - 1, -1, -1):
-        if sent.start_char - results[i].evidence.end > 3:  # not the sentence just before
+        if sent.start_char - results[i].evidence.end > SENTENCE_GAP:  # not the sentence just before
             return None
         if index.ends_in_quote(results[i]):
             return i

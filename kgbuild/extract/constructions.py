@@ -28,6 +28,10 @@ from .lexicon import CLAIM_NOUNS, REMARK_ADJECTIVES, STATEMENT_FORMS, Cue, cues
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the alleged attack"
+GOVERNOR_HOPS = 3  # how far up a cue without a subject looks for one: "The Fed is expected to announce"
+ASIDE_TOKENS = 5  # a cue clause of at most this many tokens inside another clause is an aside: "Y, he said, Z"
+CLOSING_SOURCE_TOKENS = 8  # "CONTENT, X told reporters.": at most this many tokens from the comma to the cue
+CLAIM_NAME_TOKENS = 3  # an object naming a claim this briefly only refers back to it: "denied the allegations"
 
 
 @dataclass
@@ -77,7 +81,7 @@ def misattached_conjunct(verb: Token) -> bool:
     )
 
 
-def subject_of(verb: Token, hops: int = 3) -> Token | None:
+def subject_of(verb: Token, hops: int = GOVERNOR_HOPS) -> Token | None:
     """The verb's subject; for a participle, conjunct or infinitive without one, its governor's
     ("The Fed is expected to announce", "voters appeared likely to describe"). None for the
     writer's own remark ("It is worth emphasizing that")."""
@@ -85,7 +89,7 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
         return None
     if hops and misattached_conjunct(verb):
         return subject_of(verb.head.head, hops - 1)
-    governed = hops < 3  # a governor's passive subject is the speaker; the cue's own is the hearer
+    governed = hops < GOVERNOR_HOPS  # a governor's passive subject is the speaker; the cue's own is the hearer
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]  # "friends have ... said", misparsed onto "have"
     subjects = [
         c for c in [*verb.children, *(g for a in auxiliaries for g in a.children)]
@@ -133,7 +137,7 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
         return [t for c in prep.children for t in c.subtree], "object"
     own = list(verb.subtree)
     as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-    if as_clause or verb.dep_ == "parataxis" and len(own) <= 5:  # "As X told Y, Z" / "Y, he said, Z"
+    if as_clause or verb.dep_ == "parataxis" and len(own) <= ASIDE_TOKENS:  # "As X told Y, Z" / "Y, he said, Z"
         return [t for t in verb.head.subtree if t not in own and t.sent == verb.sent], "clause"  # the governing clause
     return [], "clause"
 
@@ -180,7 +184,7 @@ def closing_clause(verb: Token, source: Token | None) -> tuple[Token | None, lis
         start = source.left_edge.i
     else:
         return source, []
-    if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i - start > 8:
+    if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i - start > CLOSING_SOURCE_TOKENS:
         return source, []
     governed = {t.i for t in verb.subtree}
     after = [t for t in sent if t.i > verb.i and not t.is_punct]
@@ -259,7 +263,7 @@ def names_claim(item: Found) -> bool:
     return item.anchor in item.cue_tokens and any(
         (t.dep_ == "dobj" and t.head == item.anchor or t.dep_ == "pobj" and t.head.head == item.anchor)
         and t.lemma_.lower() in CLAIM_NOUNS
-        and len(list(t.subtree)) <= 3
+        and len(list(t.subtree)) <= CLAIM_NAME_TOKENS
         for t in item.content
     )
 

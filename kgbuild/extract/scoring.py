@@ -21,6 +21,9 @@ from ..records import Attribution
 MODEL_FILE = "attribution_model.json"
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "which", "that"})
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "''")
+# Two traits of the trained model (changing either means training it again):
+SOURCE_WORDS = 10  # a source of this many words or more counts as long
+SHORT_CONTENT = 25  # a content of fewer characters is short
 
 
 def features(a: Attribution) -> dict[str, float]:
@@ -45,11 +48,11 @@ def features(a: Attribution) -> dict[str, float]:
         source = a.source.text
         found["source pronoun"] = float(source.lower() in PRONOUNS)
         found["source capitalized"] = float(source[:1].isupper())
-        found["source words"] = min(len(source.split()), 10) / 10
+        found["source words"] = min(len(source.split()), SOURCE_WORDS) / SOURCE_WORDS
     if a.content is not None:
         content = a.content.text
         found["content length"] = math.log1p(len(content)) / 8
-        found["content short"] = float(len(content) < 25)
+        found["content short"] = float(len(content) < SHORT_CONTENT)
         found["content before cue"] = float(a.content.start < a.cue.start)
         found["content that"] = float(content.lower().startswith("that "))
         found["content to"] = float(content.lower().startswith("to "))

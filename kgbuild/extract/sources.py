@@ -61,6 +61,8 @@ TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"WP", "WDT"})
 VOICE_NOUNS = frozenset({"position", "stance", "statement", "view", "opinion"})  # "the position of X states"
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+TITLE_CASE_WORDS = 3  # a sentence with this many content words, all capitalized, is a headline in title case
+SHARED_ORGANIZATION_WORDS = 2  # a later name whose distinctive words, this many at least, are all an earlier one's
 
 
 def strip_possessive(text: str) -> str:
@@ -127,7 +129,7 @@ def headline(sent: Span) -> bool:
     """Whether a sentence is written in title case, as headlines are: its parse of capitalized
     words as names ("Did Kyiv Target Putin?") gives no roles."""
     words = [t for t in sent if t.is_alpha and not t.is_stop]
-    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+    return len(words) >= TITLE_CASE_WORDS and all(t.text[0].isupper() for t in words)
 
 
 def roles_of(ent: Span) -> list[str]:
@@ -214,7 +216,7 @@ def same_organization(name: str, known: str) -> bool:
     if known.lower().startswith(name.lower() + " "):  # not "Ukraine" of "Ukraine's General Staff"
         return True
     words = distinctive_words(name)
-    return len(words) >= 2 and words <= distinctive_words(known)
+    return len(words) >= SHARED_ORGANIZATION_WORDS and words <= distinctive_words(known)
 
 
 class SourceResolver:

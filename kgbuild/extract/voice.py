@@ -27,7 +27,7 @@ from .lexicon import CLAIM_NOUNS, HEDGES
 from .quotes import quote_spans
 from .sources import SourceResolver
 
-HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_WORDS = 30  # a text's first line of more words is a paragraph, not its headline
 MIN_WORDS = 4  # a body sentence or lead shorter than this ("Not so.") says too little to be a claim
 COVERED_SHARE = 0.5  # a sentence this much inside attributions is reported speech, not the outlet's
 DEBUNKING = re.compile(

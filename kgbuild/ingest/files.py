@@ -33,7 +33,7 @@ MANIFEST_NAME = "manifest.jsonl"
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 PAGE_SUFFIXES = {".html", ".htm"}
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = 2_000_000  # an article (a file, a JSONL line, a page) larger than this is skipped (E004)
 
 Item = Article | Skipped | InputWarning
 

@@ -25,6 +25,7 @@ from .keys import outlet_key, outlet_label, slug
 from .names import SURNAME_ONLY, link_names
 
 VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top", "official", "spokesman", "spokeswoman"})
+MIN_ACRONYM = 2  # letters an acronym has at least to join the name it spells: "CSC"
 
 
 class Naming(NamedTuple):
@@ -120,7 +121,7 @@ def group_actors(items: list[Naming], kind: str, apart=()) -> tuple[dict[str, st
         groups[org_group_key(name)].append(name)
     reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
     if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
-        spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= 2}
+        spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= MIN_ACRONYM}
         for k in sorted(groups):
             target = spelled_out.get(k)
             vetoed = any(frozenset((a.casefold(), b.casefold())) in different for a in groups.get(k, ()) for b in groups.get(target, ()))

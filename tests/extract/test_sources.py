@@ -1,4 +1,4 @@
-"""Who a source refers to (kgbuild/extract/sources.py): the actor errors of issue 14, one test each.
+"""Who a source refers to (kgbuild/extract/sources.py): one test per error it used to make.
 
 The sentences are the seeds' own where the error came from them, else written after articles of
 ../shared/data/news/ in which it occurred."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild.pipeline import build
-from tests.builders import EVIL_TEXT, write
+from tests.builders import EVIL_TEXT, LAUNDERED_ARTICLES, write
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("KGBUILD_REQUIRE_BROWSER") == "1"
@@ -126,9 +126,7 @@ def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
 def test_the_laundered_filter_and_how_each_outlet_carries_the_claim(browser, nlp, tmp_path):
     import json
 
-    from tests.test_laundering import ARTICLES
-
-    write(tmp_path / "articles.jsonl", "".join(json.dumps(a) + "\n" for a in ARTICLES))
+    write(tmp_path / "articles.jsonl", "".join(json.dumps(a) + "\n" for a in LAUNDERED_ARTICLES))
     build([tmp_path / "articles.jsonl"], out=tmp_path / "out", nlp=nlp)
     page, errors, _ = open_page(browser, tmp_path / "out" / "graph.html")
     page.check("#launderedOnly")

@@ -1,4 +1,4 @@
-"""One bad article never costs the others (issue 12).
+"""One bad article never costs the others.
 
 A folder of good articles and hostile ones (broken bytes, odd metadata, links, pipes, pages) is
 built once; each case then checks what landed and what was reported, with its code."""

@@ -7,29 +7,16 @@ import json
 import pytest
 
 from kgbuild import load_graph
-from tests.builders import ROOT
+from tests.builders import LAUNDERED_ARTICLES, ROOT
 
 pytestmark = pytest.mark.slow
-
-ARTICLES = [
-    {"id": "wire", "outlet": "Wire", "date": "2025-03-01",
-     "text": "Local officials said that the Kakhovka dam was blown up by Russian troops on Monday night.\n\n"
-             "Rescue teams were sent to the area."},
-    {"id": "daily", "outlet": "Daily", "date": "2025-03-02", "title": "Russian troops blew up the Kakhovka dam on Monday night",
-     "text": "Floods reached the town of Nova Kakhovka by Tuesday morning.\n\nResidents were evacuated by bus."},
-    {"id": "herald", "outlet": "Herald", "date": "2025-03-02",
-     "text": "The Kakhovka dam was reportedly blown up by Russian troops on Monday night.\n\nThe river rose fast."},
-    {"id": "times", "outlet": "Times", "date": "2025-03-03",
-     "text": "No, Russian troops did not blow up the Kakhovka dam, the ministry insisted.\n\nIt blamed shelling."},
-]
-
 
 @pytest.fixture(scope="module")
 def laundering_graph(tmp_path_factory, nlp):
     from kgbuild.pipeline import build
 
     folder = tmp_path_factory.mktemp("laundering")
-    (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), "utf-8")
+    (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in LAUNDERED_ARTICLES), "utf-8")
     build([folder / "articles.jsonl"], out=folder / "out", nlp=nlp)
     return load_graph(folder / "out" / "graph.ttl")
 

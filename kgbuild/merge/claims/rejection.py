@@ -74,15 +74,14 @@ def rejection_threshold(attribution: Attribution, with_body: bool = False) -> fl
     article is read below it) that denies is the article's news, and names what it denies
     (``Attribution.headline``: an untitled article's opening sentence too). A denial further
     down, a titled article's opening sentence included, answers what its own article reports
-    ("denied the allegations", ``anaphora_target``): on the 3,310-article corpus, of 33 links
-    from such denials to the claim most like them elsewhere, 2 were right, 4 arguable, 27 wrong
-    ("Greek sprinter Kostas Kenteris has denied claims that he faked a motorbike crash" rejected
-    "Kenteris and Thanou have appeared before a tribunal"). So does a headline's denial or negation
-    over a body, which its body's own account of the denial points at ("Mr Howard denied the
-    reports"): there, of 12 links from such headlines to the claim most like them elsewhere, none
-    was right ("Howard denies split over ID cards" rejected "ID cards are a means to a more secure
-    society"). A refutation still is compared: it names a claim that went round as the claim
-    ("refuted the widely circulated fake ... regarding an alleged attack ... on a helicopter")."""
+    ("denied the allegations", ``anaphora_target``): likeness to a claim elsewhere is seldom what
+    it answers ("Greek sprinter Kostas Kenteris has denied claims that he faked a motorbike crash"
+    is not a denial of "Kenteris and Thanou have appeared before a tribunal"). So does a headline's
+    denial or negation over a body, which its body's own account of the denial points at ("Mr
+    Howard denied the reports"; "Howard denies split over ID cards" does not reject "ID cards are
+    a means to a more secure society"). How often such links were right on a large corpus is in
+    docs/evaluation.md. A refutation still is compared: it names a claim that went round as the
+    claim ("refuted the widely circulated fake ... regarding an alleged attack ... on a helicopter")."""
     if not attribution.headline or with_body and attribution.stance != "refutes":
         return None
     return REJECT_THRESHOLD if attribution.stance in REJECTING else NEGATION_THRESHOLD

@@ -9,6 +9,7 @@ from .encoder import Encoder
 
 NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
 PROBES_AT_ONCE = 1024  # probes whose products with every target are made at once: a chunk of some 100 MB
+PAIRS_AT_ONCE = 1 << 15  # pairs whose vectors are gathered at once for their cosines
 
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 
@@ -46,7 +47,7 @@ class Meanings:
         if len(missing):
             self.store(missing, self.encoder([self.texts[i] for i in missing]))
 
-    def cosines(self, first: np.ndarray, second: np.ndarray, chunk: int = 1 << 15) -> np.ndarray:
+    def cosines(self, first: np.ndarray, second: np.ndarray, chunk: int = PAIRS_AT_ONCE) -> np.ndarray:
         """The cosine of each pair (first[k], second[k]), a chunk of pairs at a time: the vectors
         of 300,000 pairs at once are 900 MB to gather, which takes longer than the products."""
         if len(first) == 0:

@@ -143,8 +143,7 @@ def roles(attributions: list[Attribution]) -> tuple[list[int], list[int], list[i
     negated statements, which point at the claim they contradict when there is one; and the
     outlet's own body sentences, kept only where they restate a claim attributed to someone. A
     negated or debunking sentence of an outlet's body is left out: "the company did not say how
-    much", "a false alarm" are reporting, not the outlet's denial (on the 3,310-article corpus
-    they made 2,815 of 4,666 rejections)."""
+    much", "a false alarm" are reporting, not the outlet's denial."""
     asserting, rejecting, restating = [], [], []
     for i, a in enumerate(attributions):
         if a.voice == "body":

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 SYNONYM_COSINE = 0.7  # two words whose vectors are this alike match as synonyms
+CONCEPTS_AT_ONCE = 2048  # concepts whose cosines with every other are made at once: bounds the memory
 BRITISH = ((r"tre$", "ter"), (r"([^e])ence$", r"\1ense"), (r"our$", "or"), (r"is(e|ed|es|ing|ation)$", r"iz\1"))
 EXTRA_STOP_WORDS = frozenset({"said", "says", "told", "according", "reportedly", "allegedly", "supposedly"})
 WordVectors = Callable[[str], "np.ndarray | None"]
@@ -106,8 +107,8 @@ class Wordings:
         rows, cols, values = [np.arange(n)], [np.arange(n)], [np.ones(n)]
         if len(with_vectors):
             matrix = np.array([unit[names[k]] for k in with_vectors], dtype=np.float32)
-            for start in range(0, len(with_vectors), 2048):
-                block = matrix[start : start + 2048] @ matrix.T
+            for start in range(0, len(with_vectors), CONCEPTS_AT_ONCE):
+                block = matrix[start : start + CONCEPTS_AT_ONCE] @ matrix.T
                 a, b = np.nonzero(block >= SYNONYM_COSINE)
                 off_diagonal = with_vectors[start + a] != with_vectors[b]
                 rows.append(with_vectors[start + a][off_diagonal])

@@ -13,7 +13,7 @@ from rapidfuzz.distance import JaroWinkler
 from .keys import NameKey, compact
 from .rules import NONE, SURNAME_THRESHOLD, first_names_agree, first_names_agree_in_full, given_name_groups
 
-WINDOW = 8
+WINDOW = 8  # sorted neighbourhood: each key is compared with this many after it in each order
 FEW_CANDIDATES = WINDOW  # so few are compared without first leaving out those already joined
 
 

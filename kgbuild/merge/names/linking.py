@@ -15,7 +15,7 @@ from .blocking import candidate_rows, sorted_neighbour_pairs
 from .keys import name_keys, spelling_key
 from .rules import SURNAME_ONLY, WEAK_RULES, Link, match
 
-LONE_NAME_THRESHOLD = 0.9
+LONE_NAME_THRESHOLD = 0.9  # two lone names (no given name, no full name to join) spelled this alike are one
 MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
 
 

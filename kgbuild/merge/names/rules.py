@@ -17,12 +17,13 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .keys import NameKey, compact, fold
 
-GIVEN_NAME_THRESHOLD = 0.84
-SURNAME_THRESHOLD = 0.92
-CLOSE_SURNAME_THRESHOLD = 0.85  # when the given names agree in full
-REGNAL_THRESHOLD = 0.85
+GIVEN_NAME_THRESHOLD = 0.84  # given names spelled this alike (Jaro-Winkler) agree: "Yury" / "Yuriy"
+SURNAME_THRESHOLD = 0.92  # surnames spelled this alike match when the given names have the same key
+CLOSE_SURNAME_THRESHOLD = 0.85  # and this alike when the given names agree in full: "Austen" / "Austin"
+REGNAL_THRESHOLD = 0.85  # two one-word regnal names with one number spelled this alike: "Nicolas II" / "Nikolai II"
+MIN_SHORT_FORM = 3  # a given name this long or longer that begins another is its short form: "Steve" / "Steven"
 FULL_GIVEN_AGREEMENT = ("same key", "short form", "close spelling", "nickname", "same name in another language")
-NONE: frozenset[int] = frozenset()
+NONE: frozenset[int] = frozenset()  # no line of given_names.txt
 # In a corpus, spelling alone cannot tell "Rick Perry" from "Rick Parry", "Robert Stone" from
 # "Roger Stone": links by these rules need the context to agree (see link_names).
 WEAK_RULES = frozenset({"close surname", "close spelling", "close single name"})
@@ -58,7 +59,7 @@ def same_given(x: str, y: str, x_initial: str = "", y_initial: str = "") -> str:
         return "initial" if (x_initial or x[0]) == (y_initial or y[0]) else ""
     if x == y:
         return "same key"
-    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+    if min(len(x), len(y)) >= MIN_SHORT_FORM and (x.startswith(y) or y.startswith(x)):
         return "short form"  # "Steve" / "Steven", "Geoff" / "Geoffrey"
     if JaroWinkler.similarity(x, y) >= GIVEN_NAME_THRESHOLD:
         return "close spelling"

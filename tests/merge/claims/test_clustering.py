@@ -135,6 +135,6 @@ def test_paraphrases_are_one_claim_by_meaning(story_claims):
 
 @pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="the encoder puts '46 drones were shot down' as close to the helicopter claim as "
-                   "its paraphrase (cosine 0.42 against 0.40): README, 'Not done yet'")
+                   "its paraphrase (cosine 0.42 against 0.40): docs/limitations.md")
 def test_another_claim_of_the_same_story_stays_apart(story_claims):
     assert story_claims["c"] != story_claims["a"]
