@@ -1,6 +1,7 @@
 """A wording as it is compared (``compared_wording``: a rejection without its framing and
 negation) and as it is shown (``canonical_text``: a whole clause, without the reporter's remark);
-and who says it (``same_speaker``)."""
+the part it plays (``roles``: an assertion, a rejection, or an outlet's body sentence that may
+restate a claim); and who says it (``same_speaker``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Iterable
 from ...records import Attribution
 from .words import ascii_text
 
-REJECTING = frozenset({"denies", "refutes"})
+REJECTING = frozenset({"denies", "refutes"})  # the stances that reject what they are about
 FRAMING = re.compile(
     r"^(?:[\w'\u2019-]+\s+){0,4}?(?:claims?|idea|notion|suggestions?|allegations?|accusations?|reports?|rumou?rs?"
     r"|contention|view|assertion|charges?|speculation|fake|story|stories)\s+(?:(?:[a-z]+ed\s+)?by\s+[^,]+?\s+)?"
