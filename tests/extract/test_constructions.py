@@ -1,4 +1,4 @@
-"""One small hand-written example per construction the extractor covers."""
+"""One small hand-written example per construction the extractor covers (constructions, assembly, channels)."""
 
 from __future__ import annotations
 
