@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,12 +65,12 @@ def throughput_line(line: str) -> dict:
     as a user's ``dask worker --preload kgbuild.runtime.cluster`` is (its workers have imported kgbuild
     and spaCy); on the first run its workers load the pipeline inside the clock, on a later run
     they hold it already."""
-    from kgbuild.extract import extract_isolated, load_pipeline
+    from kgbuild.extract import extract_isolated, loader
     from kgbuild.ingest import ingest
     from kgbuild.runtime import run_each
 
     articles, _ = ingest([WIKINEWS])
-    load = partial(load_pipeline, None)
+    load = loader()
     if line in (CLUSTER_FIRST, CLUSTER_LATER):
         from distributed import Client, LocalCluster
 

@@ -11,7 +11,6 @@ import hashlib
 import json
 import time
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -19,7 +18,7 @@ from spacy.language import Language
 
 from . import __version__
 from .export import Statements, attribution_records, remove_stale_temporaries, render, replacing, write_atomically, write_turtle
-from .extract import DEFAULT_MODEL, extract_isolated, load_pipeline, pipeline_meta, pipeline_name
+from .extract import DEFAULT_MODEL, extract_isolated, load_pipeline, loader, pipeline_meta, pipeline_name
 from .graph.vocab import DEFAULT_BASE
 from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import NO_ALIASES, load_aliases, merge
@@ -137,17 +136,11 @@ def build(
         return report
     with timed(timings, "load_model", cpu):
         nlp = nlp or load_pipeline(model)
-    encoder = None
-    try:
-        with timed(timings, "extract", cpu):
-            extractions, failed, from_cache, encoder = extract_all(
-                articles, nlp, model, cache, pipeline_id, workers, scheduler, progress)
-        with timed(timings, "load_encoder", cpu):
-            encoder = encoder or load_encoder(cache)
-    except BaseException:
-        if encoder:
-            encoder.close()
-        raise
+    with timed(timings, "extract", cpu):
+        extractions, failed, from_cache, encoder = extract_all(
+            articles, nlp, model, cache, pipeline_id, workers, scheduler, progress)
+    with timed(timings, "load_encoder", cpu):  # after the extraction: workers fork from a process without its thread
+        encoder = encoder or load_encoder(cache)
     # The merge and the export make millions of objects and no reference cycles; Python's cycle
     # collector, left on, would traverse them again and again.
     with collector_paused():
@@ -188,14 +181,14 @@ def extract_all(articles: list[Article], nlp: Language, model: str | None, cache
     article's wordings as they come (worker processes are forked only from a process without its
     thread); with a cache, the vectors are kept there for the next run."""
     stored = ExtractionCache(cache, pipeline_id) if cache else None
-    cached = stored.get_many(articles) if stored else {}
-    missing = [a for a in articles if a.id not in cached]
     encoder = None
-    if runs_here(missing, workers, scheduler):
-        encoder = load_encoder(cache, ahead=True)
-        encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
     try:
-        outcomes = run_each(missing, extract_isolated, partial(load_pipeline, model), lambda: nlp, workers, scheduler)
+        cached = stored.get_many(articles) if stored else {}
+        missing = [a for a in articles if a.id not in cached]
+        if runs_here(missing, workers, scheduler):
+            encoder = load_encoder(cache, ahead=True)
+            encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
+        outcomes = run_each(missing, extract_isolated, loader(model), lambda: nlp, workers, scheduler)
         each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
         fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
     except BaseException:

@@ -70,3 +70,10 @@ def seeds_graph(seeds_out):
 def seeds_report(seeds_out) -> dict:
     return json.loads((seeds_out / "report.json").read_text())
 
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of two articles, so that a few articles (the five seeds) are spread over several workers."""
+    from kgbuild.runtime import chunks
+
+    monkeypatch.setattr(chunks, "CHUNK", 2)

@@ -8,9 +8,9 @@ budget is skipped with its code (``extract_each``) while the others are extracte
 """
 
 from .articles import extract, extract_each, extract_isolated
-from .model import DEFAULT_MODEL, default_loader, load_pipeline, model_location, pipeline_meta, pipeline_name
+from .model import DEFAULT_MODEL, load_pipeline, loader, model_location, pipeline_meta, pipeline_name
 
 __all__ = [
-    "DEFAULT_MODEL", "default_loader", "extract", "extract_each", "extract_isolated", "load_pipeline", "model_location",
+    "DEFAULT_MODEL", "extract", "extract_each", "extract_isolated", "load_pipeline", "loader", "model_location",
     "pipeline_meta", "pipeline_name",
 ]

@@ -55,6 +55,8 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def default_loader() -> Callable[[], Language]:
-    """A picklable loader of the default pipeline, as a worker process or a cluster calls it."""
-    return partial(load_pipeline, None)
+def loader(model: str | None = None) -> Callable[[], Language]:
+    """A picklable loader of ``model`` (by default the default pipeline), as worker processes and
+    a cluster's workers call it; one model always gives the same loader, so that a cluster worker
+    that loaded it at start-up (``--preload``) is found to hold it."""
+    return partial(load_pipeline, model)

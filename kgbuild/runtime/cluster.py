@@ -72,10 +72,10 @@ def dask_setup(service) -> None:
     """Run by ``dask worker --preload kgbuild.runtime.cluster`` as the worker starts: the default
     pipeline is loaded then, not inside a run's clock."""
     if isinstance(service, Worker):
-        from ..extract import default_loader  # the stages stand above the runtime: imported only here
+        from ..extract import loader  # the stages stand above the runtime: imported only here
 
         keep_large_allocations()
-        loaded(default_loader())
+        loaded(loader())
 
 
 def keep_large_allocations() -> bool:

@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 
 from kgbuild.pipeline import build
-from kgbuild.runtime import chunks
 from tests.builders import SEEDS, SHARED, pipeline_failing_on_boom
 
 OUTPUTS = ("graph.ttl", "graph.html", "attributions.jsonl")
-
-
-@pytest.fixture
-def small_chunks(monkeypatch):
-    """Chunks of two articles, so that the five seeds are spread over several workers."""
-    monkeypatch.setattr(chunks, "CHUNK", 2)
 
 
 def test_a_failing_article_is_skipped_with_e019_and_the_others_land(tmp_path):

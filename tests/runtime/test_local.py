@@ -6,15 +6,8 @@ import pytest
 
 from kgbuild.extract import extract_isolated
 from kgbuild.records import Extraction, Skipped
-from kgbuild.runtime import chunks
 from kgbuild.runtime.local import fork_is_safe, in_processes
 from tests.builders import article, pipeline_failing_on_boom
-
-
-@pytest.fixture
-def small_chunks(monkeypatch):
-    """Chunks of two articles, so that the articles are spread over several workers."""
-    monkeypatch.setattr(chunks, "CHUNK", 2)
 
 
 @pytest.mark.parametrize("start", ["spawned", "forked"])
