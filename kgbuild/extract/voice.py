@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
+from .headlines import HeadlineSource, headline_hedged, headline_source
 from .lexicon import CLAIM_NOUNS, HEDGES
 from .quotes import quote_spans
 from .sources import SourceResolver
@@ -259,8 +260,16 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
         start, end = trimmed(sent)
         if end <= start:
             continue
-        stance, is_negated = voice_stance(sent)
         resolver = resolver or SourceResolver(doc, quote_spans(text))
+        convention = headline_source(sent, lambda word: resolver.full_name(word) != word) if placement == "headline" else None
+        if convention is not None:
+            said = doc.char_span(*convention.said, alignment_mode="expand")
+            if convention.speaker is not None:
+                found.append(attributed_in_headline(doc, sent, said, convention, resolver, in_title))
+                continue
+        stance, is_negated = voice_stance(sent)  # the whole headline's: "HOAX: TV show tricks ..." refutes
+        if convention is not None:
+            sent, start, end = said, *convention.said  # "Rumor: ...": the outlet relays it, hedged
         found.append(
             Attribution(
                 article=doc._.article_id or "",
@@ -274,7 +283,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 via=None,
                 date=None,
                 evidence=TextSpan(text[start:end], start, end),
-                hedged=hedged(sent),
+                hedged=hedged(sent) or placement == "headline" and (convention is not None or headline_hedged(sent)),
                 core=core_of(doc, start, end),
                 confidence=1.0,
                 voice=placement,
@@ -286,6 +295,38 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
             )
         )
     return found
+
+
+def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: HeadlineSource,
+                           resolver: SourceResolver, in_title: bool) -> Attribution:
+    """The attribution a headline makes by convention ("Senator: ...", "..., officials say"):
+    its speaker is the source, the colon or "say" its cue, the rest what was said."""
+    text = doc.text
+    speaker = doc.char_span(*convention.speaker, alignment_mode="expand")
+    _, actor = resolver.resolve(speaker.root)
+    stance, is_negated = voice_stance(said)
+    start, end = said.start_char, said.end_char
+    evidence_start, evidence_end = trimmed(headline)
+    return Attribution(
+        article=doc._.article_id or "",
+        cue=TextSpan(text[convention.cue[0]:convention.cue[1]], *convention.cue),
+        content=TextSpan(text[start:end], start, end),
+        source=TextSpan(speaker.text, speaker.start_char, speaker.end_char),
+        actor=actor,
+        stance=stance,
+        direct=False,
+        quote=None,
+        via=None,
+        date=None,
+        evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
+        hedged=hedged(said) or headline_hedged(said),
+        core=core_of(doc, start, end),
+        confidence=1.0,
+        in_title=in_title,
+        negated=is_negated,
+        headline=True,
+        about=resolver.entities_in(doc, start, end, skip=((speaker.start_char, speaker.end_char),)),
+    )
 
 
 def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:

@@ -303,6 +303,17 @@ def with_manifest(article: Article, entry: dict) -> Article:
     return replace(article, **({**given, **entry} if from_page else {**entry, **given}))
 
 
+def copy_of(article: Article, outlets: dict[str | None, str]) -> str | None:
+    """Where the same text was read before from the same outlet, or where either outlet is
+    unknown. The same text from another outlet is a syndicated copy, not a repeat: that outlet
+    carries the story too."""
+    if article.outlet in outlets:
+        return outlets[article.outlet]
+    if outlets and (article.outlet is None or None in outlets):
+        return next(iter(outlets.values()))
+    return None
+
+
 def ingest(
     paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, leave_out: Iterable[str | Path] = ()
 ) -> tuple[list[Article], list[Skipped | InputWarning]]:
@@ -321,7 +332,7 @@ def ingest(
             problems.extend(bad)
     articles: list[Article] = []
     seen_ids: dict[str, str] = {}
-    seen_hashes: dict[str, str] = {}
+    seen_texts: dict[str, dict[str | None, str]] = {}  # text hash -> outlet -> where read
     for path in files:
         if path.name == MANIFEST_NAME:
             continue
@@ -330,9 +341,9 @@ def ingest(
                 problems.append(item)
             elif item.id in seen_ids:
                 problems.append(skipped(item.source, Code.DUPLICATE, f"id {shown(item.id)} already read from {seen_ids[item.id]}"))
-            elif item.content_hash in seen_hashes:
-                problems.append(skipped(item.source, Code.DUPLICATE, f"same text as {seen_hashes[item.content_hash]}"))
+            elif earlier := copy_of(item, seen_texts.get(item.content_hash, {})):
+                problems.append(skipped(item.source, Code.DUPLICATE, f"same text as {earlier}"))
             else:
-                seen_ids[item.id] = seen_hashes[item.content_hash] = item.source
+                seen_ids[item.id] = seen_texts.setdefault(item.content_hash, {})[item.outlet] = item.source
                 articles.append(with_manifest(item, manifest.get(item.id, {})))
     return articles, problems

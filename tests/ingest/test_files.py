@@ -194,3 +194,12 @@ def test_a_folder_nested_deeper_than_pythons_recursion_limit_is_read(tmp_path, m
         for _ in range(depth):
             os.chdir("..")
             os.rmdir("d")
+
+
+def test_the_same_text_from_another_outlet_is_a_syndicated_copy_and_lands(tmp_path):
+    lines = [json.dumps({"id": i, "text": GOOD, "outlet": outlet}) for i, outlet in
+             [("a", "Wire"), ("b", "Daily Example"), ("c", "Wire")]]
+    write(tmp_path / "articles.jsonl", "\n".join(lines) + "\n")
+    articles, skipped = ingest([tmp_path / "articles.jsonl"])
+    assert [(a.id, a.outlet) for a in articles] == [("a", "Wire"), ("b", "Daily Example")]
+    assert codes(skipped) == ["E006"]

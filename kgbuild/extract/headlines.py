@@ -1,0 +1,149 @@
+"""Headline conventions: how a headline's few words attribute, hedge and deny.
+
+Journalists compress "X said Y" in a headline: the speaker before a colon ("Senator: Detainees
+swapped for Bergdahl have contacted militants"), the source after the statement ("Wife, child of
+al-Baghdadi held in Lebanon, officials say", "Fence-jumper ran through main floor: report"); a
+bare "Rumor:" or "Report:" hedges what follows; so do "likely", "believed to" and words
+in quotation marks ("Labour pig poster 'anti-Semitic'"). ``headline_source`` finds the speaker
+and the statement; ``headline_hedged`` the hedges; the caller (``voice.own_voice``) makes the
+attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Span
+
+from .lexicon import AGENT_NOUNS
+
+MAX_SPEAKER_WORDS = 5  # "Team 5 source", "Dr. Ben Carson"; a longer phrase before a colon is a topic
+# a label before a colon, not a speaker: "Breaking: ...", "The Latest: ...", "Q&A: ..."
+LABELS = frozenset({
+    "breaking", "exclusive", "update", "updated", "watch", "video", "photos", "look", "wow", "boom", "analysis",
+    "opinion", "latest", "q&a", "live", "review", "explainer", "editorial", "comment", "interview", "poll",
+})
+# a bare "Rumor:" or "...: report" names no one: the outlet relays it, hedged
+REPORTS = frozenset({"report", "reports", "rumor", "rumors", "rumour", "rumours", "leak", "speculation"})
+SPEAKER_NOUNS = AGENT_NOUNS | frozenset({
+    "dad", "father", "family", "insiders", "mother", "mum", "parent", "parents", "poll", "study", "survey",
+    "sources", "officials", "experts", "analysts", "scientists", "researchers", "police", "witnesses",
+})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})  # not GPE: "India: ..." is a dateline
+LABEL_OPENING = re.compile(r"^\s*(?:breaking|exclusive|update|watch|video|analysis)\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
+SPEAKER_COLON = re.compile(r"^(?P<speaker>[^:?!]{1,60}?)\s*:\s+(?P<said>\S.*)$", re.DOTALL)
+TRAILING_SOURCE = re.compile(
+    r"^(?P<said>.+?)\s*(?:,|:|;|\s[-\u2013\u2014])\s*(?P<speaker>(?:[\w.'\u2019&-]+\s+){0,4}?)"
+    r"(?P<cue>says?|said|reports?|report\s+says|claims?|tells?|suggests?|warns?|insists?|confirms?)\s*[.!]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "could" and "in talks" are not here: Emergent's journalists read them as often as fact as not
+HEADLINE_HEDGES = frozenset({
+    "likely", "believed", "appears", "appear", "suspected", "suspect", "rumor", "rumored", "rumour",
+    "rumoured", "expected", "reports", "report", "reportedly", "allegedly", "possibly",
+})
+HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be)\b", re.IGNORECASE)
+SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
+
+
+@dataclass(frozen=True)
+class HeadlineSource:
+    """A headline's speaker and statement, as character offsets into the Doc; ``speaker`` is
+    None where the headline names only a report or rumour ("Rumor: ...", "...: report")."""
+
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int]
+    said: tuple[int, int]
+
+
+def headline_source(headline: Span, named: Callable[[str], bool] = lambda _: False) -> HeadlineSource | None:
+    """The speaker and statement of a headline that attributes by convention, or None.
+    ``named(word)``: the article names a person by this surname ("Trump: ..." where the body
+    names Donald Trump; spaCy's NER rarely tags a lone word before a colon)."""
+    return speaker_before_colon(headline, named) or source_after(headline)
+
+
+def speaker_before_colon(headline: Span, named: Callable[[str], bool]) -> HeadlineSource | None:
+    """ "Senator: Detainees swapped for Bergdahl have contacted militants": a short name or role
+    before the colon, with no verb of its own, and a statement after it (a verb, or a quotation);
+    "The Latest: ...", "Bill is back: ..." are labels and topics. A lone capitalised word that
+    is no name the article gives ("Crabzilla: ...", "Hairgate: ...") may name a speaker or a
+    topic: the statement is then the outlet's, hedged."""
+    text, base = headline.text, headline.start_char
+    opening = LABEL_OPENING.match(text)
+    skip = opening.end() if opening else 0
+    match = SPEAKER_COLON.match(text, skip)
+    if match is None:
+        return None
+    doc = headline.doc
+    speaker = doc.char_span(base + match.start("speaker"), base + match.end("speaker"), alignment_mode="expand")
+    said = doc.char_span(base + match.start("said"), base + match.end("said"), alignment_mode="expand")
+    if speaker is None or said is None or not states_something(said):
+        return None
+    colon = base + text.index(":", match.end("speaker"))
+    words = [t for t in speaker if not t.is_punct]
+    if words and all(t.lower_ in REPORTS for t in words):
+        return HeadlineSource(None, (colon, colon + 1), (said.start_char, said.end_char))
+    if is_speaker(speaker) or len(words) == 1 and named(words[0].text):
+        return HeadlineSource((speaker.start_char, speaker.end_char), (colon, colon + 1), (said.start_char, said.end_char))
+    if (len(words) == 1 and words[0].text[:1].isupper() and words[0].pos_ in {"PROPN", "NOUN"} and not words[0].ent_type_
+            and words[0].lower_ not in LABELS):
+        return HeadlineSource(None, (colon, colon + 1), (said.start_char, said.end_char))
+    return None
+
+
+def source_after(headline: Span) -> HeadlineSource | None:
+    """ "..., officials say", "...: report", "..., dad says", "... - video report"."""
+    text, base = headline.text, headline.start_char
+    match = TRAILING_SOURCE.match(text)
+    if match is None:
+        return None
+    doc = headline.doc
+    said = doc.char_span(base + match.start("said"), base + match.end("said"), alignment_mode="expand")
+    cue = (base + match.start("cue"), base + match.end("cue"))
+    if said is None or not states_something(said):
+        return None
+    if not match.group("speaker").strip():
+        if match.group("cue").lower().startswith("report"):
+            return HeadlineSource(None, cue, (said.start_char, said.end_char))
+        return None
+    speaker = doc.char_span(base + match.start("speaker"), base + match.end("speaker"), alignment_mode="expand")
+    if speaker is None:
+        return None
+    if is_speaker(speaker):
+        return HeadlineSource((speaker.start_char, speaker.end_char), cue, (said.start_char, said.end_char))
+    if match.group("cue").lower().startswith("report"):  # "- video report", "..., media reports"
+        return HeadlineSource(None, cue, (said.start_char, said.end_char))
+    return None
+
+
+def is_speaker(phrase: Span) -> bool:
+    """A name or a role that can speak: a person, organization or nation NER found, or a
+    speaking role's noun ("Senator", "Team 5 source", "Parent", "IG report"); no verb, few words."""
+    words = [t for t in phrase if not t.is_punct]
+    if not words or len(words) > MAX_SPEAKER_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    if " ".join(t.lower_ for t in words) in LABELS or words[-1].lower_ in LABELS - {"poll"}:
+        return False
+    head = phrase.root
+    if head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS or head.lower_ in REPORTS:
+        return True
+    return head.ent_type_ in SPEAKER_ENTITIES and all(t.ent_type_ or t.pos_ in {"PROPN", "DET"} for t in words)
+
+
+def states_something(said: Span) -> bool:
+    """A statement rather than a label's object: a verb, an adjective said of something, or a quotation."""
+    words = [t for t in said if not t.is_punct]
+    if len(words) < 2:
+        return False
+    return any(t.pos_ in {"VERB", "AUX", "ADJ"} for t in words) or bool(SCARE_QUOTES.search(said.text))
+
+
+def headline_hedged(headline: Span) -> bool:
+    """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer", "Labour pig
+    poster 'anti-Semitic'": a headline that does not state its news as fact."""
+    words = {t.lower_ for t in headline}
+    return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or bool(
+        SCARE_QUOTES.search(headline.text))

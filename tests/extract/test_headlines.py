@@ -1,0 +1,86 @@
+"""Headline conventions: the speaker before a colon, the source after the statement, and what hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from tests.builders import article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def headline_of(nlp):
+    """A headline given as a one-line article -> its one statement: the outlet's or a source's."""
+
+    def run(text: str):
+        (found,) = [a for a in next(extract([article("h", text)], nlp)).attributions if a.headline]
+        return found
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("headline", "source", "said"),
+    [
+        ("Senator: Detainees swapped for Bergdahl have contacted militants", "Senator",
+         "Detainees swapped for Bergdahl have contacted militants"),
+        ("Graham: Trump's rhetoric is destroying the party's chance\n\nLindsey Graham said on Sunday that Donald Trump "
+         "had hurt the party.", "Graham", "Trump's rhetoric is destroying the party's chance"),
+        ("Team 5 source: Missing Afghan soldiers found at Canadian border", "Team 5 source",
+         "Missing Afghan soldiers found at Canadian border"),
+        ("Wife, child of Islamic State head Abu Bakr al-Baghdadi held in Lebanon, officials say", "officials",
+         "Wife, child of Islamic State head Abu Bakr al-Baghdadi held in Lebanon"),
+        ("Texas boy, 9, suspended for threatening to use Hobbit magic, dad says", "dad",
+         "Texas boy, 9, suspended for threatening to use Hobbit magic"),
+    ],
+)
+def test_a_headline_names_its_speaker_by_convention(headline_of, headline, source, said):
+    found = headline_of(headline)
+    assert found.voice is None and found.source.text == source and found.content.text == said
+    assert found.actor is not None and found.evidence.text == headline.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("headline", "said"),
+    [
+        ("Rumor: Stainless Steel Apple Watch Will Cost 500, Gold 4,000", "Stainless Steel Apple Watch Will Cost 500, Gold 4,000"),
+        ("Fence-jumper ran through much of main floor of White House: report",
+         "Fence-jumper ran through much of main floor of White House"),
+        ("Trump: Clinton should have congratulated me", "Clinton should have congratulated me"),  # no Trump named
+        ("Tropical spider burrowed under man's skin through scar - video report", "Tropical spider burrowed under man's skin through scar"),
+    ],
+)
+def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_statement(headline_of, headline, said):
+    found = headline_of(headline)
+    assert found.voice == "headline" and found.hedged and found.content.text == said
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Labour pig poster 'anti-Semitic'",
+        "Rapper believed to be Foley's killer",
+        "Abdel-Majed Abdel Bary suspected in James Foley killing",
+        "Argentina's president said to have adopted a godson",
+    ],
+)
+def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
+    found = headline_of(headline)
+    assert found.voice == "headline" and found.hedged
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Latest: Sanders wins Minnesota Democratic caucuses",  # a label, not a speaker
+        "India: 400 men cut off their testicles to get closer to God",  # a dateline
+        "Bill is back: Hillary's husband campaigns in New Hampshire",  # a clause before the colon
+        "Apple Watch pricing: the steel model starts at 500",  # a topic
+        "Another iOS 8 bug could delete your iCloud Drive files",  # "could": as often fact as not
+    ],
+)
+def test_a_label_topic_or_dateline_before_a_colon_leaves_the_headline_the_outlets_own(headline_of, headline):
+    found = headline_of(headline)
+    assert found.voice == "headline" and found.source is None and not found.hedged
