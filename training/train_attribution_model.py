@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kgbuild.logistic import fit
+
 from kgbuild.evaluation.attributions import Spans, Tally, read_gold, strict
 from kgbuild.extract import extract, load_pipeline
 from kgbuild.extract.scoring import MODEL_FILE, AttributionModel, features
@@ -43,20 +45,6 @@ def candidates(gold_path: Path, limit: int | None):
     nlp.get_pipe("kgbuild_attributions_v1").keep_all = True
     found = [(e.article.id, a) for e in extract(articles, nlp) for a in e.attributions if a.voice is None and not a.in_title]
     return found, {a.id for a in articles}
-
-
-def fit(X: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
-    """L2-regularized logistic regression by Newton's method; the last column is the bias."""
-    w = np.zeros(X.shape[1])
-    penalty = l2 * np.eye(X.shape[1])
-    penalty[-1, -1] = 0.0  # the bias is not shrunk
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-X @ w))
-        step = np.linalg.solve((X * (p * (1 - p))[:, None]).T @ X + penalty, X.T @ (p - y) + penalty @ w)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
 
 
 def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
@@ -105,13 +93,13 @@ def main() -> None:
         train = [i for i, (article, _) in enumerate(found) if fold[article] != k]
         test = [i for i, (article, _) in enumerate(found) if fold[article] == k]
         names = vocabulary([rows[i] for i in train])
-        w = fit(matrix([rows[i] for i in train], names), y[train])
+        w = fit(matrix([rows[i] for i in train], names), y[train], L2)
         out_of_fold[test] = 1 / (1 + np.exp(-matrix([rows[i] for i in test], names) @ w))
     scores = {t: strict_f1(found, out_of_fold, t, gold) for t in [0.0, *THRESHOLDS]}
     threshold = max(THRESHOLDS, key=lambda t: (scores[t]["strict_f1"], -t))
 
     names = vocabulary(rows)
-    w = fit(matrix(rows, names), y)
+    w = fit(matrix(rows, names), y, L2)
     model = AttributionModel({n: round(float(v), 5) for n, v in zip(names, w[:-1])}, round(float(w[-1]), 5), threshold)
     args.out.write_text(model.to_json(
         trained_on=args.gold.name,

@@ -24,7 +24,7 @@ from ..records import Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
 from .headlines import HeadlineSource, headline_hedged, headline_source
-from .lexicon import CLAIM_NOUNS, HEDGES
+from .lexicon import CLAIM_NOUNS, HEDGES, cues
 from .quotes import quote_spans
 from .sources import SourceResolver
 
@@ -59,6 +59,8 @@ INTENTIONS = frozenset({"plan", "decide", "expect", "intend", "want", "need", "r
 # "Apple isn't happy with the battery life", "catcalling is never funny": a judgement, not a fact
 FEELINGS = frozenset({"happy", "pleased", "satisfied", "impressed", "amused", "funny", "keen", "thrilled", "fan"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
+ACCORDING = re.compile(r"\baccording to\b|\bas saying\b", re.IGNORECASE)
+REPORTING_VERBS = frozenset({"show", "find", "quote", "reveal"})  # "the poll showed", "the study found", "quoted X as"
 
 
 def is_question(sent: Span) -> bool:
@@ -193,6 +195,21 @@ def attribution_spans(attributions: list[Attribution]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for a in attributions for s in (a.cue, a.content, a.source) if s is not None]
 
 
+def reports_someone(sent: Span) -> bool:
+    """A sentence that reports what a source says, whether or not an attribution of it was kept:
+    "Zucker said CNN's business 'is so much broader' than ratings", "social scientists say ...",
+    "the poll showed ...", "CNN quoted a witness as saying ...", "according to X, ...": a verb of
+    the cue table with a subject of its own, or "according to"."""
+    if ACCORDING.search(sent.text):
+        return True
+    table = cues()
+    return any(
+        t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in table or t.lemma_.lower() in REPORTING_VERBS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"it", "there"} for c in t.children)
+        for t in sent
+    )
+
+
 def dateline(sent: Span) -> bool:
     """ "Thursday, September 5, 2019": a date on a line of its own says nothing."""
     return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct or t.is_space or t.like_num for t in sent)
@@ -257,6 +274,8 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
             continue
         if placement == "body" and is_question(sent):
             continue  # a rhetorical question in the body is no claim of the outlet's
+        if placement != "headline" and reports_someone(sent):
+            continue  # what a source is reported to say is the source's, even where no attribution was kept
         start, end = trimmed(sent)
         if end <= start:
             continue

@@ -56,24 +56,6 @@ def test_the_finder_drops_candidates_below_the_threshold_unless_told_to_keep_all
     assert kept.confidence == 0.5
 
 
-def load_training_script():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train_model", ROOT / "training" / "train_attribution_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_fit_learns_which_trait_predicts_the_label():
-    fit = load_training_script().fit
-    rng = np.random.default_rng(0)
-    x = rng.integers(0, 2, size=(400, 2)).astype(float)
-    y = np.where(rng.random(400) < 0.1, 1 - x[:, 0], x[:, 0])  # the first trait, 10% noise
-    w = fit(np.hstack([x, np.ones((400, 1))]), y)
-    assert w[0] > 1 and abs(w[1]) < 0.5
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "eval" / "polnear" / "train.jsonl").exists(), reason="needs ../shared/eval/polnear")
 def test_the_training_script_writes_a_model_with_its_provenance(tmp_path):

@@ -129,3 +129,19 @@ def test_only_what_the_headline_says_is_marked_as_said_in_the_headline(nlp):
 def test_a_headline_denying_the_charges_only_names_them(own_voice_of, headline, names_only):
     found = by_placement(own_voice_of(headline))["headline"]
     assert found.stance == "denies" and found.anaphoric == names_only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zucker said CNN's business 'is so much broader' than ratings.",
+        "Social scientists say personality is relatively consistent across a lifetime.",
+        "The poll showed a majority of registered Ohio voters want the Senate to act.",
+        "CNN quoted an American witness as saying the building had collapsed.",
+        "Trump has said Britain's anti-EU movement had parallels with his own campaign.",
+        "According to the ministry, the strike hit an empty warehouse.",
+    ],
+)
+def test_a_body_sentence_that_reports_a_source_is_never_the_outlets_own(own_voice_of, sentence):
+    text = f"Markets rallied on Tuesday\n\nShares rose sharply in early trading across Europe. {sentence}"
+    assert [a.voice for a in own_voice_of(text)] == ["headline", "lead"]
