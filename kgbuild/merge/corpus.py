@@ -71,9 +71,11 @@ def merge(
     clustering = cluster_claims(candidates, similarity=similarity)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
     position = {i: n for n, i in enumerate(kept)}
-    # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash).
+    # Clusters whose canonical wordings are the same are one claim (the key is the wording's hash),
+    # unless too short to state a proposition: "they hoped" in two articles is two claims
     texts = [canonical_text(candidates[r]) for r in clustering.representatives]
-    keys = {number: claim_key(text) for number, text in enumerate(texts)}
+    keys = {number: claim_key(f"{text}\0{candidates[r].article}" if number in clustering.fragments else text)
+            for number, (text, r) in enumerate(zip(texts, clustering.representatives))}
     result = Merged(articles=articles, unattributed=unattributed)
     result.extracted = [candidates[i] for i in kept]
     result.attributions = [restanced(candidates[i], clustering.stances[i]) for i in kept]

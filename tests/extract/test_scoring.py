@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 
 from kgbuild.extract.scoring import AttributionModel, features, shipped_model

@@ -119,8 +119,8 @@ def test_a_claim_shows_its_wordings_under_each_outlet(browser, seeds_out):
     )
     page.evaluate("(key) => kgbuild.network.body.emitter.emit('click', {nodes: [key], edges: []})", key)
     headings = page.locator("#details h3.outlet-heading").all_inner_texts()
-    assert len(headings) == len(set(headings)) >= 3  # one heading per outlet carrying it
-    assert page.locator("#details blockquote").count() >= 3 and errors == []
+    assert len(headings) == len(set(headings)) >= 2  # one heading per outlet carrying it (000 refutes, 003 reports)
+    assert page.locator("#details blockquote").count() >= 2 and errors == []
 
 
 def test_the_laundered_filter_and_how_each_outlet_carries_the_claim(browser, nlp, tmp_path):

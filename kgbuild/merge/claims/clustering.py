@@ -22,7 +22,7 @@ from .similarity import ClaimSimilarity
 from .wording import REJECTING, opens_with_pronoun
 from .words import WordVectors
 
-ASSERT_THRESHOLD = 0.3  # assertions this alike (average link) are one claim
+ASSERT_THRESHOLD = 0.3  # assertions this alike (average link of ``claim_scores``) are one claim
 RESTATE_THRESHOLD = 0.7  # an own body sentence this alike to an attributed claim restates it (``pairs.RESTATE_WORDS`` too)
 LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this alike to one attributed
 MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to this many members
@@ -49,6 +49,14 @@ def representatives(groups: list[list[int]], attributions: list[Attribution], si
     return chosen
 
 
+def proven(pairs: set[tuple[int, int]], similarity: ClaimSimilarity) -> set[tuple[int, int]]:
+    """The pairs the proposition model finds to be one proposition, headlines too: to call a
+    claim laundered, its wordings must be shown to say the same thing, not only to be alike."""
+    ordered = sorted(pairs)
+    first, second = np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int)
+    return {pair for pair, same in zip(ordered, similarity.one_proposition(first, second)) if same}
+
+
 @dataclass
 class Clustering:
     assignment: list[int]  # claim number per attribution; -1 for an own statement left out
@@ -57,6 +65,7 @@ class Clustering:
     rejects: dict[int, list[tuple[int, float]]]  # rejecting attribution -> every claim it rejects
     stances: list[str]  # each attribution's stance: a negated statement that contradicts a claim denies it
     close: frozenset[tuple[int, int]] = frozenset()  # pairs (i < j) of one claim worded at least LAUNDER_THRESHOLD alike
+    fragments: frozenset[int] = frozenset()  # claims whose wording is too short to state a proposition ("they hoped")
 
 
 def cluster_claims(
@@ -68,7 +77,7 @@ def cluster_claims(
     the attributions' ``ClaimSimilarity``, when made beforehand (its neighbours start at once)."""
     similarity = similarity or ClaimSimilarity(attributions, vector_of, encoder)
     asserting, rejecting, restating = similarity.roles
-    pairs = scored_pairs(similarity, asserting)
+    topic_pairs, pairs = scored_pairs(similarity, asserting)
     clusters = average_link(asserting, pairs, ASSERT_THRESHOLD)
     clusters = headlines_joined_by_rare_term(clusters, similarity.words, attributions)
     clusters = joined_by_partial_quotes(clusters, similarity, ASSERT_THRESHOLD)
@@ -103,10 +112,20 @@ def cluster_claims(
     for i in answerable:
         if (threshold := rejection_threshold(attributions[i], attributions[i].article in with_body)) is not None:
             by_threshold[threshold].append(i)
+    # a rejection answers a topic first: it stands out among topics, not among the claims of its
+    # topic ("the fake about an attack on Putin's helicopter" answers the helicopter's claims)
+    topics = average_link(asserting, topic_pairs, ASSERT_THRESHOLD)
+    topic_of = {i: t for t, group in enumerate(topics) for i in group}
+    topic_assignment = [topic_of.get(i, -1) for i in range(len(attributions))]
     matched = {}
     for threshold, probes in sorted(by_threshold.items()):
-        matched.update(best_matches(similarity, probes, asserting, assignment, threshold, allowed=answers,
-                                    standing_out=REJECT_STANDING))
+        answered = best_matches(similarity, probes, asserting, topic_assignment, threshold, allowed=answers,
+                                standing_out=REJECT_STANDING)
+        by_claim = best_matches(similarity, list(answered), asserting, assignment, threshold, allowed=answers)
+        for i, ranked in by_claim.items():
+            within = {t for t, _ in answered[i]}
+            if in_topic := [(k, score) for k, score in ranked if topic_of[clusters[k][0]] in within]:
+                matched[i] = in_topic
     unanswered = []
     for i in rejecting:
         item = attributions[i]
@@ -126,16 +145,19 @@ def cluster_claims(
             stances[i] = "denies"  # "Woman detained is not al-Baghdadi's wife, Iraq says"
         clusters[assignment[i]].append(i)
     # what is rejected but asserted nowhere in the corpus: claims of their own, one per wording
-    for group in average_link(unanswered, scored_pairs(similarity, unanswered), ASSERT_THRESHOLD):
+    for group in average_link(unanswered, scored_pairs(similarity, unanswered)[1], ASSERT_THRESHOLD):
         clusters.append(list(group))
         for i in group:
             assignment[i] = len(clusters) - 1
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}
     targets = [j for j in asserting if assignment[j] in attributed]
     close = {pair for pair, score in pairs.items() if score >= LAUNDER_THRESHOLD and assignment[pair[0]] == assignment[pair[1]]}
-    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True).items():
+    close = proven(close, similarity)
+    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True,
+                                   scorer=similarity.claim_scores).items():
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
-        close |= {(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}
+        close |= proven({(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}, similarity)
         clusters[assignment[i]].append(i)
     chosen = representatives(clusters, attributions, similarity, stances)
-    return Clustering(assignment, links, chosen, rejects, stances, frozenset(close))
+    fragments = frozenset(k for k, r in enumerate(chosen) if not similarity.long_enough[r])
+    return Clustering(assignment, links, chosen, rejects, stances, frozenset(close), fragments)

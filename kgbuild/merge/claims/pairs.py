@@ -40,42 +40,52 @@ def nearest_by_meaning(similarity: ClaimSimilarity, probes: list[int], targets: 
     return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets)
 
 
-def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> dict[tuple[int, int], float]:
-    """Similarities of the pairs that share a blocking concept (see ``blocks``) or are near
-    neighbours by meaning."""
+def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (first[k] < second[k]) of items that share a blocking concept (see ``blocks``)
+    or are near neighbours by meaning, each once, in order."""
     by_concept = blocks(similarity.words, items)
     shared = [(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]]
     near = np.array(list(nearest_by_meaning(similarity, items, items)), dtype=np.int64).reshape(-1, 2)
     both = np.concatenate([np.array(shared, dtype=np.int64).reshape(-1, 2), np.sort(near, axis=1)])
     size = len(similarity.attributions)
-    keys = np.unique(both[:, 0] * size + both[:, 1])  # each pair once, in order
-    first, second = keys // size, keys % size
+    keys = np.unique(both[:, 0] * size + both[:, 1])
+    return keys // size, keys % size
+
+
+def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[dict, dict]:
+    """Two scores of each candidate pair (``candidate_pairs``): how alike it is, and as much where
+    the proposition model does not rule it out (``ClaimSimilarity.claim_scores``), 0 where it does;
+    the first clusters topics, the second claims."""
+    first, second = candidate_pairs(similarity, items)
     # one claim is about the same people; a denial often names its denier instead (not so there)
-    scores = similarity.similarities(first, second, people=True)
-    return dict(zip(zip(first.tolist(), second.tolist()), scores.tolist()))
+    alike = similarity.similarities(first, second, people=True)
+    keys = list(zip(first.tolist(), second.tolist()))
+    return dict(zip(keys, alike.tolist())), dict(zip(keys, similarity.claim_scores(first, second, alike).tolist()))
 
 
 def best_matches(
     similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
     restatement: bool = False, allowed: Callable[[int, int], bool] | None = None, standing_out: float = 0.0,
+    scorer: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
 ) -> dict[int, list[tuple[int, float]]]:
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
     most similar first; only targets that share a blocking concept with it, or are its near
     neighbours by meaning, are compared. A restatement must also share words with what it restates
     (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded.
-    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)."""
+    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``).
+    ``scorer``: how pairs are scored (default ``ClaimSimilarity.similarities``)."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
     if restatement:  # only pairs that may reach the threshold: their body sentences are encoded
         ordered = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
         sharing = similarity.words.cosines(ordered[:, 0], ordered[:, 1]) >= RESTATE_WORDS
-        pairs = {(i, j) for i, j in ordered[sharing].tolist() if similarity.may_reach(i, j, threshold)}
+        pairs = {(i, j) for i, j in ordered[sharing].tolist() if similarity.may_restate(i, j)}
     else:
         pairs |= nearest_by_meaning(similarity, probes, targets)
     pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), score in zip(pairs, similarity.similarities(first, second)):
+    for (i, j), score in zip(pairs, (scorer or similarity.similarities)(first, second)):
         if similarity.long_enough[j]:
             claim = assignment[j]
             scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))

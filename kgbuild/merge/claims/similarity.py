@@ -12,6 +12,7 @@ import numpy as np
 
 from ...records import Attribution
 from .encoder import Encoder
+from .propositions import WordingFacts, both_alone, pair_traits, rarest_shared, shipped_model
 from .vectors import Meanings, nearest_pairs
 from .wording import compared_wording, encoded_first, last_word, roles
 from .words import Wordings, WordVectors, ascii_text
@@ -45,7 +46,7 @@ class ClaimSimilarity:
 
     def __init__(self, attributions: list[Attribution], vector_of: WordVectors | None = None,
                  encoder: Encoder | None = None):
-        texts = [compared_wording(a) for a in attributions]
+        self.texts = texts = [compared_wording(a) for a in attributions]
         first = [i for i, a in enumerate(attributions) if encoded_first(a)]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.roles = roles(attributions)
@@ -81,11 +82,43 @@ class ClaimSimilarity:
         """The predicate-argument cores as wordings (only the similarity without an encoder uses them)."""
         return Wordings([" ".join(a.core) for a in self.attributions], self.vector_of)
 
-    def may_reach(self, i: int, j: int, threshold: float) -> bool:
-        """Whether the similarity of i and j (without ``people``) can reach ``threshold`` at all:
-        both long enough, and not naming only different places unless half a likeness may do."""
-        return bool(self.long_enough[i] and self.long_enough[j]) and (
-            ENTITY_CONFLICT >= threshold or not disjoint(self.places[i], self.places[j]))
+    def may_restate(self, i: int, j: int) -> bool:
+        """Whether i may restate j at all: both long enough, and not naming only different places
+        (the dam at Dnipro is not the dam at Nova Kakhovka)."""
+        return bool(self.long_enough[i] and self.long_enough[j]) and not disjoint(self.places[i], self.places[j])
+
+    @cached_property
+    def facts(self) -> WordingFacts:
+        return WordingFacts(self.attributions, self.texts)
+
+    def traits(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The pairs' ``propositions.TRAITS``. Without an encoder, the words' similarity
+        blended with the cores' (as ``similarities`` makes it) stands in for the meanings'."""
+        words = self.words.cosines(first, second)
+        if self.meanings is not None:
+            meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
+        else:
+            meaning = self.similarities(first, second)
+        concepts, frequency = self.words.concepts, self.words.frequency
+        rarest = np.array([rarest_shared(concepts, frequency, i, j) for i, j in zip(first.tolist(), second.tolist())])
+        return pair_traits(self.facts, first, second, meaning, words, rarest)
+
+    def one_proposition(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Whether each pair (first[k], second[k]) states one proposition, by the proposition
+        model (``propositions``); never for a wording too short to compare."""
+        if len(first) == 0:
+            return np.zeros(0, dtype=bool)
+        model = shipped_model()
+        return (model.probabilities(self.traits(first, second)) >= model.threshold) & self.long_enough[first] & self.long_enough[second]
+
+    def claim_scores(self, first: np.ndarray, second: np.ndarray, alike: np.ndarray | None = None) -> np.ndarray:
+        """How alike the pairs are (``alike``, else ``similarities`` with people), where the
+        proposition model does not rule out one proposition ("32 million broadband connections" /
+        "almost four million broadband users"): a pair of two headlines given alone it does not
+        judge (see ``propositions``)."""
+        alike = self.similarities(first, second, people=True) if alike is None else alike
+        judged = ~both_alone(self.facts, first, second)
+        return np.where(judged & ~self.one_proposition(first, second), 0.0, alike)
 
     def similarities(self, first: np.ndarray, second: np.ndarray, people: bool = False) -> np.ndarray:
         """With an encoder: the sentence vectors' cosine blended with the words' TF-IDF cosine.

@@ -43,16 +43,27 @@ def test_the_same_claim_from_three_outlets_is_one_claim_and_a_refutation_contest
 
 
 def test_two_clusters_with_the_same_wording_are_one_claim_with_every_outlet():
-    # "The attack" is too short to cluster by similarity, so each is its own cluster; their
-    # canonical wording, and so their key, is the same: the claim must keep both outlets.
+    # each outlet's wording is its own cluster (the proposition model keeps a paraphrase it cannot
+    # prove apart); their canonical wording, and so their key, is the same: the claim keeps both outlets
+    said = "the dam at Nova Kakhovka was blown up by Russian troops on Tuesday"
     merged = merge(
         [
-            extraction("a", attribution("a", "the attack", actor="Zelensky"), outlet="A"),
-            extraction("b", attribution("b", "the attack", actor="Biden"), outlet="B"),
+            extraction("a", attribution("a", said, actor="Zelensky"), outlet="A"),
+            extraction("b", attribution("b", said, actor="Biden"), outlet="B"),
         ]
     )
     (claim,) = merged.claims.values()
     assert claim.outlets == ("A", "B") and merged.claim_of[0] == merged.claim_of[1]
+
+
+def test_a_fragment_too_short_to_state_a_proposition_is_a_claim_of_its_own_in_each_article():
+    merged = merge(
+        [
+            extraction("a", attribution("a", "they hoped", actor="Zelensky"), outlet="A"),
+            extraction("b", attribution("b", "they hoped", actor="Biden"), outlet="B"),
+        ]
+    )
+    assert len(merged.claims) == 2 and merged.claim_of[0] != merged.claim_of[1]
 
 
 def test_a_claim_is_worded_by_what_asserts_it_not_by_the_negation_that_denies_it():

@@ -1,0 +1,114 @@
+"""Draw, with a fixed seed, what a reader judges blind on a built graph, as issue 23 asks:
+
+- ``pairs.jsonl``: one cross-article pair of wordings from each of COUNT_PAIRS random claims
+  carried by two or more articles: "same" proposition / "topic" (one subject, another
+  proposition) / "other" story;
+- ``laundered.jsonl``: from each of COUNT_LAUNDERED random laundered claims, a wording an outlet
+  states as fact and one another outlet attributes or hedges: "real" when both state one
+  proposition and the first is the outlet's own unattributed statement;
+- ``rejections.jsonl``: COUNT_REJECTIONS random rejection links: "right" when the rejecting
+  statement denies or refutes the claim itself.
+
+    python benchmarks/judged_sample.py GRAPH.ttl --out DIR [--seed 23]
+
+Each line holds only texts (wordings, speakers, outlets, evidence): the reader sees nothing of
+kgbuild's scores. The counts go to docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import kgbuild
+
+COUNT_PAIRS, COUNT_LAUNDERED, COUNT_REJECTIONS = 60, 40, 40
+PREFIXES = """PREFIX kg: <https://w3id.org/kgbuild/ns#> PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+MEMBERS = PREFIXES + """
+SELECT ?c ?a ?content ?evidence ?who ?outlet ?article ?voice ?hedged ?stance WHERE {
+  ?c a kg:Claim ; kg:outletCount ?n %s .
+  ?a kg:claim ?c ; kg:content ?content ; kg:evidence ?evidence ; kg:article ?article ; kg:hedged ?hedged ;
+     kg:stance ?stance ; kg:actor/skos:prefLabel ?who .
+  ?article schema:publisher/rdfs:label ?outlet .
+  OPTIONAL { ?a kg:ownVoice ?voice }
+  FILTER NOT EXISTS { ?a kg:rejects ?other }
+}"""
+LINKS = PREFIXES + """
+SELECT ?a ?c ?content ?evidence ?stance ?who ?article WHERE {
+  ?a kg:rejects ?c ; kg:content ?content ; kg:evidence ?evidence ; kg:stance ?stance ;
+     kg:actor/skos:prefLabel ?who ; kg:article ?article . }"""
+
+
+def side(row) -> dict:
+    return {"text": str(row.content), "said_by": None if row.voice is not None else str(row.who),
+            "outlet": str(row.outlet), "hedged": row.hedged.toPython(), "evidence": str(row.evidence)[:400]}
+
+
+def members_by_claim(graph, condition: str = "") -> dict[str, list]:
+    found: dict[str, list] = defaultdict(list)
+    for row in graph.query(MEMBERS % condition):
+        found[str(row.c)].append(row)
+    return {c: sorted(rows, key=lambda r: str(r.a)) for c, rows in sorted(found.items())}
+
+
+def claim_pairs(graph, rng: random.Random) -> list[dict]:
+    claims = {c: rows for c, rows in members_by_claim(graph).items() if len({str(r.article) for r in rows}) > 1}
+    drawn = []
+    for c in rng.sample(sorted(claims), min(COUNT_PAIRS, len(claims))):
+        rows = claims[c]
+        pairs = [(a, b) for x, a in enumerate(rows) for b in rows[x + 1:] if a.article != b.article]
+        a, b = rng.choice(pairs)
+        drawn.append({"claim": c, "a": side(a), "b": side(b)})
+    return drawn
+
+
+def laundered(graph, rng: random.Random) -> list[dict]:
+    claims = members_by_claim(graph, "; kg:laundered true")
+    drawn = []
+    for c in rng.sample(sorted(claims), min(COUNT_LAUNDERED, len(claims))):
+        rows = [r for r in claims[c] if str(r.stance).endswith(("Asserts", "Confirms"))]
+        facts = [r for r in rows if r.voice is not None and not r.hedged.toPython()]
+        qualified = [r for r in rows if r.voice is None or r.hedged.toPython()]
+        pairs = [(f, q) for f in facts for q in qualified if f.outlet != q.outlet]
+        if pairs:
+            fact, other = rng.choice(pairs)
+            drawn.append({"claim": c, "as_fact": side(fact), "attributed_or_hedged": side(other)})
+    return drawn
+
+
+def rejections(graph, rng: random.Random) -> list[dict]:
+    links = sorted(graph.query(LINKS), key=lambda r: (str(r.a), str(r.c)))
+    claims = members_by_claim(graph)
+    drawn = []
+    for link in rng.sample(links, min(COUNT_REJECTIONS, len(links))):
+        wordings = [{"text": str(r.content), "said_by": None if r.voice is not None else str(r.who),
+                     "outlet": str(r.outlet)} for r in claims.get(str(link.c), [])[:3]]
+        drawn.append({"rejecting": {"text": str(link.content), "said_by": str(link.who),
+                                    "stance": str(link.stance).rsplit("#", 1)[1], "evidence": str(link.evidence)[:400]},
+                      "claim_wordings": wordings})
+    return drawn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("graph")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=23)
+    args = parser.parse_args()
+    graph = kgbuild.load_graph(args.graph)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, draw in (("pairs", claim_pairs), ("laundered", laundered), ("rejections", rejections)):
+        drawn = draw(graph, random.Random(args.seed))
+        with open(args.out / f"{name}.jsonl", "w", encoding="utf-8") as stream:
+            for n, item in enumerate(drawn, 1):
+                stream.write(json.dumps({"id": n, **item}, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(drawn)} drawn -> {args.out / (name + '.jsonl')}")
+
+
+if __name__ == "__main__":
+    main()
