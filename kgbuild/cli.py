@@ -159,6 +159,23 @@ def validate(graph_path, shapes) -> None:
         sys.exit(1)
 
 
+@main.command(name="export")
+@click.argument("graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write [default: GRAPH_PATH with the format's suffix].")
+def export_command(graph_path, fmt, out) -> None:
+    """Write a built graph for Gephi: outlets, claims, actors and entities, attributions as edges."""
+    from .export import to_networkx, write_network
+    from .graph import load_graph
+
+    graph = parsed_graph(graph_path, lambda: load_graph(graph_path))
+    out = out or graph_path.with_suffix(f".{fmt}")
+    network = to_networkx(graph)
+    write_network(network, out, fmt)
+    click.echo(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges -> {out}", err=True)
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
