@@ -9,6 +9,17 @@ from ..records import Article, Attribution
 from .keys import outlet_key
 
 UNDATED = "~"  # sorts after every ISO date: an article without a date is taken as the latest
+REJECTED = {"denies": "denied", "refutes": "refuted", "questions": "questioned"}
+
+
+def how_carried(attribution: Attribution) -> str:
+    """How an outlet carries a claim, in queries/spread.rq's words: "attributed" (to a source),
+    "hedged" or "as fact" (in its own voice), "denied", "refuted" or "questioned"."""
+    if attribution.stance in REJECTED:
+        return REJECTED[attribution.stance]
+    if attribution.voice:
+        return "hedged" if attribution.hedged else "as fact"
+    return "attributed, hedged" if attribution.hedged else "attributed"
 
 
 def carrying_order(attribution: Attribution, article: Article) -> tuple:
