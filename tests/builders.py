@@ -106,6 +106,14 @@ def dated(article_id, outlet, date) -> Article:
     return Article(id=article_id, text="x" * 1000, content_hash=article_id, source=article_id, outlet=outlet, date=date)
 
 
+def edge_ids(network) -> set[tuple[str, str, str]]:
+    """(source, target, id) of each edge of a network read back from GraphML or GEXF (networkx reads
+    a GEXF file without parallel edges as a DiGraph, each edge's id then in its data)."""
+    if network.is_multigraph():
+        return {(u, v, d.get("id", k)) for u, v, k, d in network.edges(keys=True, data=True)}
+    return {(u, v, d["id"]) for u, v, d in network.edges(data=True)}
+
+
 def only(attributions, cue):
     """The one attribution with this cue (the test fails, listing them all, if there is not one)."""
     found = [a for a in attributions if a.cue.text == cue]

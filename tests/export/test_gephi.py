@@ -8,7 +8,7 @@ import pytest
 from kgbuild.export import to_graph, to_networkx, write_network
 from kgbuild.export.gephi import for_gephi
 from kgbuild.merge import merge
-from tests.builders import helicopter_story
+from tests.builders import edge_ids, helicopter_story
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +18,6 @@ def network():
 
 def read(path, fmt):
     return nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path, force_multigraph=True)
-
-
-def edge_ids(graph) -> set[tuple[str, str, str]]:
-    """(source, target, id) of each edge; networkx reads a GEXF file without parallel edges as a
-    DiGraph, the ids then in the edges' data."""
-    if graph.is_multigraph():
-        return {(u, v, d.get("id", k)) for u, v, k, d in graph.edges(keys=True, data=True)}
-    return {(u, v, d["id"]) for u, v, d in graph.edges(data=True)}
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
