@@ -14,11 +14,9 @@ from pathlib import Path
 import networkx as nx
 
 from .atomic import replacing
-from .html import KIND_STYLE, STANCE_COLORS
+from .colours import CONTESTED, ENTITY, KIND_STYLE, LAUNDERED, STANCE_COLORS
 
 FORMATS = ("graphml", "gexf")
-CONTESTED, LAUNDERED = "#d62728", "#e6550d"  # the page's outlines of contested and laundered claims
-ENTITY = "#c6dbef"  # what claims are about, never speaking (the page lists these, it does not draw them)
 ABOUT = "#999999"
 SIZE, SIZE_PER_OUTLET = 10.0, 5.0  # a claim grows with the outlets that carry it
 LIST_SEPARATOR = "; "

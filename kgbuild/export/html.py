@@ -28,19 +28,8 @@ from pyvis.network import Network
 from ..merge.keys import outlet_label
 from ..merge.spread import how_carried
 from ..records import Actor, Drift, Merged
+from .colours import KIND_STYLE, STANCE_COLORS
 
-STANCE_COLORS = {
-    "asserts": "#1f77b4",
-    "confirms": "#2ca02c",
-    "questions": "#ff7f0e",
-    "denies": "#d62728",
-    "refutes": "#9467bd",
-}
-KIND_STYLE = {  # colour, corner radius: square outlets, rounded claims, pill-shaped actors
-    "outlet": ("#e8e8e8", 0),
-    "claim": ("#fff3b0", 6),
-    "actor": ("#c7e9c0", 18),
-}
 BUSY_VIEW = 15  # with more claims than this, the first view shows the shared or contested ones
 MAX_CLAIMS = 50  # at most this many claims on screen: the most carried (and contested) first
 TEMPLATE = "graph.html.j2"
