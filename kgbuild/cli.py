@@ -166,14 +166,13 @@ def validate(graph_path, shapes) -> None:
               help="File to write [default: GRAPH_PATH with the format's suffix].")
 def export_command(graph_path, fmt, out) -> None:
     """Write a built graph for Gephi: outlets, claims, actors and entities, attributions as edges."""
-    from .export import to_networkx, write_network
-    from .graph import load_graph
+    from .export.gephi import write_rows
+    from .export.network import read_rows
 
-    graph = parsed_graph(graph_path, lambda: load_graph(graph_path))
+    nodes, edges = parsed_graph(graph_path, lambda: read_rows(graph_path))
     out = out or graph_path.with_suffix(f".{fmt}")
-    network = to_networkx(graph)
-    write_network(network, out, fmt)
-    click.echo(f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges -> {out}", err=True)
+    write_rows(nodes, edges, out, fmt)
+    click.echo(f"{len(nodes)} nodes, {len(edges)} edges -> {out}", err=True)
 
 
 @main.command(name="eval")

@@ -1,25 +1,64 @@
-"""A network from ``to_networkx`` -> a GraphML or GEXF file that Gephi opens with its labels and
-colours as they are.
+"""A network from ``kgbuild.export.network`` (a networkx graph, or its rows) -> a GraphML or GEXF file that Gephi opens with its
+labels and colours as they are, and that networkx reads back with the same nodes and edges.
 
-networkx's writers take strings, numbers and booleans only: a value that is None is left out and
-a list is written as its items joined by "; ". Gephi reads a GEXF node's and edge's colour and
-size from their ``viz`` elements, and a GraphML node's and edge's from the attributes ``r``, ``g``,
-``b`` and ``size``; both read ``label``.
+Gephi reads a GEXF node's and edge's colour and size from their ``viz`` elements, and a GraphML
+node's and edge's from the attributes ``r``, ``g``, ``b`` and ``size``; both read ``label``. A value
+that is None is left out and a list is written as its items joined by "; ", as networkx's own
+writers need. The files are written here, a line an element, rather than by networkx's writers,
+which take several times as long as the graph's Turtle (docs/performance.md).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from .atomic import replacing
+from .atomic import write_atomically
 from .colours import CONTESTED, ENTITY, KIND_STYLE, LAUNDERED, STANCE_COLORS
+from .network import Edge, Node
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMATS = ("graphml", "gexf")
-ABOUT = "#999999"
+ABOUT = "#999999"  # the colour of an edge from a claim to what it is about
 SIZE, SIZE_PER_OUTLET = 10.0, 5.0  # a claim grows with the outlets that carry it
 LIST_SEPARATOR = "; "
+GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
+GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
+SPECIAL = re.compile('[&<>"\t\n\r]|' + NOT_XML.pattern)
+ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
+
+
+def xml(value: object) -> str:
+    """A value as XML text or attribute value: escaped (line breaks and tabs as references, so
+    that they come back as written) and without the characters XML 1.0 cannot hold."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if not SPECIAL.search(text):  # most values: nothing to escape
+        return text
+    text = NOT_XML.sub("\ufffd", text)
+    for character, reference in ESCAPES:
+        text = text.replace(character, reference)
+    return text
+
+
+class Escaped(dict):
+    """Each value as XML text, strings escaped once: stances, names, dates and labels recur on
+    every edge."""
+
+    def __missing__(self, text: str) -> str:
+        escaped = self[text] = xml(text)
+        return escaped
+
+    def of(self, value: object) -> str:
+        if type(value) is str:
+            return self[value]
+        return xml(value)  # a number or a flag, never a dictionary key: True == 1
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -39,42 +78,101 @@ def edge_colour(data: dict) -> str:
 
 
 def plain(attributes: dict) -> dict:
-    """Attributes as networkx's writers take them: None left out, a list joined."""
+    """Attributes as a file holds them: None left out, a list joined."""
     return {name: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
             for name, value in attributes.items() if value is not None}
 
 
-def styled(attributes: dict, colour: str, size: float | None, fmt: str) -> dict:
-    """Attributes with the colour (and size, for a node) Gephi shows, as ``fmt`` spells them."""
-    r, g, b = rgb(colour)
-    if fmt == "gexf":
-        viz = {"color": {"r": r, "g": g, "b": b, "a": 1.0}} | ({"size": size} if size else {})
-        return {**attributes, "viz": viz}
-    return {**attributes, "r": r, "g": g, "b": b} | ({"size": size} if size else {})
+def styled_nodes(nodes: list[Node]) -> list[tuple[str, dict, str, float]]:
+    """(node, attributes, colour, size) for each node."""
+    return [(node, plain(data), node_colour(data), SIZE + SIZE_PER_OUTLET * data.get("outlets", 0)) for node, data in nodes]
 
 
-def for_gephi(network: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
-    """A copy of the network that ``fmt``'s writer takes, with labels, colours and sizes."""
+def styled_edges(edges: list[Edge]) -> list[tuple[str, str, str, dict, str]]:
+    """(source, target, key, attributes, colour) for each edge; its label is its stance, or "about"."""
+    return [(source, target, key, {**plain(data), "label": data.get("stance", data["relation"])}, edge_colour(data))
+            for source, target, key, data in edges]
+
+
+def declared(items: list[dict], types: dict[type, str], leave_out: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
+    """Each attribute name -> (its number in the file, its type), in the order first met."""
+    found: dict[str, tuple[str, str]] = {}
+    for attributes in items:
+        for name, value in attributes.items():
+            if name not in found and name not in leave_out:
+                found[name] = (str(len(found)), types[type(value)])
+    return found
+
+
+def colour_attributes(colour: str) -> dict[str, int]:
+    return dict(zip("rgb", rgb(colour)))
+
+
+def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    escaped = Escaped()
+    node_rows = [(node, {**data, **colour_attributes(colour), "size": size}) for node, data, colour, size in styled_nodes(nodes)]
+    edge_rows = [(source, target, key, {**data, **colour_attributes(colour)})
+                 for source, target, key, data, colour in styled_edges(edges)]
+    node_keys = declared([data for _, data in node_rows], GRAPHML_TYPES)
+    edge_keys = declared([data for *_, data in edge_rows], GRAPHML_TYPES)
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for owner, keys in (("node", node_keys), ("edge", edge_keys)):
+        for name, (number, kind) in keys.items():
+            yield f'  <key id="{owner[0]}{number}" for="{owner}" attr.name="{xml(name)}" attr.type="{kind}" />\n'
+    yield '  <graph edgedefault="directed">\n'
+    node_data = {name: f'<data key="n{number}">' for name, (number, _) in node_keys.items()}
+    edge_data = {name: f'<data key="e{number}">' for name, (number, _) in edge_keys.items()}
+    for node, data in node_rows:
+        values = "".join([f"{node_data[name]}{escaped.of(value)}</data>" for name, value in data.items()])
+        yield f'    <node id="{escaped[node]}">{values}</node>\n'
+    for source, target, key, data in edge_rows:
+        values = "".join([f"{edge_data[name]}{escaped.of(value)}</data>" for name, value in data.items()])
+        yield f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}</edge>\n'
+    yield "  </graph>\n</graphml>\n"
+
+
+def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    escaped = Escaped()
+    node_rows, edge_rows = styled_nodes(nodes), styled_edges(edges)
+    node_keys = declared([data for _, data, *_ in node_rows], GEXF_TYPES, leave_out=("label",))
+    edge_keys = declared([data for *_, data, _ in edge_rows], GEXF_TYPES, leave_out=("label",))
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n')
+    yield '  <graph defaultedgetype="directed" mode="static">\n'
+    for owner, keys in (("node", node_keys), ("edge", edge_keys)):
+        yield f'    <attributes class="{owner}" mode="static">\n'
+        for name, (number, kind) in keys.items():
+            yield f'      <attribute id="{number}" title="{xml(name)}" type="{kind}" />\n'
+        yield "    </attributes>\n"
+    node_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in node_keys.items()}
+    edge_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in edge_keys.items()}
+    yield "    <nodes>\n"
+    for node, data, colour, size in node_rows:
+        values = "".join([f'{node_value[name]}{escaped.of(value)}" />' for name, value in data.items() if name != "label"])
+        r, g, b = rgb(colour)
+        yield (f'      <node id="{escaped[node]}" label="{escaped[data["label"]]}"><attvalues>{values}</attvalues>'
+               f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" /><viz:size value="{size}" /></node>\n')
+    yield "    </nodes>\n    <edges>\n"
+    for source, target, key, data, colour in edge_rows:
+        values = "".join([f'{edge_value[name]}{escaped.of(value)}" />' for name, value in data.items() if name != "label"])
+        r, g, b = rgb(colour)
+        yield (f'      <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}" '
+               f'label="{escaped[data["label"]]}" weight="1.0"><attvalues>{values}</attvalues>'
+               f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" /></edge>\n')
+    yield "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def write_rows(nodes: list[Node], edges: list[Edge], path: str | Path, fmt: str) -> None:
+    """Write a network's rows (``network.read_rows``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    styled_network = nx.MultiDiGraph()
-    for node, data in network.nodes(data=True):
-        size = SIZE + SIZE_PER_OUTLET * data.get("outlets", 0)
-        styled_network.add_node(node, **styled(plain(data), node_colour(data), size, fmt))
-    for source, target, key, data in network.edges(keys=True, data=True):
-        label = data.get("stance", data["relation"])
-        attributes = styled({**plain(data), "label": label, "weight": 1.0}, edge_colour(data), None, fmt)
-        if fmt == "gexf":
-            attributes["id"] = key  # GEXF numbers its edges unless given their ids
-        styled_network.add_edge(source, target, key=key, **attributes)
-    return styled_network
+    write_atomically(Path(path), graphml_lines(nodes, edges) if fmt == "graphml" else gexf_lines(nodes, edges))
 
 
 def write_network(network: nx.MultiDiGraph, path: str | Path, fmt: str) -> None:
-    """Write the network as GraphML or GEXF (``fmt``) to ``path``, atomically."""
-    styled_network = for_gephi(network, fmt)
-    with replacing(Path(path)) as temporary:
-        if fmt == "gexf":
-            nx.write_gexf(styled_network, temporary)
-        else:
-            nx.write_graphml(styled_network, temporary)
+    """Write a networkx network (``kgbuild.to_networkx``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
+    write_rows(list(network.nodes(data=True)), list(network.edges(keys=True, data=True)), path, fmt)

@@ -1,5 +1,5 @@
-"""A built graph (an rdflib ``Graph`` in kgbuild's vocabulary) -> a ``networkx.MultiDiGraph`` for
-graph algorithms and notebooks.
+"""A built graph in kgbuild's vocabulary -> a ``networkx.MultiDiGraph`` for graph algorithms,
+notebooks and Gephi.
 
 Nodes are the graph's outlets, claims, actors and the entities claims are about, keyed by IRI,
 each with a ``kind`` ("outlet", "claim", "actor", "entity") and a ``label``; actors and entities
@@ -12,108 +12,161 @@ attribution's IRI and their relation, are:
 
 ``carries`` and ``says`` edges hold the attribution: ``stance``, ``hedged``, ``own_voice``,
 ``via``, ``date``, ``published``, ``article``, ``cue``, ``content``, ``evidence``,
-``spread_rank`` and the ``changes`` of its wording. A value the graph does not have is None.
-The graph is read with a few SPARQL queries, which run in Oxigraph when it was loaded with
-``kgbuild.load_graph``.
+``spread_rank`` and the ``changes`` of its wording; the edge's key is the attribution's IRI, then
+"#carries" or "#says". A value the graph does not have is None.
+
+The network is read from the graph's triples, subject by subject, not through SPARQL: a Turtle
+file is streamed through Oxigraph's parser (``read_rows``, ``read_network``) without building a
+store, which would cost more than the whole export (docs/performance.md).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from rdflib import Graph
+from rdflib import RDF, RDFS
+from rdflib.namespace import DCTERMS, SKOS
 
-from ..graph.vocab import CHANGE, PREFIXES
+from ..graph.vocab import CHANGE, KG, SCHEMA, STANCE
 
-PREAMBLE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(PREFIXES.items()))
-TYPES = {"Person": "person", "Organization": "organization", "Collective": "collective", "Place": "place"}
+if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
+    import networkx as nx
+    from rdflib import Graph
 
-OUTLETS = "SELECT ?node ?label WHERE { ?node a kg:Outlet ; rdfs:label ?label }"
-CLAIMS = """SELECT ?node ?label ?contested ?laundered ?outlets ?firstSeen WHERE {
-  ?node a kg:Claim ; schema:text ?label ; kg:contested ?contested ; kg:laundered ?laundered ; kg:outletCount ?outlets .
-  OPTIONAL { ?node kg:firstSeen ?firstSeen } }"""
-PEOPLE = """SELECT ?node ?label ?actor ?type WHERE {
-  { ?node a kg:Actor } UNION { ?claim schema:about ?node }
-  ?node skos:prefLabel ?label ; a ?type .
-  BIND(EXISTS { ?node a kg:Actor } AS ?actor)
-  FILTER(?type IN (schema:Person, schema:Organization, kg:Collective, schema:Place)) }"""
-NAMES = "SELECT ?node ?name WHERE { ?node skos:altLabel ?name }"
-ROLES = "SELECT ?node ?name WHERE { ?node schema:jobTitle ?name }"
-ABOUT = "SELECT ?claim ?node WHERE { ?claim a kg:Claim ; schema:about ?node }"
-ATTRIBUTIONS = """SELECT ?a ?outlet ?actor ?claim ?stance ?hedged ?voice ?via ?date ?published ?article ?cue
-                         ?content ?evidence ?rank WHERE {
-  ?a a kg:Attribution ; kg:article ?art ; kg:actor ?actor ; kg:claim ?claim ; kg:stance ?stance ; kg:hedged ?hedged ;
-     kg:content ?content ; kg:evidence ?evidence .
-  ?art schema:publisher ?outlet ; dcterms:identifier ?article .
-  OPTIONAL { ?a kg:ownVoice ?voice } OPTIONAL { ?a kg:via/rdfs:label ?via } OPTIONAL { ?a kg:date ?date }
-  OPTIONAL { ?art schema:datePublished ?published } OPTIONAL { ?a kg:cue ?cue } OPTIONAL { ?a kg:spreadRank ?rank } }"""
-CHANGES = "SELECT ?a ?change WHERE { ?a kg:change ?change }"
-CHANGE_NAMES = {str(node): name for name, node in CHANGE.items()}
+Triples = Iterable[tuple[str, str, str]]  # (subject, predicate, object): IRIs, and literals' lexical forms
+Described = dict[str, dict[str, list[str]]]  # subject -> predicate -> objects
+Node = tuple[str, dict]  # a node and its attributes
+Edge = tuple[str, str, str, dict]  # source, target, key and attributes
+
+TYPES = {str(SCHEMA.Person): "person", str(SCHEMA.Organization): "organization", str(KG.Collective): "collective",
+         str(SCHEMA.Place): "place"}
+STANCES = {str(node): name for name, node in STANCE.items()}
+CHANGES = {str(node): name for name, node in CHANGE.items()}
+TYPE, LABEL, PREF, ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+IDENTIFIER = str(DCTERMS.identifier)
+P = {name: str(KG[name]) for name in KG.__annotations__}
+S = {name: str(SCHEMA[name]) for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
+READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *(P[name] for name in (
+    "article", "actor", "claim", "stance", "hedged", "ownVoice", "via", "date", "cue", "content", "evidence",
+    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen"))}  # what the network holds
 
 
-def select(graph: Graph, query: str) -> list[tuple]:
-    """The rows of a SELECT, each value as Python (str, bool, int; None when unbound), sorted
-    (SPARQL's order is the engine's)."""
-    rows = [tuple(None if v is None else v.toPython() for v in row) for row in graph.query(PREAMBLE + query)]
-    return sorted(rows, key=lambda row: tuple("" if v is None else str(v) for v in row))
+def described(triples: Triples) -> Described:
+    """Each subject's objects by predicate. A kgbuild graph's triples come subject by subject, so
+    the subject's dictionary is looked up again only when the subject changes."""
+    subjects: Described = {}
+    subject, found = None, {}
+    for node, predicate, value in triples:
+        if node != subject:
+            subject, found = node, subjects.setdefault(node, {})
+        values = found.get(predicate)
+        if values is None:
+            found[predicate] = [value]
+        else:
+            values.append(value)
+    return subjects
 
 
-def text(value) -> str | None:
-    """A literal as text: a date as its ISO form, None as None."""
-    return None if value is None else str(value)
+def turtle_triples(path: str | Path) -> Triples:
+    """A Turtle file's triples that the network holds, streamed by Oxigraph's parser."""
+    import pyoxigraph
+
+    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+        predicate = triple.predicate.value
+        if predicate in READ:
+            yield triple.subject.value, predicate, triple.object.value
 
 
-def local_name(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def one(values: dict[str, list[str]], predicate: str) -> str | None:
+    found = values.get(predicate)
+    return found[0] if found else None
 
 
-def many(graph: Graph, query: str) -> dict[str, list[str]]:
-    """Node -> its values of a property that may have many, sorted."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for node, value in select(graph, query):
-        found[str(node)].append(str(value))
-    return found
+def entity_attributes(values: dict[str, list[str]], kind: str) -> dict:
+    kinds = sorted(TYPES[t] for t in values.get(TYPE, ()) if t in TYPES)
+    return {"kind": kind, "label": one(values, PREF), "type": kinds[0] if kinds else None,
+            "aliases": sorted(values.get(ALT, ())), "roles": sorted(values.get(S["jobTitle"], ()))}
 
 
-def add_nodes(network: nx.MultiDiGraph, graph: Graph) -> None:
-    for node, label in select(graph, OUTLETS):
-        network.add_node(str(node), kind="outlet", label=label)
-    for node, label, contested, laundered, outlets, first_seen in select(graph, CLAIMS):
-        network.add_node(str(node), kind="claim", label=label, contested=contested, laundered=laundered,
-                         outlets=outlets, first_seen=text(first_seen))
-    names, roles = many(graph, NAMES), many(graph, ROLES)
-    for node, label, speaks, kind in select(graph, PEOPLE):
-        node = str(node)
-        if node in network:  # an outlet speaking in its own voice, or a second type of one entity
-            continue
-        network.add_node(node, kind="actor" if speaks else "entity", label=label, type=TYPES[local_name(str(kind))],
-                         aliases=names.get(node, []), roles=roles.get(node, []))
+def node_rows(subjects: Described) -> list[Node]:
+    """Outlets, then claims, then actors, then entities, each in the order of their IRIs."""
+    typed = {node: set(values.get(TYPE, ())) for node, values in subjects.items()}
+    outlets = sorted(node for node, types in typed.items() if P["Outlet"] in types)
+    claims = sorted(node for node, types in typed.items() if P["Claim"] in types)
+    actors = sorted(node for node, types in typed.items() if P["Actor"] in types and P["Outlet"] not in types)
+    about = {entity for claim in claims for entity in subjects[claim].get(S["about"], ())}
+    rows = [(node, {"kind": "outlet", "label": one(subjects[node], LABEL)}) for node in outlets]
+    for node in claims:
+        values = subjects[node]
+        rows.append((node, {"kind": "claim", "label": one(values, S["text"]), "contested": one(values, P["contested"]) == "true",
+                            "laundered": one(values, P["laundered"]) == "true", "outlets": int(one(values, P["outletCount"])),
+                            "first_seen": one(values, P["firstSeen"])}))
+    rows += [(node, entity_attributes(subjects[node], "actor")) for node in actors]
+    rows += [(node, entity_attributes(subjects[node], "entity")) for node in sorted(about - {*outlets, *actors})]
+    return rows
 
 
-def add_edges(network: nx.MultiDiGraph, graph: Graph) -> None:
-    changes = {a: [CHANGE_NAMES[c] for c in found] for a, found in many(graph, CHANGES).items()}
-    for a, outlet, actor, claim, stance, hedged, voice, via, date, published, article, cue, content, evidence, rank in \
-            select(graph, ATTRIBUTIONS):
-        a = str(a)
-        attributes = {
-            "stance": local_name(str(stance)).lower(), "hedged": hedged, "own_voice": voice, "via": via,
-            "date": text(date), "published": text(published), "article": article, "cue": cue, "content": content,
-            "evidence": evidence, "spread_rank": rank, "changes": changes.get(a, []), "attribution": a,
-        }
-        network.add_edge(str(outlet), str(claim), key=f"{a}#carries", relation="carries", **attributes)
-        if voice is None:
-            network.add_edge(str(actor), str(claim), key=f"{a}#says", relation="says", **attributes)
-    for claim, node in select(graph, ABOUT):
-        claim, node = str(claim), str(node)
-        network.add_edge(claim, node, key=f"{claim}#about#{node}", relation="about")
+def attribution_attributes(values: dict[str, list[str]], subjects: Described) -> dict:
+    article = subjects[one(values, P["article"])]
+    rank, via = one(values, P["spreadRank"]), one(values, P["via"])
+    return {
+        "stance": STANCES[one(values, P["stance"])], "hedged": one(values, P["hedged"]) == "true",
+        "own_voice": one(values, P["ownVoice"]), "via": via and one(subjects[via], LABEL),
+        "date": one(values, P["date"]), "published": one(article, S["datePublished"]),
+        "article": one(article, IDENTIFIER), "cue": one(values, P["cue"]), "content": one(values, P["content"]),
+        "evidence": one(values, P["evidence"]), "spread_rank": rank and int(rank),
+        "changes": sorted(CHANGES[c] for c in values.get(P["change"], ())),
+    }
+
+
+def edge_rows(subjects: Described) -> list[Edge]:
+    """Each attribution's ``carries`` and ``says`` edges, in the order of its IRI; then each
+    claim's ``about`` edges."""
+    rows: list[Edge] = []
+    attributions = sorted(node for node, values in subjects.items() if P["Attribution"] in values.get(TYPE, ()))
+    for node in attributions:
+        values = subjects[node]
+        attributes = attribution_attributes(values, subjects)
+        claim = one(values, P["claim"])
+        outlet = one(subjects[one(values, P["article"])], S["publisher"])
+        rows.append((outlet, claim, f"{node}#carries", {"relation": "carries", **attributes}))
+        if attributes["own_voice"] is None:
+            rows.append((one(values, P["actor"]), claim, f"{node}#says", {"relation": "says", **attributes}))
+    claims = sorted(node for node, values in subjects.items() if P["Claim"] in values.get(TYPE, ()))
+    for claim in claims:
+        for entity in sorted(subjects[claim].get(S["about"], ())):
+            rows.append((claim, entity, f"{claim}#about#{entity}", {"relation": "about"}))
+    return rows
+
+
+def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
+    """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
+    subjects = described(triples)
+    return node_rows(subjects), edge_rows(subjects)
+
+
+def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
+    """``rows_of`` a Turtle file, streamed: no store is built."""
+    return rows_of(turtle_triples(path))
+
+
+def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    made = nx.MultiDiGraph()
+    made.add_nodes_from(nodes)
+    made.add_edges_from(edges)
+    return made
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """The graph's outlets, claims, actors and what claims are about, and the attributions between
-    them, as a ``networkx.MultiDiGraph`` (see the module's docstring for its nodes and edges);
-    nodes and edges are added in sorted order, so the same graph gives the same network."""
-    network = nx.MultiDiGraph()
-    add_nodes(network, graph)
-    add_edges(network, graph)
-    return network
+    """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
+    between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
+    return network(*rows_of((str(s), str(p), str(o)) for s, p, o in graph if str(p) in READ))
+
+
+def read_network(path: str | Path) -> nx.MultiDiGraph:
+    """``to_networkx`` of a Turtle file, streamed: no store is built."""
+    return network(*read_rows(path))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.export import to_graph, to_networkx
+from kgbuild.export import to_graph, to_networkx, to_turtle
+from kgbuild.export.network import read_network
 from kgbuild.merge import merge
 from tests.builders import helicopter_story
 
@@ -45,3 +46,10 @@ def test_the_same_graph_gives_the_same_network(network):
     again = to_networkx(to_graph(merge(helicopter_story())))
     assert list(again.nodes(data=True)) == list(network.nodes(data=True))
     assert list(again.edges(keys=True, data=True)) == list(network.edges(keys=True, data=True))
+
+
+def test_a_turtle_file_streamed_gives_the_network_of_the_loaded_graph(network, tmp_path):
+    (tmp_path / "graph.ttl").write_text(to_turtle(to_graph(merge(helicopter_story()))), "utf-8")
+    streamed = read_network(tmp_path / "graph.ttl")
+    assert list(streamed.nodes(data=True)) == list(network.nodes(data=True))
+    assert list(streamed.edges(keys=True, data=True)) == list(network.edges(keys=True, data=True))
