@@ -3,8 +3,7 @@ labels and colours as they are, and that networkx reads back with the same nodes
 
 Gephi reads a GEXF node's and edge's colour and size from their ``viz`` elements, and a GraphML
 node's and edge's from the attributes ``r``, ``g``, ``b`` and ``size``; both read ``label``. A value
-that is None is left out and a list is written as its items joined by "; ", as networkx's own
-writers need. The files are written here, a line an element, rather than by networkx's writers,
+that is None is left out and a list is written as its items joined by "; ". The files are written here, a line an element, rather than by networkx's writers,
 which take several times as long as the graph's Turtle (docs/performance.md).
 """
 
@@ -35,9 +34,12 @@ ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n",
 
 def xml(value: object) -> str:
     """A value as XML text or attribute value: escaped (line breaks and tabs as references, so
-    that they come back as written) and without the characters XML 1.0 cannot hold."""
-    if isinstance(value, bool):
+    that they come back as written) and without the characters XML 1.0 cannot hold; a list (or
+    tuple) as its items joined by "; "."""
+    if type(value) is bool:
         return "true" if value else "false"
+    if type(value) in (list, tuple):
+        value = LIST_SEPARATOR.join(value)
     text = str(value)
     if not SPECIAL.search(text):  # most values: nothing to escape
         return text
@@ -48,17 +50,17 @@ def xml(value: object) -> str:
 
 
 class Escaped(dict):
-    """Each value as XML text, strings escaped once: stances, names, dates and labels recur on
-    every edge."""
+    """Each value as XML text, escaped once: stances, names, dates and flags recur on every edge.
+    A string is its own key; any other value is keyed with its type (True == 1)."""
 
-    def __missing__(self, text: str) -> str:
-        escaped = self[text] = xml(text)
+    def __missing__(self, key) -> str:
+        escaped = self[key] = xml(key if type(key) is str else key[1])
         return escaped
 
     def of(self, value: object) -> str:
         if type(value) is str:
             return self[value]
-        return xml(value)  # a number or a flag, never a dictionary key: True == 1
+        return self[type(value), tuple(value) if type(value) is list else value]
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -77,44 +79,32 @@ def edge_colour(data: dict) -> str:
     return STANCE_COLORS[data["stance"]] if "stance" in data else ABOUT
 
 
-def plain(attributes: dict) -> dict:
-    """Attributes as a file holds them: None left out, a list joined."""
-    return {name: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-            for name, value in attributes.items() if value is not None}
+def node_size(data: dict) -> float:
+    return SIZE + SIZE_PER_OUTLET * data.get("outlets", 0)
 
 
-def styled_nodes(nodes: list[Node]) -> list[tuple[str, dict, str, float]]:
-    """(node, attributes, colour, size) for each node."""
-    return [(node, plain(data), node_colour(data), SIZE + SIZE_PER_OUTLET * data.get("outlets", 0)) for node, data in nodes]
+def edge_label(data: dict) -> str:
+    """An edge's label: its stance, or its relation ("about")."""
+    return data.get("stance", data["relation"])
 
 
-def styled_edges(edges: list[Edge]) -> list[tuple[str, str, str, dict, str]]:
-    """(source, target, key, attributes, colour) for each edge; its label is its stance, or "about"."""
-    return [(source, target, key, {**plain(data), "label": data.get("stance", data["relation"])}, edge_colour(data))
-            for source, target, key, data in edges]
-
-
-def declared(items: list[dict], types: dict[type, str], leave_out: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
-    """Each attribute name -> (its number in the file, its type), in the order first met."""
+def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, type]) -> dict[str, tuple[str, str]]:
+    """Each attribute name -> (its number in the file, its type), in the order first met, then
+    the ``extra`` ones the writer adds; a value that is None is left out, a list is a string."""
     found: dict[str, tuple[str, str]] = {}
     for attributes in items:
         for name, value in attributes.items():
-            if name not in found and name not in leave_out:
-                found[name] = (str(len(found)), types[type(value)])
+            if name not in found and value is not None:
+                found[name] = (str(len(found)), types[str if type(value) is list else type(value)])
+    for name, kind in extra.items():
+        found.setdefault(name, (str(len(found)), types[kind]))
     return found
-
-
-def colour_attributes(colour: str) -> dict[str, int]:
-    return dict(zip("rgb", rgb(colour)))
 
 
 def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     escaped = Escaped()
-    node_rows = [(node, {**data, **colour_attributes(colour), "size": size}) for node, data, colour, size in styled_nodes(nodes)]
-    edge_rows = [(source, target, key, {**data, **colour_attributes(colour)})
-                 for source, target, key, data, colour in styled_edges(edges)]
-    node_keys = declared([data for _, data in node_rows], GRAPHML_TYPES)
-    edge_keys = declared([data for *_, data in edge_rows], GRAPHML_TYPES)
+    node_keys = declared((data for _, data in nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
+    edge_keys = declared((data for *_, data in edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
@@ -124,20 +114,25 @@ def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     yield '  <graph edgedefault="directed">\n'
     node_data = {name: f'<data key="n{number}">' for name, (number, _) in node_keys.items()}
     edge_data = {name: f'<data key="e{number}">' for name, (number, _) in edge_keys.items()}
-    for node, data in node_rows:
-        values = "".join([f"{node_data[name]}{escaped.of(value)}</data>" for name, value in data.items()])
-        yield f'    <node id="{escaped[node]}">{values}</node>\n'
-    for source, target, key, data in edge_rows:
-        values = "".join([f"{edge_data[name]}{escaped.of(value)}</data>" for name, value in data.items()])
-        yield f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}</edge>\n'
+
+    def colour_data(data_of: dict[str, str], colour: str) -> str:
+        return "".join(f"{data_of[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+
+    for node, data in nodes:
+        values = "".join([f"{node_data[name]}{escaped.of(value)}</data>" for name, value in data.items() if value is not None])
+        yield (f'    <node id="{escaped[node]}">{values}{colour_data(node_data, node_colour(data))}'
+               f'{node_data["size"]}{node_size(data)}</data></node>\n')
+    for source, target, key, data in edges:
+        values = "".join([f"{edge_data[name]}{escaped.of(value)}</data>" for name, value in data.items() if value is not None])
+        yield (f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}'
+               f'{edge_data["label"]}{escaped[edge_label(data)]}</data>{colour_data(edge_data, edge_colour(data))}</edge>\n')
     yield "  </graph>\n</graphml>\n"
 
 
 def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     escaped = Escaped()
-    node_rows, edge_rows = styled_nodes(nodes), styled_edges(edges)
-    node_keys = declared([data for _, data, *_ in node_rows], GEXF_TYPES, leave_out=("label",))
-    edge_keys = declared([data for *_, data, _ in edge_rows], GEXF_TYPES, leave_out=("label",))
+    node_keys = declared(({k: v for k, v in data.items() if k != "label"} for _, data in nodes), GEXF_TYPES, {})
+    edge_keys = declared((data for *_, data in edges), GEXF_TYPES, {})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -150,19 +145,23 @@ def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
         yield "    </attributes>\n"
     node_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in node_keys.items()}
     edge_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in edge_keys.items()}
+
+    def viz_colour(colour: str) -> str:
+        r, g, b = rgb(colour)
+        return f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" />'
+
     yield "    <nodes>\n"
-    for node, data, colour, size in node_rows:
-        values = "".join([f'{node_value[name]}{escaped.of(value)}" />' for name, value in data.items() if name != "label"])
-        r, g, b = rgb(colour)
+    for node, data in nodes:
+        values = "".join([f'{node_value[name]}{escaped.of(value)}" />' for name, value in data.items()
+                          if value is not None and name != "label"])
         yield (f'      <node id="{escaped[node]}" label="{escaped[data["label"]]}"><attvalues>{values}</attvalues>'
-               f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" /><viz:size value="{size}" /></node>\n')
+               f'{viz_colour(node_colour(data))}<viz:size value="{node_size(data)}" /></node>\n')
     yield "    </nodes>\n    <edges>\n"
-    for source, target, key, data, colour in edge_rows:
-        values = "".join([f'{edge_value[name]}{escaped.of(value)}" />' for name, value in data.items() if name != "label"])
-        r, g, b = rgb(colour)
+    for source, target, key, data in edges:
+        values = "".join([f'{edge_value[name]}{escaped.of(value)}" />' for name, value in data.items() if value is not None])
         yield (f'      <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}" '
-               f'label="{escaped[data["label"]]}" weight="1.0"><attvalues>{values}</attvalues>'
-               f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" /></edge>\n')
+               f'label="{escaped[edge_label(data)]}" weight="1.0"><attvalues>{values}</attvalues>'
+               f'{viz_colour(edge_colour(data))}</edge>\n')
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
