@@ -25,6 +25,8 @@ FORMATS = ("graphml", "gexf")
 ABOUT = "#999999"  # the colour of an edge from a claim to what it is about
 SIZE, SIZE_PER_OUTLET = 10.0, 5.0  # a claim grows with the outlets that carry it
 LIST_SEPARATOR = "; "
+NODE_COLOURS = {CONTESTED, LAUNDERED, ENTITY, *(colour for colour, _ in KIND_STYLE.values())}
+EDGE_COLOURS = {ABOUT, *STANCE_COLORS.values()}
 GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
@@ -51,15 +53,14 @@ def xml(value: object) -> str:
 
 class Escaped(dict):
     """Each value as XML text, escaped once: stances, names, dates and flags recur on every edge.
-    A string is its own key; any other value is keyed with its type (True == 1)."""
+    A string is its own key; any other value is keyed with its type (True == 1), a list as a tuple."""
 
     def __missing__(self, key) -> str:
         escaped = self[key] = xml(key if type(key) is str else key[1])
         return escaped
 
-    def of(self, value: object) -> str:
-        if type(value) is str:
-            return self[value]
+    def other(self, value: object) -> str:
+        """A value that is not a string."""
         return self[type(value), tuple(value) if type(value) is list else value]
 
 
@@ -115,17 +116,20 @@ def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     node_data = {name: f'<data key="n{number}">' for name, (number, _) in node_keys.items()}
     edge_data = {name: f'<data key="e{number}">' for name, (number, _) in edge_keys.items()}
 
-    def colour_data(data_of: dict[str, str], colour: str) -> str:
-        return "".join(f"{data_of[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
-
+    node_colours = {colour: "".join(f"{node_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+                    for colour in NODE_COLOURS}
+    edge_colours = {colour: "".join(f"{edge_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+                    for colour in EDGE_COLOURS}
     for node, data in nodes:
-        values = "".join([f"{node_data[name]}{escaped.of(value)}</data>" for name, value in data.items() if value is not None])
-        yield (f'    <node id="{escaped[node]}">{values}{colour_data(node_data, node_colour(data))}'
+        values = "".join([f"{node_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
+                          for name, value in data.items() if value is not None])
+        yield (f'    <node id="{escaped[node]}">{values}{node_colours[node_colour(data)]}'
                f'{node_data["size"]}{node_size(data)}</data></node>\n')
     for source, target, key, data in edges:
-        values = "".join([f"{edge_data[name]}{escaped.of(value)}</data>" for name, value in data.items() if value is not None])
+        values = "".join([f"{edge_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
+                          for name, value in data.items() if value is not None])
         yield (f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}'
-               f'{edge_data["label"]}{escaped[edge_label(data)]}</data>{colour_data(edge_data, edge_colour(data))}</edge>\n')
+               f'{edge_data["label"]}{escaped[edge_label(data)]}</data>{edge_colours[edge_colour(data)]}</edge>\n')
     yield "  </graph>\n</graphml>\n"
 
 
@@ -146,22 +150,22 @@ def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     node_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in node_keys.items()}
     edge_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in edge_keys.items()}
 
-    def viz_colour(colour: str) -> str:
-        r, g, b = rgb(colour)
-        return f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0" />'
+    viz_colour = {colour: '<viz:color r="{}" g="{}" b="{}" a="1.0" />'.format(*rgb(colour))
+                  for colour in {*NODE_COLOURS, *EDGE_COLOURS}}
 
     yield "    <nodes>\n"
     for node, data in nodes:
-        values = "".join([f'{node_value[name]}{escaped.of(value)}" />' for name, value in data.items()
-                          if value is not None and name != "label"])
+        values = "".join([f'{node_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
+                          for name, value in data.items() if value is not None and name != "label"])
         yield (f'      <node id="{escaped[node]}" label="{escaped[data["label"]]}"><attvalues>{values}</attvalues>'
-               f'{viz_colour(node_colour(data))}<viz:size value="{node_size(data)}" /></node>\n')
+               f'{viz_colour[node_colour(data)]}<viz:size value="{node_size(data)}" /></node>\n')
     yield "    </nodes>\n    <edges>\n"
     for source, target, key, data in edges:
-        values = "".join([f'{edge_value[name]}{escaped.of(value)}" />' for name, value in data.items() if value is not None])
+        values = "".join([f'{edge_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
+                          for name, value in data.items() if value is not None])
         yield (f'      <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}" '
                f'label="{escaped[edge_label(data)]}" weight="1.0"><attvalues>{values}</attvalues>'
-               f'{viz_colour(edge_colour(data))}</edge>\n')
+               f'{viz_colour[edge_colour(data)]}</edge>\n')
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 

@@ -36,36 +36,38 @@ if TYPE_CHECKING:  # networkx is imported where a network is made: writing a fil
     from rdflib import Graph
 
 Triples = Iterable[tuple[str, str, str]]  # (subject, predicate, object): IRIs, and literals' lexical forms
-Described = dict[str, dict[str, list[str]]]  # subject -> predicate -> objects
+Described = dict[str, dict[str, str | list[str]]]  # subject -> predicate -> object, or objects (MANY)
 Node = tuple[str, dict]  # a node and its attributes
 Edge = tuple[str, str, str, dict]  # source, target, key and attributes
 
 TYPES = {str(SCHEMA.Person): "person", str(SCHEMA.Organization): "organization", str(KG.Collective): "collective",
          str(SCHEMA.Place): "place"}
+CLASSES = {str(KG[name]): name for name in ("Outlet", "Claim", "Actor", "Attribution")}
 STANCES = {str(node): name for name, node in STANCE.items()}
 CHANGES = {str(node): name for name, node in CHANGE.items()}
 TYPE, LABEL, PREF, ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
 IDENTIFIER = str(DCTERMS.identifier)
 P = {name: str(KG[name]) for name in KG.__annotations__}
 S = {name: str(SCHEMA[name]) for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
+MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
 READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *(P[name] for name in (
     "article", "actor", "claim", "stance", "hedged", "ownVoice", "via", "date", "cue", "content", "evidence",
     "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen"))}  # what the network holds
 
 
 def described(triples: Triples) -> Described:
-    """Each subject's objects by predicate. A kgbuild graph's triples come subject by subject, so
-    the subject's dictionary is looked up again only when the subject changes."""
+    """Each subject's object by predicate (a list of them for the predicates in ``MANY``). A
+    kgbuild graph's triples come subject by subject, so the subject's dictionary is looked up
+    again only when the subject changes."""
     subjects: Described = {}
     subject, found = None, {}
     for node, predicate, value in triples:
         if node != subject:
             subject, found = node, subjects.setdefault(node, {})
-        values = found.get(predicate)
-        if values is None:
-            found[predicate] = [value]
+        if predicate in MANY:
+            found.setdefault(predicate, []).append(value)
         else:
-            values.append(value)
+            found[predicate] = value
     return subjects
 
 
@@ -73,69 +75,71 @@ def turtle_triples(path: str | Path) -> Triples:
     """A Turtle file's triples that the network holds, streamed by Oxigraph's parser."""
     import pyoxigraph
 
-    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+    # lenient: IRIs are not checked again (a tenth of the parse); a syntax error still stops it
+    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True):
         predicate = triple.predicate.value
         if predicate in READ:
             yield triple.subject.value, predicate, triple.object.value
 
 
-def one(values: dict[str, list[str]], predicate: str) -> str | None:
-    found = values.get(predicate)
-    return found[0] if found else None
-
-
-def entity_attributes(values: dict[str, list[str]], kind: str) -> dict:
+def entity_attributes(values: dict, kind: str) -> dict:
     kinds = sorted(TYPES[t] for t in values.get(TYPE, ()) if t in TYPES)
-    return {"kind": kind, "label": one(values, PREF), "type": kinds[0] if kinds else None,
+    return {"kind": kind, "label": values.get(PREF), "type": kinds[0] if kinds else None,
             "aliases": sorted(values.get(ALT, ())), "roles": sorted(values.get(S["jobTitle"], ()))}
 
 
-def node_rows(subjects: Described) -> list[Node]:
+def typed(subjects: Described) -> dict[str, list[str]]:
+    """The subjects of each class the network draws from, in the order of their IRIs."""
+    found: dict[str, list[str]] = {name: [] for name in CLASSES.values()}
+    for node, values in subjects.items():
+        for kind in values.get(TYPE, ()):
+            if kind in CLASSES:
+                found[CLASSES[kind]].append(node)
+    return {name: sorted(nodes) for name, nodes in found.items()}
+
+
+def node_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Node]:
     """Outlets, then claims, then actors, then entities, each in the order of their IRIs."""
-    typed = {node: set(values.get(TYPE, ())) for node, values in subjects.items()}
-    outlets = sorted(node for node, types in typed.items() if P["Outlet"] in types)
-    claims = sorted(node for node, types in typed.items() if P["Claim"] in types)
-    actors = sorted(node for node, types in typed.items() if P["Actor"] in types and P["Outlet"] not in types)
+    outlets, claims = of_class["Outlet"], of_class["Claim"]
+    actors = [node for node in of_class["Actor"] if P["Outlet"] not in subjects[node][TYPE]]
     about = {entity for claim in claims for entity in subjects[claim].get(S["about"], ())}
-    rows = [(node, {"kind": "outlet", "label": one(subjects[node], LABEL)}) for node in outlets]
+    rows = [(node, {"kind": "outlet", "label": subjects[node].get(LABEL)}) for node in outlets]
     for node in claims:
         values = subjects[node]
-        rows.append((node, {"kind": "claim", "label": one(values, S["text"]), "contested": one(values, P["contested"]) == "true",
-                            "laundered": one(values, P["laundered"]) == "true", "outlets": int(one(values, P["outletCount"])),
-                            "first_seen": one(values, P["firstSeen"])}))
+        rows.append((node, {"kind": "claim", "label": values.get(S["text"]), "contested": values.get(P["contested"]) == "true",
+                            "laundered": values.get(P["laundered"]) == "true", "outlets": int(values.get(P["outletCount"])),
+                            "first_seen": values.get(P["firstSeen"])}))
     rows += [(node, entity_attributes(subjects[node], "actor")) for node in actors]
     rows += [(node, entity_attributes(subjects[node], "entity")) for node in sorted(about - {*outlets, *actors})]
     return rows
 
 
-def attribution_attributes(values: dict[str, list[str]], subjects: Described) -> dict:
-    article = subjects[one(values, P["article"])]
-    rank, via = one(values, P["spreadRank"]), one(values, P["via"])
+def attribution_attributes(values: dict, subjects: Described) -> dict:
+    article = subjects[values.get(P["article"])]
+    rank, via = values.get(P["spreadRank"]), values.get(P["via"])
     return {
-        "stance": STANCES[one(values, P["stance"])], "hedged": one(values, P["hedged"]) == "true",
-        "own_voice": one(values, P["ownVoice"]), "via": via and one(subjects[via], LABEL),
-        "date": one(values, P["date"]), "published": one(article, S["datePublished"]),
-        "article": one(article, IDENTIFIER), "cue": one(values, P["cue"]), "content": one(values, P["content"]),
-        "evidence": one(values, P["evidence"]), "spread_rank": rank and int(rank),
+        "stance": STANCES[values.get(P["stance"])], "hedged": values.get(P["hedged"]) == "true",
+        "own_voice": values.get(P["ownVoice"]), "via": via and subjects[via].get(LABEL),
+        "date": values.get(P["date"]), "published": article.get(S["datePublished"]),
+        "article": article.get(IDENTIFIER), "cue": values.get(P["cue"]), "content": values.get(P["content"]),
+        "evidence": values.get(P["evidence"]), "spread_rank": rank and int(rank),
         "changes": sorted(CHANGES[c] for c in values.get(P["change"], ())),
     }
 
 
-def edge_rows(subjects: Described) -> list[Edge]:
+def edge_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Edge]:
     """Each attribution's ``carries`` and ``says`` edges, in the order of its IRI; then each
     claim's ``about`` edges."""
     rows: list[Edge] = []
-    attributions = sorted(node for node, values in subjects.items() if P["Attribution"] in values.get(TYPE, ()))
-    for node in attributions:
+    for node in of_class["Attribution"]:
         values = subjects[node]
         attributes = attribution_attributes(values, subjects)
-        claim = one(values, P["claim"])
-        outlet = one(subjects[one(values, P["article"])], S["publisher"])
+        claim = values.get(P["claim"])
+        outlet = subjects[values.get(P["article"])].get(S["publisher"])
         rows.append((outlet, claim, f"{node}#carries", {"relation": "carries", **attributes}))
         if attributes["own_voice"] is None:
-            rows.append((one(values, P["actor"]), claim, f"{node}#says", {"relation": "says", **attributes}))
-    claims = sorted(node for node, values in subjects.items() if P["Claim"] in values.get(TYPE, ()))
-    for claim in claims:
+            rows.append((values.get(P["actor"]), claim, f"{node}#says", {"relation": "says", **attributes}))
+    for claim in of_class["Claim"]:
         for entity in sorted(subjects[claim].get(S["about"], ())):
             rows.append((claim, entity, f"{claim}#about#{entity}", {"relation": "about"}))
     return rows
@@ -144,7 +148,8 @@ def edge_rows(subjects: Described) -> list[Edge]:
 def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
     """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
     subjects = described(triples)
-    return node_rows(subjects), edge_rows(subjects)
+    of_class = typed(subjects)
+    return node_rows(subjects, of_class), edge_rows(subjects, of_class)
 
 
 def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
@@ -164,7 +169,9 @@ def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
     between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
-    return network(*rows_of((str(s), str(p), str(o)) for s, p, o in graph if str(p) in READ))
+    lexical = getattr(graph.store, "lexical_triples", None)  # a graph from load_graph: read straight from Oxigraph
+    triples = lexical(graph) if lexical else ((str(s), str(p), str(o)) for s, p, o in graph)
+    return network(*rows_of((s, p, o) for s, p, o in triples if p in READ))
 
 
 def read_network(path: str | Path) -> nx.MultiDiGraph:
