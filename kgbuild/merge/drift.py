@@ -1,6 +1,7 @@
 """How a claim's wording drifted on its way: each assertion of a claim against the claim's earliest
-assertion (``spread.carrying_order``), word by word with difflib's ``SequenceMatcher``, and
-whether a hedge or a source was added or dropped, or a quotation shortened."""
+assertion (``spread.carrying_order``), a direct quotation against the claim's earliest quotation,
+word by word with difflib's ``SequenceMatcher``, and whether a hedge or a source was added or
+dropped, or a quotation shortened."""
 
 from __future__ import annotations
 
@@ -103,16 +104,27 @@ def changes(earliest: Attribution, later: Attribution, opcodes) -> tuple[str, ..
     return tuple(name for name, present in found.items() if present)
 
 
+def reference(members: list[int], attributions: list[Attribution], n: int) -> int:
+    """What assertion ``n`` is compared with: the claim's earliest direct quotation when ``n`` is
+    a later one (so that a quotation cut short shows as such), else the claim's earliest assertion."""
+    if attributions[n].direct:
+        quoted = next(m for m in members if attributions[m].direct)
+        if quoted != n:
+            return quoted
+    return members[0]
+
+
 def drift(attributions: list[Attribution], claim_of: list[str], articles: dict[str, Article]) -> dict[int, Drift]:
-    """Each assertion whose wording, hedge or source differs from its claim's earliest assertion
-    (indices into ``attributions``) -> how it differs."""
+    """Each assertion whose wording, hedge or source differs from its claim's earliest assertion,
+    or a quotation from its claim's earliest quotation (indices into ``attributions``) -> how."""
     found: dict[int, Drift] = {}
     asserting = [n for n in in_order(attributions, claim_of, articles) if attributions[n].stance in ASSERTING]
-    for _, members in groupby(asserting, key=claim_of.__getitem__):
-        first, *later = members
-        for n in later:
-            opcodes = word_diff(attributions[first].wording, attributions[n].wording)
-            kinds = changes(attributions[first], attributions[n], opcodes)
+    for _, group in groupby(asserting, key=claim_of.__getitem__):
+        members = list(group)
+        for n in members[1:]:
+            earliest = reference(members, attributions, n)
+            opcodes = word_diff(attributions[earliest].wording, attributions[n].wording)
+            kinds = changes(attributions[earliest], attributions[n], opcodes)
             if kinds:
-                found[n] = Drift(earliest=first, changes=kinds, diff=pieces(opcodes))
+                found[n] = Drift(earliest=earliest, changes=kinds, diff=pieces(opcodes))
     return found

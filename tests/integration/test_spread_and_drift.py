@@ -69,6 +69,15 @@ def test_the_epicentre_wording_of_004_names_the_words_it_changed(seeds_graph):
     assert any("thwarted" in words for words in added) and any("large-scale" in words for words in dropped)
 
 
+def test_004_quotes_dashkin_cut_short(seeds_graph):
+    rows = seeds_graph.query("""
+        PREFIX kg: <https://w3id.org/kgbuild/ns#>
+        SELECT ?later ?earlier WHERE { ?a kg:change kg:QuoteShortened ; kg:content ?later ; kg:driftFrom/kg:content ?earlier . }""")
+    pairs = [(str(later), str(earlier)) for later, earlier in rows]
+    assert any(later.startswith("The helicopter was effectively at the epicentre of the response")
+               and earlier.startswith("We were simultaneously engaged") for later, earlier in pairs), pairs
+
+
 def test_networkx_gives_the_claims_outlets_actors_and_what_it_is_about(network, claim):
     carried = {seed(network.nodes[u]["label"]): d for u, _, d in network.in_edges(claim, data=True)
                if d["relation"] == "carries" and d["spread_rank"]}

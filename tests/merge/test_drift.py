@@ -25,6 +25,13 @@ def test_a_quotation_cut_short_later_is_shortened_whatever_its_spelling():
     assert ("-", "to the massive drone attack.") in found[1].diff and ("+", "epicentre") in found[1].diff
 
 
+def test_a_quotation_is_compared_with_the_earliest_quotation_not_the_earliest_paraphrase():
+    found = drifts(attribution("wire", "that the helicopter was near the attack"), quoted("daily", QUOTE),
+                   quoted("herald", "The helicopter was effectively at the epicenter"))
+    assert found[1].earliest == 0 and found[2].earliest == 1
+    assert "quotation shortened" in found[2].changes
+
+
 def test_a_later_outlet_stating_it_in_its_own_voice_drops_the_source_and_may_hedge():
     found = drifts(attribution("wire", "that a Ukrainian drone targeted the helicopter"),
                    own("daily", "A Ukrainian drone reportedly targeted the helicopter", voice="lead", hedged=True))
