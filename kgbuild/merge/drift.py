@@ -104,14 +104,10 @@ def changes(earliest: Attribution, later: Attribution, opcodes) -> tuple[str, ..
     return tuple(name for name, present in found.items() if present)
 
 
-def reference(members: list[int], attributions: list[Attribution], n: int) -> int:
+def reference(first: int, first_quotation: int | None, n: int, direct: bool) -> int:
     """What assertion ``n`` is compared with: the claim's earliest direct quotation when ``n`` is
     a later one (so that a quotation cut short shows as such), else the claim's earliest assertion."""
-    if attributions[n].direct:
-        quoted = next(m for m in members if attributions[m].direct)
-        if quoted != n:
-            return quoted
-    return members[0]
+    return first_quotation if direct and first_quotation not in (None, n) else first
 
 
 def drift(attributions: list[Attribution], claim_of: list[str], articles: dict[str, Article]) -> dict[int, Drift]:
@@ -120,9 +116,10 @@ def drift(attributions: list[Attribution], claim_of: list[str], articles: dict[s
     found: dict[int, Drift] = {}
     asserting = [n for n in in_order(attributions, claim_of, articles) if attributions[n].stance in ASSERTING]
     for _, group in groupby(asserting, key=claim_of.__getitem__):
-        members = list(group)
-        for n in members[1:]:
-            earliest = reference(members, attributions, n)
+        first, *later = group
+        first_quotation = next((m for m in (first, *later) if attributions[m].direct), None)
+        for n in later:
+            earliest = reference(first, first_quotation, n, attributions[n].direct)
             opcodes = word_diff(attributions[earliest].wording, attributions[n].wording)
             kinds = changes(attributions[earliest], attributions[n], opcodes)
             if kinds:
