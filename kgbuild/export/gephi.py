@@ -1,10 +1,12 @@
-"""A network from ``kgbuild.export.network`` (a networkx graph, or its rows) -> a GraphML or GEXF file that Gephi opens with its
-labels and colours as they are, and that networkx reads back with the same nodes and edges.
+"""A network from ``kgbuild.export.network`` (a networkx graph, or its rows) -> a GraphML or GEXF
+file that Gephi opens with its labels and colours as they are, and that networkx reads back with
+the same nodes and edges.
 
 Gephi reads a GEXF node's and edge's colour and size from their ``viz`` elements, and a GraphML
 node's and edge's from the attributes ``r``, ``g``, ``b`` and ``size``; both read ``label``. A value
-that is None is left out and a list is written as its items joined by "; ". The files are written here, a line an element, rather than by networkx's writers,
-which take several times as long as the graph's Turtle (docs/performance.md).
+that is None is left out and a list is written as its items joined by "; ". The files are written
+here, a line an element, rather than by networkx's writers, which take several times as long as
+the graph's Turtle (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -107,8 +109,10 @@ def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     node_keys = declared((data for _, data in nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
     edge_keys = declared((data for *_, data in edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
-    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
     for owner, keys in (("node", node_keys), ("edge", edge_keys)):
         for name, (number, kind) in keys.items():
             yield f'  <key id="{owner[0]}{number}" for="{owner}" attr.name="{xml(name)}" attr.type="{kind}" />\n'

@@ -106,9 +106,10 @@ def node_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Node]
     rows = [(node, {"kind": "outlet", "label": subjects[node].get(LABEL)}) for node in outlets]
     for node in claims:
         values = subjects[node]
-        rows.append((node, {"kind": "claim", "label": values.get(S["text"]), "contested": values.get(P["contested"]) == "true",
-                            "laundered": values.get(P["laundered"]) == "true", "outlets": int(values.get(P["outletCount"])),
-                            "first_seen": values.get(P["firstSeen"])}))
+        rows.append((node, {"kind": "claim", "label": values.get(S["text"]),
+                            "contested": values.get(P["contested"]) == "true",
+                            "laundered": values.get(P["laundered"]) == "true",
+                            "outlets": int(values.get(P["outletCount"])), "first_seen": values.get(P["firstSeen"])}))
     rows += [(node, entity_attributes(subjects[node], "actor")) for node in actors]
     rows += [(node, entity_attributes(subjects[node], "entity")) for node in sorted(about - {*outlets, *actors})]
     return rows

@@ -158,8 +158,8 @@ def test_an_entity_shows_the_claims_it_made_and_the_claims_about_it(browser, see
 
 def test_a_claim_shows_how_it_spread_and_each_wordings_diff_against_the_earliest(browser, seeds_out):
     page, errors, _ = open_page(browser, seeds_out / "graph.html")
-    key = page.evaluate(
-        "() => Object.keys(kgbuild.DETAILS.nodes).find(k => kgbuild.DETAILS.nodes[k].label.includes('helicopter was at the'))")
+    key = page.evaluate("() => Object.keys(kgbuild.DETAILS.nodes)"
+                        ".find(k => kgbuild.DETAILS.nodes[k].label.includes('helicopter was at the'))")
     page.evaluate("(key) => kgbuild.network.body.emitter.emit('click', {nodes: [key], edges: []})", key)
     steps = page.locator("#details ol.timeline li").all_inner_texts()
     assert len(steps) == 5  # one per outlet, in order (the seeds are undated: by article id)

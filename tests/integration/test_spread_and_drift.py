@@ -55,7 +55,8 @@ def test_a_later_outlet_dropped_dashkin_as_the_source_and_hedged_in_its_own_voic
         ("SourceDropped", "001", "002")]
     changes = {str(row[0]).rsplit("#", 1)[-1] for row in seeds_graph.query("""
         PREFIX kg: <https://w3id.org/kgbuild/ns#>
-        SELECT ?change WHERE { ?a kg:change ?change ; kg:ownVoice "lead" ; kg:content ?c . FILTER(CONTAINS(?c, "narrowly")) }""")}
+        SELECT ?change WHERE { ?a kg:change ?change ; kg:ownVoice "lead" ; kg:content ?c .
+                               FILTER(CONTAINS(?c, "narrowly")) }""")}
     assert {"SourceDropped", "HedgeAdded", "WordsChanged"} <= changes
 
 
@@ -72,7 +73,8 @@ def test_the_epicentre_wording_of_004_names_the_words_it_changed(seeds_graph):
 def test_004_quotes_dashkin_cut_short(seeds_graph):
     rows = seeds_graph.query("""
         PREFIX kg: <https://w3id.org/kgbuild/ns#>
-        SELECT ?later ?earlier WHERE { ?a kg:change kg:QuoteShortened ; kg:content ?later ; kg:driftFrom/kg:content ?earlier . }""")
+        SELECT ?later ?earlier WHERE { ?a kg:change kg:QuoteShortened ; kg:content ?later ;
+                                          kg:driftFrom/kg:content ?earlier . }""")
     pairs = [(str(later), str(earlier)) for later, earlier in rows]
     assert any(later.startswith("The helicopter was effectively at the epicentre of the response")
                and earlier.startswith("We were simultaneously engaged") for later, earlier in pairs), pairs
@@ -84,7 +86,8 @@ def test_networkx_gives_the_claims_outlets_actors_and_what_it_is_about(network, 
     assert sorted(carried) == ["000", "001", "002", "003", "004"] and carried["000"]["spread_rank"] == 1
     says = {network.nodes[u]["label"] for u, _, d in network.in_edges(claim, data=True) if d["relation"] == "says"}
     assert {"Yury Dashkin", "Russian officials", "Center for Strategic Communications and Information Security"} <= says
-    assert {network.nodes[u]["kind"] for u, _, d in network.in_edges(claim, data=True) if d["relation"] == "says"} == {"actor"}
+    speakers = {network.nodes[u]["kind"] for u, _, d in network.in_edges(claim, data=True) if d["relation"] == "says"}
+    assert speakers == {"actor"}
     assert "Vladimir Putin" in {network.nodes[e]["label"] for e in network.successors(claim)}
     assert network.nodes[claim]["contested"] is True and network.nodes[claim]["outlets"] == 5
 

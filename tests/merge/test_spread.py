@@ -26,5 +26,6 @@ def test_each_outlets_first_carrying_is_ranked_by_publication_date():
 
 
 def test_each_claim_has_its_own_spread():
-    attributions = [attribution("late", "one claim"), attribution("early", "another claim"), attribution("middle", "one claim")]
+    attributions = [attribution("late", "one claim"), attribution("early", "another claim"),
+                    attribution("middle", "one claim")]
     assert spread(attributions, ["claim/a", "claim/b", "claim/a"], ARTICLES) == {2: 1, 0: 2, 1: 1}
