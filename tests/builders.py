@@ -103,7 +103,7 @@ def helicopter_story() -> list[Extraction]:
 
 def dated(article_id, outlet, date) -> Article:
     """An article of 1,000 characters from ``outlet``, published on ``date``."""
-    return Article(id=article_id, text="x" * 1000, content_hash=article_id, source=article_id, outlet=outlet, date=date)
+    return article(article_id, "x" * 1000, outlet=outlet, date=date)
 
 
 def edge_ids(network) -> set[tuple[str, str, str]]:
