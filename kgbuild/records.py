@@ -1,7 +1,8 @@
 """Every record passed between stages, in the order the stages make them: ingest's ``Article``
 (and ``Skipped`` / ``InputWarning`` for what it could not use), extract's ``Attribution``s in an
-``Extraction``, merge's ``Actor``s, ``Claim``s and ``Drift``s in a ``Merged`` corpus. Plain data: the records an
-article makes round-trip through JSON, so they can be cached and sent to another process."""
+``Extraction``, merge's ``Actor``s, ``Claim``s and ``Drift``s in a ``Merged`` corpus. Plain data:
+the records an article makes round-trip through JSON, so they can be cached and sent to another
+process."""
 
 from __future__ import annotations
 
@@ -177,9 +178,10 @@ class ClaimLink:
 
 @dataclass(frozen=True)
 class Drift:
-    """How an assertion's wording differs from its claim's earliest assertion (``earliest``, an
-    index into ``Merged.attributions``): the changes (keys of ``kgbuild.graph.vocab.CHANGE``) and
-    the word-level diff, as pieces ("=" kept, "-" dropped or "+" added, their words)."""
+    """How an assertion's wording differs from its claim's earliest assertion, or a quotation's from
+    the claim's earliest quotation (``earliest``, an index into ``Merged.attributions``): the
+    changes (keys of ``kgbuild.graph.vocab.CHANGE``) and the word-level diff, as pieces ("=" kept,
+    "-" dropped or "+" added, their words)."""
 
     earliest: int
     changes: tuple[str, ...]

@@ -107,7 +107,6 @@ class OxigraphStore(_OxrdflibStore):
             result.graph += ((terms[t.subject], terms[t.predicate], terms[t.object]) for t in answer)
         return result
 
-
     def lexical_triples(self, graph: Graph) -> Iterator[tuple[str, str, str]]:
         """The triples ``graph`` holds in this store as (subject, predicate, object) strings (IRIs,
         blank node ids and literals' lexical forms), without making rdflib terms: for
