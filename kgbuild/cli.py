@@ -159,6 +159,22 @@ def validate(graph_path, shapes) -> None:
         sys.exit(1)
 
 
+@main.command(name="export")
+@click.argument("graph_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write [default: GRAPH_PATH with the format's suffix].")
+def export_command(graph_path, fmt, out) -> None:
+    """Write a built graph for Gephi: outlets, claims, actors and entities, attributions as edges."""
+    from .export.gephi import write_rows
+    from .export.network import read_rows
+
+    nodes, edges = parsed_graph(graph_path, lambda: read_rows(graph_path))
+    out = out or graph_path.with_suffix(f".{fmt}")
+    write_rows(nodes, edges, out, fmt)
+    click.echo(f"{len(nodes)} nodes, {len(edges)} edges -> {out}", err=True)
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,

@@ -1,7 +1,8 @@
 """Every record passed between stages, in the order the stages make them: ingest's ``Article``
 (and ``Skipped`` / ``InputWarning`` for what it could not use), extract's ``Attribution``s in an
-``Extraction``, merge's ``Actor``s and ``Claim``s in a ``Merged`` corpus. Plain data: the records an
-article makes round-trip through JSON, so they can be cached and sent to another process."""
+``Extraction``, merge's ``Actor``s, ``Claim``s and ``Drift``s in a ``Merged`` corpus. Plain data:
+the records an article makes round-trip through JSON, so they can be cached and sent to another
+process."""
 
 from __future__ import annotations
 
@@ -175,6 +176,22 @@ class ClaimLink:
     score: float
 
 
+@dataclass(frozen=True)
+class Drift:
+    """How an assertion's wording differs from its claim's earliest assertion, or a quotation's from
+    the claim's earliest quotation (``earliest``, an index into ``Merged.attributions``): the
+    changes (keys of ``kgbuild.graph.vocab.CHANGE``) and the word-level diff, as pieces ("=" kept,
+    "-" dropped or "+" added, their words)."""
+
+    earliest: int
+    changes: tuple[str, ...]
+    diff: tuple[tuple[str, str], ...]
+
+    def pieces(self, op: str) -> tuple[str, ...]:
+        """The words of each piece dropped ("-") or added ("+"), in order."""
+        return tuple(words for kind, words in self.diff if kind == op)
+
+
 @dataclass
 class Merged:
     """The merged corpus: per attribution in the graph, its actor, claim and what it is about."""
@@ -191,3 +208,5 @@ class Merged:
     unattributed: int = 0  # attributions with no resolvable source, kept out of the graph
     about_of: list[tuple[str, ...]] = field(default_factory=list)  # per attribution: keys of what it is about
     entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks
+    spread: dict[int, int] = field(default_factory=dict)  # attribution -> its outlet's rank in its claim's spread
+    drift: dict[int, Drift] = field(default_factory=dict)  # assertion -> how its wording differs from the earliest

@@ -85,6 +85,35 @@ def extraction(article_id, *attributions, outlet=None) -> Extraction:
     return Extraction(made, list(attributions))
 
 
+def helicopter_story() -> list[Extraction]:
+    """Three outlets on three days carry one claim: Wire attributes it to Dashkin (via Rossiya-24),
+    Daily states it in its own voice, hedged, and Herald reports a denial; the claim is about Putin."""
+    putin = Mention("Vladimir Putin", "person", variants=("Vladimir Putin",))
+    claim = "the helicopter of Vladimir Putin was at the epicenter of the drone attack"
+    said = replace(attribution("wire", f"that {claim}", about=(putin,)), via="Rossiya-24", date="2025-05-20")
+    stated = own("daily", "the helicopter of Vladimir Putin was reportedly at the epicenter of the attack", voice="lead",
+                 hedged=True, about=(putin,))
+    denied = attribution("herald", f"that {claim}", stance="denies", actor="Volodymyr Zelensky", about=(putin,))
+    return [
+        Extraction(dated("wire", "Wire", "2025-05-20"), [said]),
+        Extraction(dated("daily", "Daily", "2025-05-21"), [stated]),
+        Extraction(dated("herald", "Herald", "2025-05-22"), [denied]),
+    ]
+
+
+def dated(article_id, outlet, date) -> Article:
+    """An article of 1,000 characters from ``outlet``, published on ``date``."""
+    return article(article_id, "x" * 1000, outlet=outlet, date=date)
+
+
+def edge_ids(network) -> set[tuple[str, str, str]]:
+    """(source, target, id) of each edge of a network read back from GraphML or GEXF (networkx reads
+    a GEXF file without parallel edges as a DiGraph, each edge's id then in its data)."""
+    if network.is_multigraph():
+        return {(u, v, d.get("id", k)) for u, v, k, d in network.edges(keys=True, data=True)}
+    return {(u, v, d["id"]) for u, v, d in network.edges(data=True)}
+
+
 def only(attributions, cue):
     """The one attribution with this cue (the test fails, listing them all, if there is not one)."""
     found = [a for a in attributions if a.cue.text == cue]

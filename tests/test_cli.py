@@ -59,6 +59,16 @@ def test_query_formats_and_validate(seeds_out, tmp_path):
     assert valid.exit_code == 0 and "Conforms: True" in valid.output
 
 
+def test_export_writes_graphml_beside_the_graph_or_gexf_where_asked(seeds_out, tmp_path):
+    graph = write(tmp_path / "graph.ttl", (seeds_out / "graph.ttl").read_bytes())
+    graphml = CliRunner().invoke(main, ["export", str(graph)])
+    assert graphml.exit_code == 0 and "nodes" in graphml.stderr
+    assert (tmp_path / "graph.graphml").read_text().startswith("<?xml")
+    gexf = CliRunner().invoke(main, ["export", str(graph), "--format", "gexf", "--out", str(tmp_path / "g" / "seeds.gexf")])
+    assert gexf.exit_code == 0 and "<gexf" in (tmp_path / "g" / "seeds.gexf").read_text()
+    assert CliRunner().invoke(main, ["export", str(graph), "--format", "dot"]).exit_code == 2
+
+
 def test_validate_fails_on_a_broken_graph(tmp_path):
     broken = write(tmp_path / "broken.ttl", "@prefix kg: <https://w3id.org/kgbuild/ns#> .\n<urn:x> a kg:Attribution .\n")
     result = CliRunner().invoke(main, ["validate", str(broken)])
@@ -114,7 +124,7 @@ def test_a_query_file_that_does_not_exist_is_named(tmp_path, seeds_out):
     assert bare.exit_code == 2 and "E023" in bare.output
 
 
-@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }", "--graph"], ["validate"]])
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }", "--graph"], ["validate"], ["export"]])
 @pytest.mark.parametrize("damage", ["truncated", "not turtle", "not utf-8"])
 def test_a_broken_graph_gives_one_line_and_no_traceback(seeds_out, tmp_path, command, damage):
     data = (seeds_out / "graph.ttl").read_bytes()

@@ -3,7 +3,9 @@
 The page answers "which outlets attribute which claims to whom": outlets (left), claims
 (middle) and actors (right) are three kinds of node in three columns; an edge per outlet,
 claim and stance, and per claim, actor and stance, coloured by stance. Contested claims are
-drawn with a red border. A side panel shows the wordings, evidence, cue, channel and date.
+drawn with a red border. A side panel shows the wordings, evidence, cue, channel and date; for a
+claim, how it spread from outlet to outlet (a timeline) and each wording's difference from the
+earliest, word by word.
 
 pyvis' own template loads Bootstrap from a CDN even with ``cdn_resources="in_line"``, so the
 page is rendered from kgbuild's template, which inlines vis-network from pyvis' package and
@@ -24,20 +26,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
 from ..merge.keys import outlet_label
-from ..records import Actor, Merged
+from ..merge.spread import how_carried
+from ..records import Actor, Drift, Merged
+from .colours import KIND_STYLE, STANCE_COLORS
 
-STANCE_COLORS = {
-    "asserts": "#1f77b4",
-    "confirms": "#2ca02c",
-    "questions": "#ff7f0e",
-    "denies": "#d62728",
-    "refutes": "#9467bd",
-}
-KIND_STYLE = {  # colour, corner radius: square outlets, rounded claims, pill-shaped actors
-    "outlet": ("#e8e8e8", 0),
-    "claim": ("#fff3b0", 6),
-    "actor": ("#c7e9c0", 18),
-}
 BUSY_VIEW = 15  # with more claims than this, the first view shows the shared or contested ones
 MAX_CLAIMS = 50  # at most this many claims on screen: the most carried (and contested) first
 TEMPLATE = "graph.html.j2"
@@ -53,6 +45,13 @@ def entity_node(kind: str, actor: Actor, weight: int) -> dict:
         "aliases": [v for v in actor.variants if v != actor.label],
         "roles": list(actor.roles),
     }
+
+
+def drift_data(drift: Drift | None) -> dict | None:
+    """How a wording differs from its claim's earliest (a row's id), for the page's word diff."""
+    if drift is None:
+        return None
+    return {"from": drift.earliest, "changes": list(drift.changes), "diff": [list(piece) for piece in drift.diff]}
 
 
 def graph_data(merged: Merged) -> dict:
@@ -85,6 +84,10 @@ def graph_data(merged: Merged) -> dict:
                 "evidence": a.evidence.text,
                 "start": a.evidence.start,
                 "end": a.evidence.end,
+                "claim": claim,  # the claim it carries; "claims" adds those a rejection rejects too
+                "rank": merged.spread.get(n),  # set on each outlet's first carrying of its claim
+                "how": how_carried(a),
+                "drift": drift_data(merged.drift.get(n)),
             }
         )
     outlets = Counter(r["outlet"] for r in rows)  # attributions per outlet

@@ -28,7 +28,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from ..extract.dates import xsd_type
-from ..graph.vocab import DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
+from ..graph.vocab import CHANGE, DEFAULT_BASE, KG, PREFIXES, SCHEMA, STANCE, bind
 from ..ingest.fields import Unusable, web_iri
 from ..merge.keys import name_slug, outlet_key, outlet_label
 from ..records import Actor, Article, Attribution, Claim, Merged
@@ -110,6 +110,7 @@ P = {name: iri(KG[name]) for name in KG.__annotations__}  # kg: terms by name, a
 S = {name: iri(SCHEMA[name]) for name in ("publisher", "headline", "datePublished", "url", "jobTitle", "text", "about")}
 IDENTIFIER = iri(DCTERMS.identifier)
 STANCES = {name: iri(node) for name, node in STANCE.items()}
+CHANGES = {name: iri(node) for name, node in CHANGE.items()}
 KINDS = {kind: iri(node) for kind, node in ACTOR_TYPES.items()}
 
 Lines = list[str]  # one subject's N-Triples lines, each "<s> <p> o ." without its line feed
@@ -240,7 +241,13 @@ class Statements:
             ("confidence", decimal(a.confidence)),
             ("claimRule", literal(link.rule)),
             ("claimScore", decimal(link.score)),
+            ("spreadRank", n in merged.spread and literal(merged.spread[n])),
         ]
+        if drift := merged.drift.get(n):
+            objects += [("driftFrom", minted(attribution_iri(base, merged.attributions[drift.earliest])))]
+            objects += [("change", CHANGES[change]) for change in drift.changes]
+            objects += [("dropped", literal(words)) for words in drift.pieces("-")]
+            objects += [("added", literal(words)) for words in drift.pieces("+")]
         return [f"{s} {TYPE} {P['Attribution']} ."] + [f"{s} {P[name]} {o} ." for name, o in objects if o]
 
     def subjects(self) -> Iterator[Lines]:

@@ -107,6 +107,13 @@ class OxigraphStore(_OxrdflibStore):
             result.graph += ((terms[t.subject], terms[t.predicate], terms[t.object]) for t in answer)
         return result
 
+    def lexical_triples(self, graph: Graph) -> Iterator[tuple[str, str, str]]:
+        """The triples ``graph`` holds in this store as (subject, predicate, object) strings (IRIs,
+        blank node ids and literals' lexical forms), without making rdflib terms: for
+        ``kgbuild.to_networkx``."""
+        for quad in self._inner.quads_for_pattern(None, None, None, to_ox(graph.identifier)):
+            yield quad.subject.value, quad.predicate.value, quad.object.value
+
 
 def load_graph(path: str | Path = "out/graph.ttl", *, store: str = "oxigraph") -> Graph:
     """A built graph as an ``rdflib.Graph``, ready for SPARQL.

@@ -28,12 +28,23 @@ class KG(DefinedNamespace):
     Channel: URIRef
     Stance: URIRef
     Merge: URIRef
+    Change: URIRef
     # stances
     Asserts: URIRef
     Denies: URIRef
     Refutes: URIRef
     Confirms: URIRef
     Questions: URIRef
+    # changes of wording
+    WordsAdded: URIRef
+    WordsDropped: URIRef
+    WordsChanged: URIRef
+    NumbersChanged: URIRef
+    HedgeAdded: URIRef
+    HedgeDropped: URIRef
+    SourceAdded: URIRef
+    SourceDropped: URIRef
+    QuoteShortened: URIRef
     # attribution properties
     article: URIRef
     actor: URIRef
@@ -57,6 +68,11 @@ class KG(DefinedNamespace):
     rejects: URIRef
     ownVoice: URIRef
     inTitle: URIRef
+    spreadRank: URIRef
+    driftFrom: URIRef
+    change: URIRef
+    added: URIRef
+    dropped: URIRef
     # article, claim and actor properties
     contentHash: URIRef
     contested: URIRef
@@ -76,6 +92,18 @@ STANCE = {
     "refutes": KG.Refutes,
     "confirms": KG.Confirms,
     "questions": KG.Questions,
+}
+
+CHANGE = {
+    "words added": KG.WordsAdded,
+    "words dropped": KG.WordsDropped,
+    "words changed": KG.WordsChanged,
+    "numbers changed": KG.NumbersChanged,
+    "hedge added": KG.HedgeAdded,
+    "hedge dropped": KG.HedgeDropped,
+    "source added": KG.SourceAdded,
+    "source dropped": KG.SourceDropped,
+    "quotation shortened": KG.QuoteShortened,
 }
 
 

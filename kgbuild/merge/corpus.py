@@ -1,6 +1,7 @@
 """The merge of a whole corpus: every article's attributions -> one actor per real entity
 (``actors``), one claim per proposition across outlets (``claims``), rejections linked to the
-claims they reject, what each claim is about, and which claims are contested or laundered."""
+claims they reject, what each claim is about, which claims are contested or laundered, and how each
+spread from outlet to outlet (``spread``) and how its wording drifted (``drift``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from .actors import Naming, group_actors, join_same, outlet_actors, person_actor
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims
 from .claims.encoder import Encoder
+from .drift import drift
 from .keys import claim_key, outlet_key, outlet_label
+from .spread import spread
 
 
 def restanced(attribution: Attribution, stance: str) -> Attribution:
@@ -111,4 +114,6 @@ def merge(
             contested=asserted and key in rejected,
             laundered=laundered(group, outlet_of, close),
         )
+    result.spread = spread(result.attributions, result.claim_of, by_id)
+    result.drift = drift(result.attributions, result.claim_of, by_id)
     return result

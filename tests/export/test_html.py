@@ -27,3 +27,16 @@ def test_the_page_carries_the_three_node_kinds_and_the_stance_legend(seeds_out):
     for stance in ("asserts", "denies", "refutes", "confirms", "questions"):
         assert stance in page
     assert any(n.get("contested") for n in details["nodes"].values())
+
+
+def test_rows_carry_each_outlets_place_in_the_spread_and_the_word_diff():
+    from kgbuild.export.html import graph_data
+    from kgbuild.merge import merge
+    from tests.builders import helicopter_story
+
+    rows = {r["article"]: r for r in graph_data(merge(helicopter_story()))["rows"]}
+    assert [rows[a]["rank"] for a in ("wire", "daily", "herald")] == [1, 2, 3]
+    assert [rows[a]["how"] for a in ("wire", "daily", "herald")] == ["attributed", "hedged", "denied"]
+    drift = rows["daily"]["drift"]
+    assert drift["from"] == rows["wire"]["id"] and ["+", "reportedly"] in drift["diff"] and ["-", "drone"] in drift["diff"]
+    assert rows["wire"]["drift"] is None and rows["herald"]["drift"] is None  # the earliest; a denial

@@ -135,3 +135,19 @@ def test_hostile_text_in_every_field_streams_to_the_graphs_sorted_turtle(tmp_pat
     written = (tmp_path / "g.ttl").read_text("utf-8")
     assert written == to_turtle(graph)
     assert isomorphic(Graph().parse(data=written, format="turtle"), graph)
+
+
+def test_spread_and_drift_are_in_the_graph_and_the_shapes_hold_them():
+    from kgbuild.export.rdf import to_graph
+    from kgbuild.merge import merge
+    from tests.builders import helicopter_story
+
+    graph = to_graph(merge(helicopter_story()))
+    assert sorted(int(rank) for rank in graph.objects(None, KG.spreadRank)) == [1, 2, 3]
+    (drifted,) = set(graph.subjects(KG.driftFrom, None))
+    assert set(graph.objects(drifted, KG.change)) == {KG.SourceDropped, KG.HedgeAdded, KG.WordsAdded, KG.WordsDropped}
+    assert {str(w) for w in graph.objects(drifted, KG.added)} == {"reportedly"}
+    conforms, _, report = validate(graph, shacl_graph=str(SHAPES))
+    assert conforms, report
+    graph.remove((drifted, KG.change, None))  # a drift that says from which wording but not how
+    assert not validate(graph, shacl_graph=str(SHAPES))[0]

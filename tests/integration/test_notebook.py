@@ -52,6 +52,13 @@ def test_the_notebook_shows_both_sides_of_the_contested_claims(executed):
     assert "drone attack targeting Putin" in tables and "Center for Strategic Communications" in tables  # the contested claim, both sides
 
 
+def test_the_notebook_shows_the_spread_and_the_networkx_rankings(executed):
+    tables = "\n".join(outputs(executed, "text/html"))
+    assert "attributed, hedged" in tables and "SourceDropped" in tables  # spread.rq and drift.rq
+    assert "shared claims carried first" in tables and "outlets reached" in tables
+    assert "Yury Dashkin" in tables.split("outlets reached")[1]  # his claims reached every seed outlet
+
+
 def test_the_notebook_draws_the_outlets_by_claims_plot(executed):
     assert len(outputs(executed, "image/png")) == 1
     assert "(15, 5)" in outputs(executed, "text/plain")

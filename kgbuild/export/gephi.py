@@ -1,0 +1,185 @@
+"""A network from ``kgbuild.export.network`` (a networkx graph, or its rows) -> a GraphML or GEXF
+file that Gephi opens with its labels and colours as they are, and that networkx reads back with
+the same nodes and edges.
+
+Gephi reads a GEXF node's and edge's colour and size from their ``viz`` elements, and a GraphML
+node's and edge's from the attributes ``r``, ``g``, ``b`` and ``size``; both read ``label``. A value
+that is None is left out and a list is written as its items joined by "; ". The files are written
+here, a line an element, rather than by networkx's writers, which take several times as long as
+the graph's Turtle (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .atomic import write_atomically
+from .colours import CONTESTED, ENTITY, KIND_STYLE, LAUNDERED, STANCE_COLORS
+from .network import Edge, Node
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+FORMATS = ("graphml", "gexf")
+ABOUT = "#999999"  # the colour of an edge from a claim to what it is about
+SIZE, SIZE_PER_OUTLET = 10.0, 5.0  # a claim grows with the outlets that carry it
+LIST_SEPARATOR = "; "
+NODE_COLOURS = {CONTESTED, LAUNDERED, ENTITY, *(colour for colour, _ in KIND_STYLE.values())}
+EDGE_COLOURS = {ABOUT, *STANCE_COLORS.values()}
+GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
+GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
+SPECIAL = re.compile('[&<>"\t\n\r]|' + NOT_XML.pattern)
+ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
+
+
+def xml(value: object) -> str:
+    """A value as XML text or attribute value: escaped (line breaks and tabs as references, so
+    that they come back as written) and without the characters XML 1.0 cannot hold; a list (or
+    tuple) as its items joined by "; "."""
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) in (list, tuple):
+        value = LIST_SEPARATOR.join(value)
+    text = str(value)
+    if not SPECIAL.search(text):  # most values: nothing to escape
+        return text
+    text = NOT_XML.sub("\ufffd", text)
+    for character, reference in ESCAPES:
+        text = text.replace(character, reference)
+    return text
+
+
+class Escaped(dict):
+    """Each value as XML text, escaped once: stances, names, dates and flags recur on every edge.
+    A string is its own key; any other value is keyed with its type (True == 1), a list as a tuple."""
+
+    def __missing__(self, key) -> str:
+        escaped = self[key] = xml(key if type(key) is str else key[1])
+        return escaped
+
+    def other(self, value: object) -> str:
+        """A value that is not a string."""
+        return self[type(value), tuple(value) if type(value) is list else value]
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def node_colour(data: dict) -> str:
+    if data.get("contested"):
+        return CONTESTED
+    if data.get("laundered"):
+        return LAUNDERED
+    return ENTITY if data["kind"] == "entity" else KIND_STYLE[data["kind"]][0]
+
+
+def edge_colour(data: dict) -> str:
+    return STANCE_COLORS[data["stance"]] if "stance" in data else ABOUT
+
+
+def node_size(data: dict) -> float:
+    return SIZE + SIZE_PER_OUTLET * data.get("outlets", 0)
+
+
+def edge_label(data: dict) -> str:
+    """An edge's label: its stance, or its relation ("about")."""
+    return data.get("stance", data["relation"])
+
+
+def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, type]) -> dict[str, tuple[str, str]]:
+    """Each attribute name -> (its number in the file, its type), in the order first met, then
+    the ``extra`` ones the writer adds; a value that is None is left out, a list is a string."""
+    found: dict[str, tuple[str, str]] = {}
+    for attributes in items:
+        for name, value in attributes.items():
+            if name not in found and value is not None:
+                found[name] = (str(len(found)), types[str if type(value) is list else type(value)])
+    for name, kind in extra.items():
+        found.setdefault(name, (str(len(found)), types[kind]))
+    return found
+
+
+def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    escaped = Escaped()
+    node_keys = declared((data for _, data in nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
+    edge_keys = declared((data for *_, data in edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for owner, keys in (("node", node_keys), ("edge", edge_keys)):
+        for name, (number, kind) in keys.items():
+            yield f'  <key id="{owner[0]}{number}" for="{owner}" attr.name="{xml(name)}" attr.type="{kind}" />\n'
+    yield '  <graph edgedefault="directed">\n'
+    node_data = {name: f'<data key="n{number}">' for name, (number, _) in node_keys.items()}
+    edge_data = {name: f'<data key="e{number}">' for name, (number, _) in edge_keys.items()}
+
+    node_colours = {colour: "".join(f"{node_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+                    for colour in NODE_COLOURS}
+    edge_colours = {colour: "".join(f"{edge_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+                    for colour in EDGE_COLOURS}
+    for node, data in nodes:
+        values = "".join([f"{node_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
+                          for name, value in data.items() if value is not None])
+        yield (f'    <node id="{escaped[node]}">{values}{node_colours[node_colour(data)]}'
+               f'{node_data["size"]}{node_size(data)}</data></node>\n')
+    for source, target, key, data in edges:
+        values = "".join([f"{edge_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
+                          for name, value in data.items() if value is not None])
+        yield (f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}'
+               f'{edge_data["label"]}{escaped[edge_label(data)]}</data>{edge_colours[edge_colour(data)]}</edge>\n')
+    yield "  </graph>\n</graphml>\n"
+
+
+def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
+    escaped = Escaped()
+    node_keys = declared(({k: v for k, v in data.items() if k != "label"} for _, data in nodes), GEXF_TYPES, {})
+    edge_keys = declared((data for *_, data in edges), GEXF_TYPES, {})
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n')
+    yield '  <graph defaultedgetype="directed" mode="static">\n'
+    for owner, keys in (("node", node_keys), ("edge", edge_keys)):
+        yield f'    <attributes class="{owner}" mode="static">\n'
+        for name, (number, kind) in keys.items():
+            yield f'      <attribute id="{number}" title="{xml(name)}" type="{kind}" />\n'
+        yield "    </attributes>\n"
+    node_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in node_keys.items()}
+    edge_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in edge_keys.items()}
+
+    viz_colour = {colour: '<viz:color r="{}" g="{}" b="{}" a="1.0" />'.format(*rgb(colour))
+                  for colour in {*NODE_COLOURS, *EDGE_COLOURS}}
+
+    yield "    <nodes>\n"
+    for node, data in nodes:
+        values = "".join([f'{node_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
+                          for name, value in data.items() if value is not None and name != "label"])
+        yield (f'      <node id="{escaped[node]}" label="{escaped[data["label"]]}"><attvalues>{values}</attvalues>'
+               f'{viz_colour[node_colour(data)]}<viz:size value="{node_size(data)}" /></node>\n')
+    yield "    </nodes>\n    <edges>\n"
+    for source, target, key, data in edges:
+        values = "".join([f'{edge_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
+                          for name, value in data.items() if value is not None])
+        yield (f'      <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}" '
+               f'label="{escaped[edge_label(data)]}" weight="1.0"><attvalues>{values}</attvalues>'
+               f'{viz_colour[edge_colour(data)]}</edge>\n')
+    yield "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def write_rows(nodes: list[Node], edges: list[Edge], path: str | Path, fmt: str) -> None:
+    """Write a network's rows (``network.read_rows``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    write_atomically(Path(path), graphml_lines(nodes, edges) if fmt == "graphml" else gexf_lines(nodes, edges))
+
+
+def write_network(network: nx.MultiDiGraph, path: str | Path, fmt: str) -> None:
+    """Write a networkx network (``kgbuild.to_networkx``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
+    write_rows(list(network.nodes(data=True)), list(network.edges(keys=True, data=True)), path, fmt)

@@ -1,0 +1,180 @@
+"""A built graph in kgbuild's vocabulary -> a ``networkx.MultiDiGraph`` for graph algorithms,
+notebooks and Gephi.
+
+Nodes are the graph's outlets, claims, actors and the entities claims are about, keyed by IRI,
+each with a ``kind`` ("outlet", "claim", "actor", "entity") and a ``label``; actors and entities
+also have a ``type`` ("person", "organization", "collective", "place"). Edges, keyed by the
+attribution's IRI and their relation, are:
+
+- ``carries``: outlet -> claim, one per attribution (the outlet's own voice included);
+- ``says``: actor -> claim, one per attribution with a source (not the outlet's own voice);
+- ``about``: claim -> entity, one per entity a claim names.
+
+``carries`` and ``says`` edges hold the attribution: ``stance``, ``hedged``, ``own_voice``,
+``via``, ``date``, ``published``, ``article``, ``cue``, ``content``, ``evidence``,
+``spread_rank`` and the ``changes`` of its wording; the edge's key is the attribution's IRI, then
+"#carries" or "#says". A value the graph does not have is None.
+
+The network is read from the graph's triples, subject by subject, not through SPARQL: a Turtle
+file is streamed through Oxigraph's parser (``read_rows``, ``read_network``) without building a
+store, which would cost more than the whole export (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import RDF, RDFS
+from rdflib.namespace import DCTERMS, SKOS
+
+from ..graph.vocab import CHANGE, KG, SCHEMA, STANCE
+
+if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
+    import networkx as nx
+    from rdflib import Graph
+
+Triples = Iterable[tuple[str, str, str]]  # (subject, predicate, object): IRIs, and literals' lexical forms
+Described = dict[str, dict[str, str | list[str]]]  # subject -> predicate -> object, or objects (MANY)
+Node = tuple[str, dict]  # a node and its attributes
+Edge = tuple[str, str, str, dict]  # source, target, key and attributes
+
+TYPES = {str(SCHEMA.Person): "person", str(SCHEMA.Organization): "organization", str(KG.Collective): "collective",
+         str(SCHEMA.Place): "place"}
+CLASSES = {str(KG[name]): name for name in ("Outlet", "Claim", "Actor", "Attribution")}
+STANCES = {str(node): name for name, node in STANCE.items()}
+CHANGES = {str(node): name for name, node in CHANGE.items()}
+TYPE, LABEL, PREF, ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+IDENTIFIER = str(DCTERMS.identifier)
+P = {name: str(KG[name]) for name in KG.__annotations__}
+S = {name: str(SCHEMA[name]) for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
+MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
+READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *(P[name] for name in (
+    "article", "actor", "claim", "stance", "hedged", "ownVoice", "via", "date", "cue", "content", "evidence",
+    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen"))}  # what the network holds
+
+
+def described(triples: Triples) -> Described:
+    """Each subject's object by predicate (a list of them for the predicates in ``MANY``). A
+    kgbuild graph's triples come subject by subject, so the subject's dictionary is looked up
+    again only when the subject changes."""
+    subjects: Described = {}
+    subject, found = None, {}
+    for node, predicate, value in triples:
+        if node != subject:
+            subject, found = node, subjects.setdefault(node, {})
+        if predicate in MANY:
+            found.setdefault(predicate, []).append(value)
+        else:
+            found[predicate] = value
+    return subjects
+
+
+def turtle_triples(path: str | Path) -> Triples:
+    """A Turtle file's triples that the network holds, streamed by Oxigraph's parser."""
+    import pyoxigraph
+
+    # lenient: IRIs are not checked again (a tenth of the parse); a syntax error still stops it
+    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True):
+        predicate = triple.predicate.value
+        if predicate in READ:
+            yield triple.subject.value, predicate, triple.object.value
+
+
+def entity_attributes(values: dict, kind: str) -> dict:
+    kinds = sorted(TYPES[t] for t in values.get(TYPE, ()) if t in TYPES)
+    return {"kind": kind, "label": values.get(PREF), "type": kinds[0] if kinds else None,
+            "aliases": sorted(values.get(ALT, ())), "roles": sorted(values.get(S["jobTitle"], ()))}
+
+
+def typed(subjects: Described) -> dict[str, list[str]]:
+    """The subjects of each class the network draws from, in the order of their IRIs."""
+    found: dict[str, list[str]] = {name: [] for name in CLASSES.values()}
+    for node, values in subjects.items():
+        for kind in values.get(TYPE, ()):
+            if kind in CLASSES:
+                found[CLASSES[kind]].append(node)
+    return {name: sorted(nodes) for name, nodes in found.items()}
+
+
+def node_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Node]:
+    """Outlets, then claims, then actors, then entities, each in the order of their IRIs."""
+    outlets, claims = of_class["Outlet"], of_class["Claim"]
+    actors = [node for node in of_class["Actor"] if P["Outlet"] not in subjects[node][TYPE]]
+    about = {entity for claim in claims for entity in subjects[claim].get(S["about"], ())}
+    rows = [(node, {"kind": "outlet", "label": subjects[node].get(LABEL)}) for node in outlets]
+    for node in claims:
+        values = subjects[node]
+        rows.append((node, {"kind": "claim", "label": values.get(S["text"]),
+                            "contested": values.get(P["contested"]) == "true",
+                            "laundered": values.get(P["laundered"]) == "true",
+                            "outlets": int(values.get(P["outletCount"])), "first_seen": values.get(P["firstSeen"])}))
+    rows += [(node, entity_attributes(subjects[node], "actor")) for node in actors]
+    rows += [(node, entity_attributes(subjects[node], "entity")) for node in sorted(about - {*outlets, *actors})]
+    return rows
+
+
+def attribution_attributes(values: dict, subjects: Described) -> dict:
+    article = subjects[values.get(P["article"])]
+    rank, via = values.get(P["spreadRank"]), values.get(P["via"])
+    return {
+        "stance": STANCES[values.get(P["stance"])], "hedged": values.get(P["hedged"]) == "true",
+        "own_voice": values.get(P["ownVoice"]), "via": via and subjects[via].get(LABEL),
+        "date": values.get(P["date"]), "published": article.get(S["datePublished"]),
+        "article": article.get(IDENTIFIER), "cue": values.get(P["cue"]), "content": values.get(P["content"]),
+        "evidence": values.get(P["evidence"]), "spread_rank": rank and int(rank),
+        "changes": sorted(CHANGES[c] for c in values.get(P["change"], ())),
+    }
+
+
+def edge_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Edge]:
+    """Each attribution's ``carries`` and ``says`` edges, in the order of its IRI; then each
+    claim's ``about`` edges."""
+    rows: list[Edge] = []
+    for node in of_class["Attribution"]:
+        values = subjects[node]
+        attributes = attribution_attributes(values, subjects)
+        claim = values.get(P["claim"])
+        outlet = subjects[values.get(P["article"])].get(S["publisher"])
+        rows.append((outlet, claim, f"{node}#carries", {"relation": "carries", **attributes}))
+        if attributes["own_voice"] is None:
+            rows.append((values.get(P["actor"]), claim, f"{node}#says", {"relation": "says", **attributes}))
+    for claim in of_class["Claim"]:
+        for entity in sorted(subjects[claim].get(S["about"], ())):
+            rows.append((claim, entity, f"{claim}#about#{entity}", {"relation": "about"}))
+    return rows
+
+
+def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
+    """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
+    subjects = described(triples)
+    of_class = typed(subjects)
+    return node_rows(subjects, of_class), edge_rows(subjects, of_class)
+
+
+def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
+    """``rows_of`` a Turtle file, streamed: no store is built."""
+    return rows_of(turtle_triples(path))
+
+
+def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    made = nx.MultiDiGraph()
+    made.add_nodes_from(nodes)
+    made.add_edges_from(edges)
+    return made
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
+    between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
+    lexical = getattr(graph.store, "lexical_triples", None)  # a graph from load_graph: read straight from Oxigraph
+    triples = lexical(graph) if lexical else ((str(s), str(p), str(o)) for s, p, o in graph)
+    return network(*rows_of((s, p, o) for s, p, o in triples if p in READ))
+
+
+def read_network(path: str | Path) -> nx.MultiDiGraph:
+    """``to_networkx`` of a Turtle file, streamed: no store is built."""
+    return network(*read_rows(path))
