@@ -1,7 +1,10 @@
-"""The seeds' helicopter-attack claim, end to end: how it spread from outlet to outlet and how its
-wording drifted (SPARQL), its outlets and actors (networkx), and the Gephi files read back."""
+"""Spread and drift end to end: how a claim spread from outlet to outlet and how its wording
+drifted (SPARQL) on a story built for it (Wire attributes, Daily states it as fact, Herald hedges,
+Times denies) and on the seeds; the seeds' contested claim in networkx, and the Gephi files read back."""
 
 from __future__ import annotations
+
+import json
 
 import networkx as nx
 import pytest
@@ -9,10 +12,11 @@ from click.testing import CliRunner
 
 import kgbuild
 from kgbuild.cli import main
-from tests.builders import ROOT, edge_ids
+from tests.builders import LAUNDERED_ARTICLES, ROOT, edge_ids, write
 
 pytestmark = pytest.mark.slow
-HELICOPTER = "helicopter was at the"  # the claim five articles reach (tests/integration/test_end_to_end.py)
+HELICOPTER = "drone attack targeting Putin"  # the seeds' claim the Center refutes (tests/integration/test_end_to_end.py)
+DAM = "Kakhovka dam"
 
 
 def seed(outlet: str) -> str:
@@ -36,60 +40,53 @@ def claim(network):
     return key
 
 
-def test_the_claim_spread_to_the_five_outlets_each_carrying_it_its_own_way(seeds_graph):
-    steps = [r for r in answers(seeds_graph, "spread.rq") if HELICOPTER in r["claim"]]
-    assert [r["rank"] for r in steps] == ["1", "2", "3", "4", "5"]
-    # the seeds are undated: the order is the articles' ids
-    assert [(r["article"][:3], r["how"], r["actor"]) for r in steps] == [
-        ("000", "refuted", "Center for Strategic Communications and Information Security"),
-        ("001", "attributed", "Yury Dashkin"),
-        ("002", "hedged", ""),  # in its own voice, "reportedly"
-        ("003", "attributed, hedged", "Moscow"),
-        ("004", "attributed", "Yury Dashkin"),
+@pytest.fixture(scope="module")
+def dam_graph(nlp, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dam")
+    write(folder / "articles.jsonl", "".join(json.dumps(a) + "\n" for a in LAUNDERED_ARTICLES))
+    kgbuild.build([folder / "articles.jsonl"], out=folder / "out", nlp=nlp, html=False)
+    return kgbuild.load_graph(folder / "out" / "graph.ttl")
+
+
+def test_the_claim_spread_to_four_outlets_in_order_each_carrying_it_its_own_way(dam_graph):
+    steps = [r for r in answers(dam_graph, "spread.rq") if DAM in r["claim"]]
+    assert [(r["rank"], r["outlet"], r["published"], r["how"], r["actor"]) for r in steps] == [
+        ("1", "Wire", "2025-03-01", "attributed", "Local officials"),
+        ("2", "Daily", "2025-03-02", "as fact", ""),
+        ("3", "Herald", "2025-03-02", "hedged", ""),
+        ("4", "Times", "2025-03-03", "denied", "ministry"),
     ]
 
 
-def test_a_later_outlet_dropped_dashkin_as_the_source_and_hedged_in_its_own_voice(seeds_graph):
-    dropped = [r for r in answers(seeds_graph, "drift.rq") if HELICOPTER in r["claim"]]
-    assert [(r["change"], seed(r["earliestOutlet"]), seed(r["laterOutlet"])) for r in dropped] == [
-        ("SourceDropped", "001", "002")]
-    changes = {str(row[0]).rsplit("#", 1)[-1] for row in seeds_graph.query("""
+def test_later_outlets_dropped_the_officials_as_the_source(dam_graph):
+    dropped = [r for r in answers(dam_graph, "drift.rq") if DAM in r["claim"]]
+    assert sorted((r["change"], r["earliestOutlet"], r["laterOutlet"]) for r in dropped) == [
+        ("SourceDropped", "Wire", "Daily"), ("SourceDropped", "Wire", "Herald")]
+    changes = {str(row[0]).rsplit("#", 1)[-1] for row in dam_graph.query("""
         PREFIX kg: <https://w3id.org/kgbuild/ns#>
-        SELECT ?change WHERE { ?a kg:change ?change ; kg:ownVoice "lead" ; kg:content ?c .
-                               FILTER(CONTAINS(?c, "narrowly")) }""")}
-    assert {"SourceDropped", "HedgeAdded", "WordsChanged"} <= changes
+        SELECT ?change WHERE { ?a kg:change ?change ; kg:content ?c . FILTER(CONTAINS(?c, "reportedly")) }""")}
+    assert {"SourceDropped", "HedgeAdded"} <= changes
 
 
-def test_the_epicentre_wording_of_004_names_the_words_it_changed(seeds_graph):
+def test_the_later_epicentre_wording_names_the_words_it_changed(seeds_graph):
     rows = seeds_graph.query("""
         PREFIX kg: <https://w3id.org/kgbuild/ns#>
         SELECT ?added ?dropped WHERE { ?a kg:content ?c ; kg:added ?added ; kg:dropped ?dropped .
-                                       FILTER(STRSTARTS(?c, "Putin's helicopter was at the epicentre")) }""")
+                                       FILTER(CONTAINS(?c, "directly in the")) }""")
     added, dropped = {str(r[0]) for r in rows}, {str(r[1]) for r in rows}
-    assert "epicentre" in added and '"epicenter"' in dropped
-    assert any("thwarted" in words for words in added) and any("large-scale" in words for words in dropped)
-
-
-def test_004_quotes_dashkin_cut_short(seeds_graph):
-    rows = seeds_graph.query("""
-        PREFIX kg: <https://w3id.org/kgbuild/ns#>
-        SELECT ?later ?earlier WHERE { ?a kg:change kg:QuoteShortened ; kg:content ?later ;
-                                          kg:driftFrom/kg:content ?earlier . }""")
-    pairs = [(str(later), str(earlier)) for later, earlier in rows]
-    assert any(later.startswith("The helicopter was effectively at the epicentre of the response")
-               and earlier.startswith("We were simultaneously engaged") for later, earlier in pairs), pairs
+    assert "aircraft" in added and "helicopter" in dropped  # 003's "Putin's aircraft" against 001's "helicopter"
 
 
 def test_networkx_gives_the_claims_outlets_actors_and_what_it_is_about(network, claim):
     carried = {seed(network.nodes[u]["label"]): d for u, _, d in network.in_edges(claim, data=True)
                if d["relation"] == "carries" and d["spread_rank"]}
-    assert sorted(carried) == ["000", "001", "002", "003", "004"] and carried["000"]["spread_rank"] == 1
+    assert sorted(carried) == ["000", "003"] and carried["000"]["spread_rank"] == 1
     says = {network.nodes[u]["label"] for u, _, d in network.in_edges(claim, data=True) if d["relation"] == "says"}
-    assert {"Yury Dashkin", "Russian officials", "Center for Strategic Communications and Information Security"} <= says
+    assert {"Russian officials", "Center for Strategic Communications and Information Security"} <= says
     speakers = {network.nodes[u]["kind"] for u, _, d in network.in_edges(claim, data=True) if d["relation"] == "says"}
     assert speakers == {"actor"}
     assert "Vladimir Putin" in {network.nodes[e]["label"] for e in network.successors(claim)}
-    assert network.nodes[claim]["contested"] is True and network.nodes[claim]["outlets"] == 5
+    assert network.nodes[claim]["contested"] is True and network.nodes[claim]["outlets"] == 2
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -102,4 +99,4 @@ def test_the_exported_file_reads_back_with_the_same_nodes_and_edges(seeds_out, n
     assert edge_ids(back) == set(network.edges(keys=True))
     assert back.nodes[claim]["label"] == network.nodes[claim]["label"]
     outlets = {u for u, _, d in back.in_edges(claim, data=True) if d["relation"] == "carries"}
-    assert len(outlets) == 5
+    assert len(outlets) == 2
