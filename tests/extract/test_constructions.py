@@ -377,14 +377,40 @@ def test_a_quotation_does_not_run_on_over_a_paragraph_break(attributions_of):
         '"It never crossed my mind that I am losing it," she said.\n\n'
         '"Kevin was snoring.'
     )
-    said = only(attributions_of(text), "said")
-    assert "\n" not in said.content.text
+    said, snoring = [a for a in attributions_of(text) if a.cue.text == "said"]
     assert said.quote == "It never crossed my mind that I am losing it,"
+    assert snoring.content.text == '"Kevin was snoring.' and snoring.source == said.source  # its own attribution
 
 
-def test_a_quotation_in_the_next_paragraph_does_not_continue_the_speaker_before(attributions_of):
-    text = '"We were engaged in a battle," Dashkin said.\n"The helicopter was at the epicentre."'
-    assert only(attributions_of(text), "said").content.text == '"We were engaged in a battle,"'
+def test_a_quote_paragraph_without_a_cue_is_its_own_attribution_of_the_speaker_before(attributions_of):
+    text = '"We will appeal," Mayor Jane Holt said.\n\n"This ruling ignores the evidence we filed."'
+    appeal, ruling = attributions_of(text)
+    assert appeal.content.text == '"We will appeal,"'  # not extended over the break
+    assert ruling.actor.name == "Jane Holt" and ruling.direct and ruling.form == "quote"
+    assert ruling.quote == "This ruling ignores the evidence we filed."
+    assert ruling.content.start == text.index('"This') and ruling.content.end == len(text)
+    assert ruling.evidence.text == '"This ruling ignores the evidence we filed."'
+
+
+def test_a_quote_paragraph_after_someone_else_is_named_does_not_continue_the_speaker(attributions_of):
+    text = ('"We will appeal," Mayor Jane Holt said.\n\nCouncillor Tom Reed voted against it.\n\n'
+            '"This ruling ignores the evidence we filed."')
+    assert [a.content.text for a in attributions_of(text)] == ['"We will appeal,"']
+
+
+def test_a_quote_paragraph_continues_the_speaker_of_the_quotation_just_before_it(attributions_of):
+    text = ('"We will appeal," Mayor Jane Holt said.\n\nThe ruling was "a disgrace", one resident wrote.\n\n'
+            '"This ruling ignores the evidence we filed."')
+    (carried,) = [a for a in attributions_of(text) if a.content.text.startswith('"This')]
+    assert carried.source.text == "one resident" and carried.cue.text == "wrote"
+
+
+def test_quote_paragraphs_continue_the_speaker_through_narrative_that_names_no_one(attributions_of):
+    text = ('"We will appeal," Mayor Jane Holt said.\n\nThe court ruled on Monday.\n\n'
+            '"This ruling ignores the evidence." "It will not stand."')
+    carried = [a for a in attributions_of(text) if a.content.text.startswith('"This')]
+    assert [a.actor.name for a in carried] == ["Jane Holt"]
+    assert carried[0].content.end == len(text)  # the second quotation of its paragraph continues it
 
 
 def test_indirect_content_keeps_its_relative_clause(attributions_of):
