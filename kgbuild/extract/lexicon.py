@@ -79,6 +79,22 @@ AGENT_NOUNS = frozenset(
     }
 )
 
+# Singular nouns that describe one person by role or trade: "the minister", "the rookie defenceman"
+# said stands for the person named just before (``sources.SourceResolver.epithet_of``).
+PERSON_NOUNS = frozenset(
+    {
+        "actor", "actress", "adviser", "advisor", "aide", "analyst", "anchor", "artist", "athlete", "attorney",
+        "author", "boss", "campaigner", "candidate", "captain", "ceo", "chairman", "chairwoman", "champion",
+        "chancellor", "chief", "coach", "commander", "commissioner", "congressman", "congresswoman", "councillor",
+        "defenceman", "defender", "diplomat", "director", "doctor", "economist", "executive", "father", "founder",
+        "forward", "goalkeeper", "goaltender", "governor", "head", "host", "journalist", "judge", "lawmaker",
+        "lawyer", "leader", "manager", "mayor", "midfielder", "minister", "mother", "mp", "musician", "official",
+        "officer", "player", "politician", "premier", "president", "professor", "prosecutor", "quarterback",
+        "rapper", "researcher", "rookie", "scientist", "secretary", "senator", "singer", "skipper", "star",
+        "striker", "veteran", "winger", "writer",
+    }
+)
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 
