@@ -18,7 +18,7 @@ from .channels import channel_of, is_channel
 from .constructions import Found, names_claim, prep_attributions, verb_attributions
 from .dates import statement_date
 from .lexicon import HEDGES
-from .quotes import adjacent, ends_sentence, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
+from .quotes import adjacent, cut_by_speaker, ends_sentence, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
 from .sources import SourceResolver, person_name
 
 TRIM = " \n\t,;:\u2014\u2013-"  # what a span loses at its edges
@@ -116,6 +116,11 @@ def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
     closing = next((q for q in index.quotes if q[0] < content_span[1] < q[1]), None) if content_span else None
     if closing and not quote:  # a mixed quote ends with its quotation's closing mark
         content_span = (content_span[0], closing[1])
+    pieces = cut_by_speaker(content_span, aside, text, index.quotes) if aside and not quote else None
+    if pieces:  # '“A,” she said, “B.”' parsed with the speaker's clause as an aside
+        (first, rest), direct = pieces, True
+        content_span, quote_text = (first[0], rest[1]), f"{unquote(text, first)} \u2026 {unquote(text, rest)}"
+        aside = (first[1], rest[0])
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
         quote_text = unquote(text, quote)

@@ -158,3 +158,15 @@ def resumed(cue_end: int, text: str, quotes: list[tuple[int, int]]) -> tuple[int
         if q_start >= cue_end:
             return (q_start, q_end) if RESUMING_GAP.fullmatch(text, cue_end, q_start) else None
     return None
+
+
+def cut_by_speaker(content: tuple[int, int], aside: tuple[int, int], text: str,
+                   quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two pieces of a quotation its speaker's clause cuts ('"A," she said, "B."' read as an
+    aside in the sentence): one quotation opening the content and closing before the aside, the
+    other resuming right after it and closing the content."""
+    first = next((q for q in quotes if abs(q[0] - content[0]) <= 1 and q[1] <= aside[0] + 1), None)
+    rest = next((q for q in quotes if q[0] >= aside[1] - 1 and ADJACENT_GAP.fullmatch(text, aside[1], q[0])), None)
+    if first is None or rest is None or rest[1] < content[1] - 1:
+        return None
+    return first, rest

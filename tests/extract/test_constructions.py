@@ -418,3 +418,29 @@ def test_indirect_content_keeps_its_relative_clause(attributions_of):
     text = "Trump blasted the convoluted delegate system, which he said runs the risk of leaving voters disenfranchised."
     blasted = only(attributions_of(text), "blasted")
     assert blasted.content.text.endswith("leaving voters disenfranchised")
+
+
+def test_a_curly_quotation_cut_by_she_said_stays_one_attribution(attributions_of):
+    text = 'Mayor Jane Holt spoke on Monday. \u201cWe will not resign,\u201d she said, \u201cand we will fight this ruling.\u201d'
+    (a,) = [a for a in attributions_of(text) if a.cue.text == "said"]
+    assert a.actor.name == "Jane Holt" and a.direct
+    assert a.quote == "We will not resign, \u2026 and we will fight this ruling."
+    assert a.content.end == len(text)
+
+
+def test_a_quotation_mark_that_never_closes_ends_at_its_paragraph(attributions_of):
+    text = 'The mayor said: "We will appeal this ruling.\n\nThe court adjourned until Friday.'
+    a = only(attributions_of(text), "said")
+    assert a.direct and a.content.text == '"We will appeal this ruling.' and a.quote == "We will appeal this ruling."
+
+
+def test_paragraphs_run_together_keep_one_attribution_per_speaker(attributions_of):
+    """BBC text whose paragraph breaks were lost: the first quotation never closes, the next one
+    opens after its sentence end; both are the speaker's, and the next speaker keeps their own."""
+    text = ('"She is alienating our community," Massoud Shadjareh said. "It is a legitimisation of a backlash. '
+            '"This is music to the ears of racists." Later, the spokesman said the powers were not aimed at anyone.')
+    found = attributions_of(text)
+    first = found[0]
+    assert first.actor.name == "Massoud Shadjareh" and first.content.text.endswith('racists."')
+    assert first.quote.endswith("\u2026 This is music to the ears of racists.")
+    assert found[-1].source.text == "the spokesman" and found[-1].content.text == "the powers were not aimed at anyone"
