@@ -57,8 +57,13 @@ CHANNEL_WORDS = frozenset(
 
 # Forms a statement takes; a named entity hanging from one is its channel ("a post on Truth Social").
 STATEMENT_FORMS = frozenset(
-    {"address", "appearance", "article", "broadcast", "briefing", "interview", "op-ed", "post", "statement", "video"}
+    {
+        "address", "appearance", "article", "broadcast", "briefing", "communique", "e-mail", "email", "interview",
+        "op-ed", "post", "release", "statement", "tweet", "video",
+    }
 )
+# Prepositions that introduce the form a statement took: "said in a statement", "via a news release".
+STATEMENT_PREPOSITIONS = frozenset({"in", "through", "via"})
 CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})
 
 # Adverbs that hedge a report; kept as a marker on the attribution.

@@ -43,6 +43,7 @@ from .lexicon import (
     NOT_PERSON_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    STATEMENT_FORMS,
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -296,9 +297,11 @@ class SourceResolver:
         doc = head.doc
         if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
             return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
-        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS:  # "Moscow's claims", "the position of the Center"
+        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS | STATEMENT_FORMS:  # "Moscow's claims", "the position of the Center"
             owners = [c for c in head.children if c.dep_ == "poss"]
-            owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                       for g in c.children if g.dep_ == "pobj"]  # "a news release from the ministry"
+            owners += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in {"ORG", "PERSON", "GPE"}]
             if owners:
                 return noun_phrase(head), self.resolve(owners[0])[1]
         phrase = noun_phrase(head)
