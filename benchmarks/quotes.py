@@ -17,7 +17,7 @@ titles left out). Four figures, those of issue 25:
   precision     predicted quotes at least half covered by gold quotes;
   resolved      of the gold quotes found whose speaker has a name, those whose prediction (the
                 one overlapping most) names that speaker (the gold name's last word among the
-                actor's words: "Alex Ferguson" is "Sir Alex Ferguson");
+                actor's words: "Alex Ferguson" is "Sir Alex Ferguson"; or its acronym, "EA");
   continued     of the gold quotes that continue a named speaker known from earlier text, those
                 found with that speaker.
 """
@@ -55,12 +55,17 @@ def words(name: str) -> set[str]:
     return set(re.findall(r"\w+", name.lower()))
 
 
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def names(gold_speaker: str, actor: dict | None) -> bool:
-    """Whether a predicted actor names the gold speaker (its last word is one of the actor's)."""
+    """Whether a predicted actor names the gold speaker: the gold name's last word is one of the
+    actor's, or the actor is the gold name's acronym ("EA" of "Electronic Arts")."""
     if actor is None or actor.get("kind") not in {"person", "organization"}:
         return False
     last = re.findall(r"\w+", gold_speaker.lower())[-1]
-    return last in words(actor["name"])
+    return last in words(actor["name"]) or actor["name"] == initials(gold_speaker) != ""
 
 
 def predicted_quotes(extraction) -> list[dict]:

@@ -116,7 +116,7 @@ def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
     closing = next((q for q in index.quotes if q[0] < content_span[1] < q[1]), None) if content_span else None
     if closing and not quote:  # a mixed quote ends with its quotation's closing mark
         content_span = (content_span[0], closing[1])
-    pieces = cut_by_speaker(content_span, aside, text, index.quotes) if aside and not quote else None
+    pieces = cut_by_speaker(content_span, aside, text, index.quotes) if content_span and aside and not quote else None
     if pieces:  # '“A,” she said, “B.”' parsed with the speaker's clause as an aside
         (first, rest), direct = pieces, True
         content_span, quote_text = (first[0], rest[1]), f"{unquote(text, first)} \u2026 {unquote(text, rest)}"
@@ -133,7 +133,8 @@ def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
         content_span = kept if kept[0] < kept[1] else None
         quote_text = without_edge_marks(text[kept[0] : kept[1]]) if direct and content_span else quote_text
         aside = aside if aside and content_span and content_span[0] <= aside[0] and aside[1] <= content_span[1] else None
-    source_phrase, actor = index.resolver.resolve(item.source) if item.source is not None else (None, None)
+    said = text[content_span[0] : content_span[1]] if content_span else ""
+    source_phrase, actor = index.resolver.resolve(item.source, said) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
     covered = doc.char_span(min(points), max(points), alignment_mode="expand")
@@ -271,19 +272,10 @@ def names_someone_else(between: tuple[int, int], speaker: Mention | None, index:
     )
 
 
-def unattributed_quotes(sent: Span, results: list[Attribution], index: DocIndex) -> list[tuple[int, int]]:
-    """The quotations whose words begin in ``sent`` and that no attribution's content holds (their
-    opening mark may have been parsed onto the end of the sentence before: "... Mr. Wehner said. ''")."""
-    found = []
-    for quote in index.quotes:
-        words = len(index.text[: quote[1]]) - len(index.text[quote[0] + 1 : quote[1]].lstrip(" \"'`\u201c\u201d"))
-        if not sent.start_char <= words < sent.end_char:
-            continue
-        held = any(a.content is not None and overlap(quote, (a.content.start, a.content.end)) * 2 > quote[1] - quote[0]
-                   for a in results)
-        if not held:
-            found.append(quote)
-    return found
+def held(quote: tuple[int, int], results: list[Attribution]) -> bool:
+    """Whether an attribution's content holds most of a quotation."""
+    return any(a.content is not None and overlap(quote, (a.content.start, a.content.end)) * 2 > quote[1] - quote[0]
+               for a in results)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -294,6 +286,15 @@ def opens_sentence(quote: tuple[int, int], index: DocIndex) -> bool:
     """Whether nothing but space comes before a quotation in its sentence."""
     token = index.doc.char_span(quote[0], quote[1], alignment_mode="expand")[0]
     return not index.text[token.sent.start_char : quote[0]].strip(" \n\"'`\u201c\u201d")
+
+
+def reported_inside(attribution: Attribution, results: list[Attribution]) -> bool:
+    """Whether an attribution's cue lies inside another's content ("He said EA could challenge
+    Disney - which reported revenues of $30bn - ..."): its speaker is not the one a quotation
+    after that content continues."""
+    cue = attribution.cue
+    return any(a is not attribution and a.content is not None and a.content.start <= cue.start < a.content.end
+               for a in results)
 
 
 def follow_quote(quote: tuple[int, int], results: list[Attribution], index: DocIndex) -> None:
@@ -308,7 +309,7 @@ def follow_quote(quote: tuple[int, int], results: list[Attribution], index: DocI
     if quoting is not None:
         results[quoting] = continued_quote(quote, results[quoting], index)
         return
-    speaking = next((i for i in reversed(before) if results[i].speech), None)
+    speaking = next((i for i in reversed(before) if results[i].speech and not reported_inside(results[i], results)), None)
     if speaking is None or not opens_sentence(quote, index) or not ends_sentence(index.text, quote):
         return  # '"America is great," read one.': a cue of its own, though not one kgbuild knows
     previous = results[speaking]
@@ -360,6 +361,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(found)
         built = [assemble(item, index, relays.get(item.anchor.i)) for item in found]
         results.extend(a for a in built if a.content is not None)
-        for quote in unattributed_quotes(sent, results, index):
+    for quote in index.quotes:  # once every cue is read: a cue may follow its quotation's sentence
+        if not held(quote, results):
             follow_quote(quote, results, index)
     return results

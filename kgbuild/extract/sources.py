@@ -68,6 +68,11 @@ SHARED_ORGANIZATION_WORDS = 2  # a later name whose distinctive words, this many
 EPITHET_REACH = 2  # sentences before a person's description in which the person it varies is named
 
 
+def named_in(name: str, text: str) -> bool:
+    """Whether a word of a person's name (capitalized, three letters or more) is in ``text``."""
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in name.split() if len(word) > 2 and word[0].isupper())
+
+
 def person_noun(head: Token) -> bool:
     """Whether a description's head names one person: an age ("the 34-year-old") or a person's
     role or trade ("the coach", "the defenceman")."""
@@ -292,8 +297,9 @@ class SourceResolver:
         self.last_org = mention
         return mention
 
-    def resolve(self, head: Token) -> tuple[Span, Mention | None]:
-        """A source's head token -> (its phrase in the text, who it refers to)."""
+    def resolve(self, head: Token, content: str = "") -> tuple[Span, Mention | None]:
+        """A source's head token -> (its phrase in the text, who it refers to); ``content``, what
+        the source says, names no one a pronoun source refers to."""
         doc = head.doc
         if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
             return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
@@ -310,7 +316,7 @@ class SourceResolver:
             return doc[phrase.start : max(phrase.end, named.end)], self.person(person_name(named), person_name(named), "name")
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            name = self.focus(head)
+            name = self.focus(head, content)
             return phrase, name and self.person(name, head.text, "pronoun")
         if lower in GROUP_PRONOUNS:
             return phrase, self.last_org and replace(self.last_org, resolved_by="pronoun")
@@ -328,29 +334,36 @@ class SourceResolver:
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
 
-    def focus(self, token: Token) -> str | None:
+    def focus(self, token: Token, unlike: str = "") -> str | None:
         """The person a pronoun or a person's description refers to: the subject of the nearest
         sentence before it that has a person as its subject, the main clause's subject first
         (a pronoun subject refers on in turn); where none, the nearest person named before it. A
-        name inside a quotation is no antecedent of a word outside it."""
-        if token.i in self.focus_of:
+        name inside a quotation is no antecedent of a word outside it, and a speaker does not
+        name themselves in what they say: a person named in ``unlike`` (the content) is skipped
+        ('"I think Sean's situation ...," he said' is not Sean Long)."""
+        if not unlike and token.i in self.focus_of:
             return self.focus_of[token.i]
-        self.focus_of[token.i] = None  # a cycle through misparsed subjects finds no one
+        self.focus_of.setdefault(token.i, None)  # a cycle through misparsed subjects finds no one
         outside = not self.quoted(token.idx)
         found = None
         for sent_start, subjects, _ in reversed(self.person_subjects()):
-            if sent_start > token.i:
+            if sent_start > token.i or found is not None:
                 continue
             candidates = [t for t in subjects if t.i < token.i and (not outside or not self.quoted(t.idx))]
-            if candidates:
-                main = [t for t in candidates if t.head == t.sent.root]
-                subject = (main or candidates)[-1]
-                found = self.focus(subject) if subject.lower_ in PERSON_PRONOUNS else self.named_subject(subject)
+            main = [t for t in candidates if t.head == t.sent.root]
+            for subject in [*reversed(main), *(t for t in reversed(candidates) if t not in main)]:
+                name = self.focus(subject) if subject.lower_ in PERSON_PRONOUNS else self.named_subject(subject)
+                if name is None or not named_in(name, unlike):
+                    found = name
+                    break
+            if candidates and (found is not None or not unlike):
                 break
         if found is None:
-            before = [p for p in self.people if p.start < token.idx and self.quoted(p.start) <= self.quoted(token.idx)]
+            before = [p for p in self.people if p.start < token.idx and self.quoted(p.start) <= self.quoted(token.idx)
+                      and not named_in(p.name, unlike)]
             found = before[-1].name if before else None
-        self.focus_of[token.i] = found
+        if not unlike:
+            self.focus_of[token.i] = found
         return found
 
     def epithet_of(self, head: Token) -> str | None:

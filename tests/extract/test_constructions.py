@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.builders import only
+from tests.builders import SHARED, only
 
 pytestmark = pytest.mark.slow
 
@@ -444,3 +446,32 @@ def test_paragraphs_run_together_keep_one_attribution_per_speaker(attributions_o
     assert first.actor.name == "Massoud Shadjareh" and first.content.text.endswith('racists."')
     assert first.quote.endswith("\u2026 This is music to the ears of racists.")
     assert found[-1].source.text == "the spokesman" and found[-1].content.text == "the powers were not aimed at anyone"
+
+
+def test_an_aside_left_without_content_by_the_cue_around_it_is_no_failure(attributions_of):
+    """Wikinews (COVID-19 like flu): "experts noted" between commas inside what "reported" reports
+    lost its whole content to the outer cue, and extraction raised on the article."""
+    news = SHARED / "data" / "news" / "wikinews.jsonl"
+    if not news.exists():
+        pytest.skip("needs ../shared/data/news")
+    rows = (json.loads(line) for line in news.read_text().splitlines())
+    text = next(r["text"] for r in rows if r["id"].startswith("wikinews/COVID-19_may_spread_like_flu"))
+    assert any(a.cue.text == "reported" for a in attributions_of(text))
+
+
+def test_a_quote_paragraph_continues_the_outer_speaker_not_one_reported_inside_its_content(attributions_of):
+    """BBC tech 276: the paragraph became Disney's, whose "reported" sat inside what Florin said."""
+    text = ('Gerhard Florin said EA could challenge Disney - which reported revenues of $30bn - but it remained a goal.'
+            '\n\n"We will be able to bring more people into gaming."')
+    (carried,) = [a for a in attributions_of(text) if a.content.text.startswith('"We will')]
+    assert carried.actor.name == "Gerhard Florin"
+
+
+def test_a_quotation_whose_cue_is_the_next_sentence_is_not_carried_from_the_speaker_before(attributions_of):
+    """Wikinews (gold toilet): spaCy ended the sentence at the quotation's question mark; the quote
+    went to the police before it as well as to Cattelan after it."""
+    text = ('Police said on Monday they believe the theft involved a group of thieves.\n\n'
+            '"At first I thought it was a prank: Who\'s so stupid to steal a toilet?" wrote Maurizio Cattelan, '
+            'the artist, in an e-mail to The New York Times.')
+    holding = [a for a in attributions_of(text) if a.content.text.startswith('"At first')]
+    assert [a.cue.text for a in holding] == ["wrote"]

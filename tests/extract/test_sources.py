@@ -246,3 +246,11 @@ def test_an_indefinite_description_is_not_someone_named_before_it(attributions_o
             '"Hong Kong people have learned to ignore her," said a protester using the pseudonym Katya.')
     actor = only(attributions_of(text), "said").actor
     assert actor is None or actor.name != "Joshua Wong"
+
+
+def test_he_is_not_someone_his_own_quotation_names(attributions_of):
+    """BBC sport 397: '"I think Sean's situation ...," he said' became Sean Long, the subject before."""
+    text = ('Paul Sculthorpe said the fixtures were too many. Sean Long, his team-mate, has expressed doubts '
+            'about his future. "I think Sean\'s situation is to do with the number of games," he said.')
+    said = [a for a in attributions_of(text) if a.cue.text == "said"]
+    assert said[-1].actor.name == "Paul Sculthorpe"
