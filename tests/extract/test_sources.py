@@ -197,24 +197,23 @@ def test_our_organisation_is_no_organization_a_later_they_refers_to(attributions
     assert they.actor is None
 
 
-def test_he_after_a_quote_is_the_subject_before_not_a_name_in_its_reported_clause(attributions_of):
-    """BBC sport 284: "he added" became Olly Barkley, named inside what Hodgson revealed."""
-    text = ('Charlie Hodgson revealed that Olly Barkley had taken three penalties. '
-            '"It wasn\'t a good strike," he added.')
-    assert only(attributions_of(text), "added").actor.name == "Charlie Hodgson"
-
-
-def test_he_skips_a_name_that_is_no_subject(attributions_of):
-    """BBC entertainment 352: "he said" became Natalie Portman, an object of the sentence before."""
-    text = ('Dan Jolin tipped Phil Davis for a prize but felt that Heather Craney could be outdone by Natalie Portman. '
-            '"It will be at the Baftas," he said.')
-    assert only(attributions_of(text), "said").actor.name == "Dan Jolin"
-
-
-def test_she_follows_a_chain_of_pronoun_subjects_to_the_name(attributions_of):
-    text = ('Margaret Leinen joined Scripps in 2013. She led its ocean studies, working with Walter Munk. '
-            '"He was a world treasure," she said.')
-    assert only(attributions_of(text), "said").actor.name == "Margaret Leinen"
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # BBC sport 284: "he added" became Olly Barkley, named inside what Hodgson revealed
+        ('Charlie Hodgson revealed that Olly Barkley had taken three penalties. "It wasn\'t a good strike," he said.',
+         "Charlie Hodgson"),
+        # BBC entertainment 352: "he said" became Natalie Portman, an object of the sentence before
+        ("Dan Jolin tipped Phil Davis for a prize but felt that Heather Craney could be outdone by Natalie Portman. "
+         '"It will be at the Baftas," he said.', "Dan Jolin"),
+        # a chain of pronoun subjects leads back to the name
+        ("Margaret Leinen joined Scripps in 2013. She led its ocean studies, working with Walter Munk. "
+         '"He was a world treasure," she said.', "Margaret Leinen"),
+    ],
+    ids=["not-a-name-in-the-reported-clause", "not-an-object", "through-pronoun-subjects"],
+)
+def test_he_or_she_after_a_quote_is_the_person_subject_before(attributions_of, text, speaker):
+    assert only(attributions_of(text), "said").actor.name == speaker
 
 
 def test_a_surname_ner_missed_is_a_subject_he_refers_to(attributions_of):
