@@ -2,8 +2,9 @@
 character spans into the article's text: its content (a direct quote with the quotation beside
 the cue, a quotation cut by its speaker, a mixed quote to its closing mark, kept in one
 paragraph), source, resolved actor, channel, statement date, evidence sentence, predicate-argument
-core and what the content is about. Nested attributions are cut off the content around them, and
-a sentence that only continues the quotation before it joins that attribution.
+core and what the content is about. Nested attributions are cut off the content around them; a
+quotation no cue holds joins the quotation just before it in its paragraph, or, opening a
+sentence or a paragraph, is an attribution of its own to the speaker before it (``follow_quote``).
 """
 
 from __future__ import annotations
@@ -252,10 +253,6 @@ def carried_quote(quote: tuple[int, int], previous: Attribution, index: DocIndex
         core=core_of(doc, *quote),
         about=index.resolver.entities_in(doc, *quote),
     )
-
-
-def paragraph_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
 
 
 def names_someone_else(between: tuple[int, int], speaker: Mention | None, index: DocIndex) -> bool:
