@@ -2,8 +2,9 @@
 character spans into the article's text: its content (a direct quote with the quotation beside
 the cue, a quotation cut by its speaker, a mixed quote to its closing mark, kept in one
 paragraph), source, resolved actor, channel, statement date, evidence sentence, predicate-argument
-core and what the content is about. Nested attributions are cut off the content around them, and
-a sentence that only continues the quotation before it joins that attribution.
+core and what the content is about. Nested attributions are cut off the content around them; a
+quotation no cue holds joins the quotation just before it in its paragraph, or, opening a
+sentence or a paragraph, is an attribution of its own to the speaker before it (``follow_quote``).
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Attribution
+from ..records import Attribution, Mention
 from ..records import Span as TextSpan
 from .channels import channel_of, is_channel
 from .constructions import Found, names_claim, prep_attributions, verb_attributions
 from .dates import statement_date
 from .lexicon import HEDGES
-from .quotes import adjacent, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
-from .sources import SourceResolver
+from .quotes import adjacent, cut_by_speaker, ends_sentence, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
+from .sources import SourceResolver, person_name
 
 TRIM = " \n\t,;:\u2014\u2013-"  # what a span loses at its edges
 SENTENCE_GAP = 3  # characters at most between a sentence and the one right after it (spaces, a quote mark)
+OPENING_MARK = 2  # characters of a quotation's opening mark ('' is two) that may end the sentence before
 
 
 def span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
@@ -115,6 +117,11 @@ def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
     closing = next((q for q in index.quotes if q[0] < content_span[1] < q[1]), None) if content_span else None
     if closing and not quote:  # a mixed quote ends with its quotation's closing mark
         content_span = (content_span[0], closing[1])
+    pieces = cut_by_speaker(content_span, aside, text, index.quotes) if content_span and aside and not quote else None
+    if pieces:  # '“A,” she said, “B.”' parsed with the speaker's clause as an aside
+        (first, rest), direct = pieces, True
+        content_span, quote_text = (first[0], rest[1]), f"{unquote(text, first)} \u2026 {unquote(text, rest)}"
+        aside = (first[1], rest[0])
     if quote:
         content_span = (min(content_span[0], quote[0]), max(content_span[1], quote[1]))
         quote_text = unquote(text, quote)
@@ -127,7 +134,8 @@ def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
         content_span = kept if kept[0] < kept[1] else None
         quote_text = without_edge_marks(text[kept[0] : kept[1]]) if direct and content_span else quote_text
         aside = aside if aside and content_span and content_span[0] <= aside[0] and aside[1] <= content_span[1] else None
-    source_phrase, actor = index.resolver.resolve(item.source) if item.source is not None else (None, None)
+    said = text[content_span[0] : content_span[1]] if content_span else ""
+    source_phrase, actor = index.resolver.resolve(item.source, said) if item.source is not None else (None, None)
     content_ids = {t.i for t in item.content}
     points = [cue_start, cue_end] + (list(content_span) if content_span else [])
     covered = doc.char_span(min(points), max(points), alignment_mode="expand")
@@ -201,21 +209,12 @@ def trim_nested(items: list[Found]) -> list[Found]:
     return trimmed
 
 
-def continued_quote(sent: Span, previous: Attribution, index: DocIndex) -> Attribution | None:
-    """A sentence that is only a quotation, right after an attribution whose content ends in a
-    quotation (``last_quoting`` finds it in the sentence before), continues it: '"We were ... flight," Dashkin said. "The helicopter was ... attack."'
-    is one attribution whose content runs from the first quotation to the last (as PolNeAR
-    annotates it). A direct quote joins the quoted pieces; a mixed one ('... is "10 times the
-    losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside. Not over a paragraph break."""
-    if not index.ends_in_quote(previous) or previous.content.end > sent.start_char:
-        return None
-    quote = inside((sent.start_char, sent.end_char), index.quotes)
-    # The sentence opens the quotation; its opening mark may have been parsed onto the end of
-    # the sentence before ("... Mr. Wehner said. ''")
-    if quote is None or not previous.content.end <= quote[0] <= sent.start_char:
-        return None
-    if "\n" in index.text[previous.content.end : quote[1]]:  # not over a paragraph break
-        return None
+def continued_quote(quote: tuple[int, int], previous: Attribution, index: DocIndex) -> Attribution:
+    """A quotation that opens the sentence right after an attribution whose content ends in a
+    quotation, in the same paragraph, continues it: '"We were ... flight," Dashkin said. "The
+    helicopter was ... attack."' is one attribution whose content runs from the first quotation to
+    the last (as PolNeAR annotates it). A direct quote joins the quoted pieces; a mixed one ('... is
+    "10 times the losses," he said. "Free trade ..."') keeps the speaker's sentence as its aside."""
     text, start = index.text, previous.content.start
     if previous.direct:
         joined = {"quote": f"{previous.quote} \u2026 {unquote(text, quote)}"}
@@ -230,11 +229,105 @@ def continued_quote(sent: Span, previous: Attribution, index: DocIndex) -> Attri
     )
 
 
-def last_quoting(results: list[Attribution], sent: Span, index: DocIndex) -> int | None:
-    """The index of the last attribution of the sentence just before ``sent`` whose content ends
-    in a quotation, though a non-quoting one ("... after she called Sanders") may follow it."""
+def carried_quote(quote: tuple[int, int], previous: Attribution, index: DocIndex) -> Attribution:
+    """A quotation with no cue of its own, said by the speaker of the attribution before it (news
+    style: '"We will appeal," the mayor said.' then a paragraph '"This ruling ignores ..."'): an
+    attribution of its own, a direct quote with its own evidence (the sentences it spans). The
+    speaker's cue and source stay those that name them."""
+    text, doc = index.text, index.doc
+    covered = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    start = min(covered[0].sent.start_char, quote[0])
+    end = max(covered[-1].sent.end_char, quote[1])
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return replace(
+        previous,
+        content=TextSpan(text[quote[0] : quote[1]], *quote),
+        quote=unquote(text, quote),
+        direct=True,
+        form="quote",
+        aside=None,
+        anaphoric=False,
+        hedged=False,
+        evidence=TextSpan(text[start:end], start, end),
+        core=core_of(doc, *quote),
+        about=index.resolver.entities_in(doc, *quote),
+    )
+
+
+def names_someone_else(between: tuple[int, int], speaker: Mention | None, index: DocIndex) -> bool:
+    """Whether the text between a speaker's attribution and a later quotation quotes someone or
+    names a person other than the speaker (outside quotation marks)."""
+    start, end = between
+    if any(start <= q_start < end for q_start, _ in index.quotes):
+        return True
+    speaker_words = set(speaker.name.lower().split()) if speaker is not None and speaker.kind == "person" else set()
+    return any(
+        ent.label_ == "PERSON" and start <= ent.start_char < end and not index.quoted(ent.start_char)
+        and not set(person_name(ent).lower().split()) <= speaker_words
+        for ent in index.resolver.ents
+    )
+
+
+def held(quote: tuple[int, int], results: list[Attribution]) -> bool:
+    """Whether an attribution's content holds most of a quotation."""
+    return any(a.content is not None and overlap(quote, (a.content.start, a.content.end)) * 2 > quote[1] - quote[0]
+               for a in results)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def opens_sentence(quote: tuple[int, int], index: DocIndex) -> bool:
+    """Whether nothing but space comes before a quotation in its sentence."""
+    token = index.doc.char_span(quote[0], quote[1], alignment_mode="expand")[0]
+    return not index.text[token.sent.start_char : quote[0]].strip(" \n\"'`\u201c\u201d")
+
+
+def reported_inside(attribution: Attribution, results: list[Attribution]) -> bool:
+    """Whether an attribution's cue lies inside another's content ("He said EA could challenge
+    Disney - which reported revenues of $30bn - ..."): its speaker is not the one a quotation
+    after that content continues."""
+    cue = attribution.cue
+    return any(a is not attribution and a.content is not None and a.content.start <= cue.start < a.content.end
+               for a in results)
+
+
+def follow_quote(quote: tuple[int, int], results: list[Attribution], index: DocIndex) -> None:
+    """A quotation no cue reports, after an attribution: it continues that attribution's
+    quotation in the same paragraph (``continued_quote``), or it is said by the last speaker
+    before it when nothing between quotes or names someone else (``carried_quote``)."""
+    opening = quote[0] + OPENING_MARK  # the mark may end the sentence before
+    before = [i for i, a in enumerate(results) if a.evidence.end <= opening and not a.in_title]
+    if not before:
+        return
+    quoting = last_quoting(results[: before[-1] + 1], quote, index)
+    if quoting is not None:
+        results[quoting] = continued_quote(quote, results[quoting], index)
+        return
+    speaking = next((i for i in reversed(before) if results[i].speech and not reported_inside(results[i], results)), None)
+    if speaking is None or not opens_sentence(quote, index) or not ends_sentence(index.text, quote):
+        return  # '"America is great," read one.': a cue of its own, though not one kgbuild knows
+    previous = results[speaking]
+    right_after = not index.text[previous.evidence.end : quote[0]].strip()
+    if not (index.ends_in_quote(previous) or right_after):
+        return  # after an indirect statement, only a quotation right after it is the same speaker's
+    others = [a.actor for a in results[speaking + 1 : before[-1] + 1] if a.actor is not None and a.actor.kind == "person"]
+    if any(actor.name != (previous.actor and previous.actor.name) for actor in others):
+        return
+    if names_someone_else((previous.evidence.end, quote[0]), previous.actor, index):
+        return
+    results.insert(before[-1] + 1, carried_quote(quote, previous, index))
+
+
+def last_quoting(results: list[Attribution], quote: tuple[int, int], index: DocIndex) -> int | None:
+    """The index of the last attribution of the sentence just before ``quote``, in its paragraph,
+    whose content ends in a quotation, though a non-quoting one ("... after she called Sanders")
+    may follow it."""
     for i in range(len(results) - 1, -1, -1):
-        if sent.start_char - results[i].evidence.end > SENTENCE_GAP:  # not the sentence just before
+        gap = index.text[min(results[i].evidence.end, quote[0]) : quote[0]]
+        if len(gap) > SENTENCE_GAP or gap.strip() or "\n" in gap:  # not the sentence just before
             return None
         if index.ends_in_quote(results[i]):
             return i
@@ -264,10 +357,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         relays = {**nested_relays(found), **relays}
         found = trim_nested(found)
         built = [assemble(item, index, relays.get(item.anchor.i)) for item in found]
-        built = [a for a in built if a.content is not None]
-        quoting = None if built else last_quoting(results, sent, index)
-        continued = continued_quote(sent, results[quoting], index) if quoting is not None else None
-        if continued is not None:
-            results[quoting] = continued
-        results.extend(built)
+        results.extend(a for a in built if a.content is not None)
+    for quote in index.quotes:  # once every cue is read: a cue may follow its quotation's sentence
+        if not held(quote, results):
+            follow_quote(quote, results, index)
     return results

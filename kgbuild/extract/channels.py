@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_FORMS
+from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_FORMS, STATEMENT_PREPOSITIONS
 from .sources import clean, noun_phrase, strip_possessive
 
 if TYPE_CHECKING:
@@ -34,7 +34,26 @@ def channel_of(item: Found, content: set[int], relay: Token | None) -> str | Non
     for token in sorted(frame, key=lambda t: -t.i):  # the deepest, rightmost medium first
         if token.dep_ == "pobj" and is_channel(token, named_ok=channel_preposition(token.head)):
             return channel_label(token)
+    return statement_form(item, frame)
+
+
+def statement_form(item: Found, frame: list[Token]) -> str | None:
+    """The form a statement took when no medium carries it: "said in a statement", "in her
+    statement", "a news release from the ministry said" (the ministry is the actor, the release its
+    channel)."""
+    if item.source is not None and item.source.lemma_.lower() in STATEMENT_FORMS:
+        return form_label(item.source)
+    for token in sorted(frame, key=lambda t: t.i):
+        if token.dep_ == "pobj" and token.head.lower_ in STATEMENT_PREPOSITIONS and token.lemma_.lower() in STATEMENT_FORMS:
+            return form_label(token)
     return None
+
+
+def form_label(head: Token) -> str:
+    """A statement form's words, without its owner or article: "news release", "Facebook post",
+    "press release" (of "an AEW press release")."""
+    words = [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ not in {"ORG", "PERSON", "GPE", "NORP"}]
+    return " ".join([*(w.text for w in words), head.lower_])
 
 
 def channel_preposition(prep: Token) -> bool:

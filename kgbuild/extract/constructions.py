@@ -120,6 +120,11 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
         clauses += [c for c in children if c.dep_ == "advcl" and any(m.lower_ in {"if", "whether"} for m in c.children)]
     if cue.infinitive:
         clauses += [c for c in children if c.dep_ == "xcomp"]
+    clauses += [  # "said in a news release that ...", its clause misparsed as the release's relative clause
+        g for c in children if c.dep_ == "prep" for form in c.children
+        if form.dep_ == "pobj" and form.lemma_.lower() in STATEMENT_FORMS
+        for g in form.rights if g.dep_ == "relcl" and g.left_edge.lower_ == "that"
+    ]
     if clauses:
         return sorted(t for c in clauses for t in c.subtree), "clause"
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]  # not "what X described as Y"
@@ -212,6 +217,9 @@ def inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i + 1 >= len(doc) or verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
         return None
+    statement = next((c for c in verb.rights if c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in STATEMENT_FORMS), None)
+    if statement is not None:  # '"...," reads an AEW press release'
+        return statement
     name = doc[verb.i + 1]
     if name.pos_ != "PROPN":
         return None

@@ -57,8 +57,13 @@ CHANNEL_WORDS = frozenset(
 
 # Forms a statement takes; a named entity hanging from one is its channel ("a post on Truth Social").
 STATEMENT_FORMS = frozenset(
-    {"address", "appearance", "article", "broadcast", "briefing", "interview", "op-ed", "post", "statement", "video"}
+    {
+        "address", "appearance", "article", "broadcast", "briefing", "communique", "e-mail", "email", "interview",
+        "op-ed", "post", "release", "statement", "tweet", "video",
+    }
 )
+# Prepositions that introduce the form a statement took: "said in a statement", "via a news release".
+STATEMENT_PREPOSITIONS = frozenset({"in", "through", "via"})
 CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})
 
 # Adverbs that hedge a report; kept as a marker on the attribution.
@@ -76,6 +81,22 @@ AGENT_NOUNS = frozenset(
         "opposition", "party", "person", "police", "president", "professor", "prosecutor", "reporter",
         "representative", "researcher", "resident", "secretary", "senator", "side", "source", "spokesman",
         "spokesperson", "spokeswoman", "team", "voter", "witness", "woman",
+    }
+)
+
+# Singular nouns that describe one person by role or trade: "the minister", "the rookie defenceman"
+# said stands for the person named just before (``sources.SourceResolver.epithet_of``).
+PERSON_NOUNS = frozenset(
+    {
+        "actor", "actress", "adviser", "advisor", "aide", "analyst", "anchor", "artist", "athlete", "attorney",
+        "author", "boss", "campaigner", "candidate", "captain", "ceo", "chairman", "chairwoman", "champion",
+        "chancellor", "chief", "coach", "commander", "commissioner", "congressman", "congresswoman", "councillor",
+        "defenceman", "defender", "diplomat", "director", "doctor", "economist", "executive", "father", "founder",
+        "forward", "goalkeeper", "goaltender", "governor", "head", "host", "journalist", "judge", "lawmaker",
+        "lawyer", "leader", "manager", "mayor", "midfielder", "minister", "mother", "mp", "musician", "official",
+        "officer", "player", "politician", "premier", "president", "professor", "prosecutor", "quarterback",
+        "rapper", "researcher", "rookie", "scientist", "secretary", "senator", "singer", "skipper", "star",
+        "striker", "veteran", "winger", "writer",
     }
 )
 

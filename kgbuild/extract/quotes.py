@@ -8,43 +8,81 @@ import re
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # Double quote marks: straight, curly (either way round, as typed in the wild), and the
 # two-character forms of older newswire text ('' and ``).
-QUOTE_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+QUOTE_CHARACTERS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+QUOTE_MARK = re.compile(f"''|``|[{QUOTE_CHARACTERS}]")
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans ``[start, end)`` of quotations, quote marks included.
+# Characters a quote mark opening a quotation follows (besides a space): '("We', '—"We'.
+OPENS_AFTER = "([{\u2014\u2013-"
+# Characters a quote mark closing a quotation comes before (besides a space): '"We won,"', '"won".'
+CLOSES_BEFORE = ",.;:!?)]\u2014\u2013-'\u2019"
+# The text before a mark ends a sentence: '... our community. "This'.
+SENTENCE_ENDED = re.compile(r"[.!?\u2026][\'\u2019)\]]*\s+$")
 
-    Inside a paragraph, quote marks alternate: open, close, open... whichever way they are
-    curled (``“It's unusual,“`` still closes). A quotation left open at a paragraph's end
-    continues into the next paragraph when that one opens with a quote mark (the news convention
-    for multi-paragraph quotes); otherwise the unmatched mark is dropped.
-    """
+
+def mark_shape(text: str, start: int, end: int, paragraph: tuple[int, int]) -> str | None:
+    """"open" for a mark between a space and a word ('said "We'), "close" for one between a word
+    and a space or a punctuation mark ('won," she'), None when its neighbours do not tell (the
+    mark then alternates): straight marks and marks curled the wrong way are read alike."""
+    before = text[start - 1] if start > paragraph[0] else " "
+    after = text[end] if end < paragraph[1] else " "
+    after_word = not after.isspace() and after not in CLOSES_BEFORE
+    if (before.isspace() or before in OPENS_AFTER) and after_word:
+        return "open"
+    if not before.isspace() and before not in OPENS_AFTER and (after.isspace() or after in CLOSES_BEFORE):
+        return "close"
+    return None
+
+
+def paragraph_quotes(text: str, paragraph: tuple[int, int]) -> list[tuple[int, int]]:
+    """The quotations of one paragraph. A mark that opens while a quotation is open after the end
+    of a sentence starts the next quotation, the first one never having closed (two paragraphs run
+    together: '"... our community. "This sort of comment ..."'); elsewhere it opens a quotation
+    inside the quotation ('he was the "Father of the House" and'). A closing mark with nothing
+    open is no quotation ('6\' 2" tall'); a quotation left open ends with its paragraph."""
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    paragraph_start = 0
-    for paragraph_end in [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
-        marks = list(QUOTE_MARK.finditer(text, paragraph_start, paragraph_end))
-        continues = open_at is not None and bool(marks) and marks[0].start() == paragraph_start
-        if continues:
-            marks = marks[1:]  # the mark that reopens the quotation
-        elif open_at is not None:
-            open_at = None
-        for mark in marks:
-            if open_at is None:
+    open_at, nested = None, 0
+    for mark in QUOTE_MARK.finditer(text, *paragraph):
+        shape = mark_shape(text, mark.start(), mark.end(), paragraph)
+        if open_at is None:
+            if shape != "close":
                 open_at = mark.start()
-            else:
-                spans.append((open_at, mark.end()))
-                open_at = None
-        next_break = PARAGRAPH_BREAK.search(text, paragraph_end)
-        paragraph_start = next_break.end() if next_break and next_break.start() == paragraph_end else paragraph_end
+        elif shape == "open" and SENTENCE_ENDED.search(text, open_at + 1, mark.start()):
+            spans.append((open_at, len(text[: mark.start()].rstrip())))
+            open_at, nested = mark.start(), 0
+        elif shape == "open":
+            nested += 1
+        elif nested and shape == "close":
+            nested -= 1
+        else:
+            spans.append((open_at, mark.end()))
+            open_at, nested = None, 0
+    if open_at is not None:
+        spans.append((open_at, len(text[: paragraph[1]].rstrip())))
     return spans
 
 
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the text's paragraphs (a line break ends one)."""
+    starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    return [(s, e) for s, e in zip(starts, ends) if s < e]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of quotations, quote marks included, each inside one
+    paragraph (``paragraph_quotes``): a quotation whose mark never closes ends with its paragraph,
+    and a quotation that runs over several paragraphs (each reopened with a quote mark, as news
+    style has it) is one quotation a paragraph."""
+    return [span for paragraph in paragraphs(text) for span in paragraph_quotes(text, paragraph)]
+
+
 def unquote(text: str, quote: tuple[int, int]) -> str:
-    """A quotation's words, without its quote marks ('' and `` are two characters)."""
+    """A quotation's words, without its quote marks ('' and `` are two characters; a quotation
+    that never closed has none at its end)."""
     start, end = quote
     opening = 2 if text.startswith(("''", "``"), start) else 1
-    closing = 2 if text.startswith("''", end - 2) else 1
+    closing = 2 if text.startswith("''", end - 2) else 1 if text[end - 1] in QUOTE_CHARACTERS else 0
     return text[start + opening : end - closing].strip()
 
 
@@ -120,3 +158,15 @@ def resumed(cue_end: int, text: str, quotes: list[tuple[int, int]]) -> tuple[int
         if q_start >= cue_end:
             return (q_start, q_end) if RESUMING_GAP.fullmatch(text, cue_end, q_start) else None
     return None
+
+
+def cut_by_speaker(content: tuple[int, int], aside: tuple[int, int], text: str,
+                   quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two pieces of a quotation its speaker's clause cuts ('"A," she said, "B."' read as an
+    aside in the sentence): one quotation opening the content and closing before the aside, the
+    other resuming right after it and closing the content."""
+    first = next((q for q in quotes if abs(q[0] - content[0]) <= 1 and q[1] <= aside[0] + 1), None)
+    rest = next((q for q in quotes if q[0] >= aside[1] - 1 and ADJACENT_GAP.fullmatch(text, aside[1], q[0])), None)
+    if first is None or rest is None or rest[1] < content[1] - 1:
+        return None
+    return first, rest

@@ -41,7 +41,9 @@ from .lexicon import (
     GENERIC_ORG_WORDS,
     GROUP_PRONOUNS,
     NOT_PERSON_WORDS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
+    STATEMENT_FORMS,
 )
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -63,6 +65,19 @@ VOICE_NOUNS = frozenset({"position", "stance", "statement", "view", "opinion"}) 
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 TITLE_CASE_WORDS = 3  # a sentence with this many content words, all capitalized, is a headline in title case
 SHARED_ORGANIZATION_WORDS = 2  # a later name whose distinctive words, this many at least, are all an earlier one's
+EPITHET_REACH = 2  # sentences before a person's description in which the person it varies is named
+
+
+def named_in(name: str, text: str) -> bool:
+    """Whether a word of a person's name (capitalized, three letters or more) is in ``text``."""
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in name.split() if len(word) > 2 and word[0].isupper())
+
+
+def person_noun(head: Token) -> bool:
+    """Whether a description's head names one person: an age ("the 34-year-old") or a person's
+    role or trade ("the coach", "the defenceman")."""
+    age = head.lower_ == "old" and any(c.lower_ == "year" for c in head.children)  # "27-year-old", three tokens
+    return age or head.lemma_.lower() in PERSON_NOUNS
 
 
 def strip_possessive(text: str) -> str:
@@ -234,11 +249,18 @@ class SourceResolver:
             if " " in person.name:
                 self.full_names.setdefault(person.surname, set()).add(person.name)
         self.roles_by_name: dict[str, list[str]] = {}  # every mention's roles, by full name
+        self.first_named: dict[str, int] = {}  # where each full name is first mentioned
         for person in self.people:
+            self.first_named.setdefault(self.full_name(person.name), person.start)
             self.roles_by_name.setdefault(self.full_name(person.name), []).extend(person.roles)
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
         self.companies = [(e.start_char, clean(e.text)) for e in self.ents if e.label_ == "ORG"]  # for "the company"
+        self.doc = doc
+        by_start = {p.start: p for p in self.people}
+        self.person_at = {e.root.i: by_start[e.start_char] for e in self.ents if e.start_char in by_start}
+        self.subjects: list[tuple[int, list[Token], bool]] | None = None  # made when a pronoun is first resolved
+        self.focus_of: dict[int, str | None] = {}
 
     def quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quotes)
@@ -275,14 +297,17 @@ class SourceResolver:
         self.last_org = mention
         return mention
 
-    def resolve(self, head: Token) -> tuple[Span, Mention | None]:
-        """A source's head token -> (its phrase in the text, who it refers to)."""
+    def resolve(self, head: Token, content: str = "") -> tuple[Span, Mention | None]:
+        """A source's head token -> (its phrase in the text, who it refers to); ``content``, what
+        the source says, names no one a pronoun source refers to."""
         doc = head.doc
         if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
             return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
-        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS:  # "Moscow's claims", "the position of the Center"
+        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS | STATEMENT_FORMS:  # "Moscow's claims", "the position of the Center"
             owners = [c for c in head.children if c.dep_ == "poss"]
-            owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                       for g in c.children if g.dep_ == "pobj"]  # "a news release from the ministry"
+            owners += [c for c in head.children if c.dep_ == "compound" and c.ent_type_ in {"ORG", "PERSON", "GPE"}]
             if owners:
                 return noun_phrase(head), self.resolve(owners[0])[1]
         phrase = noun_phrase(head)
@@ -291,20 +316,100 @@ class SourceResolver:
             return doc[phrase.start : max(phrase.end, named.end)], self.person(person_name(named), person_name(named), "name")
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            before = [p for p in self.people if p.start < head.idx and self.quoted(p.start) <= self.quoted(head.idx)]
-            if not before:
-                return phrase, None
-            return phrase, self.person(before[-1].name, head.text, "pronoun")
+            name = self.focus(head, content)
+            return phrase, name and self.person(name, head.text, "pronoun")
         if lower in GROUP_PRONOUNS:
             return phrase, self.last_org and replace(self.last_org, resolved_by="pronoun")
         entity = self.entity_at.get(head.i)
         if entity is not None and entity.label_ == "PERSON":
             return phrase, self.person(person_name(entity), person_name(entity), "name")
+        if entity is not None and entity.label_ in ORG_LABELS and len(entity) == 1 and self.full_name(head.text) != head.text:
+            return phrase, self.person(head.text, head.text, "name")  # "said Connors", tagged as an organization
         if entity is not None and entity.label_ in ORG_LABELS and entity.root == head:
+            described = person_noun(head) and (self.described_person(head) or self.epithet_of(head))
+            if described:  # "the Salford MP", tagged as an organization
+                return phrase, self.person(described, phrase.text, "nominal")
             return phrase, self.organization(clean(phrase.text))
         if head.text[:1].isupper() and self.full_name(head.text) != head.text:  # a surname NER missed
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
+
+    def focus(self, token: Token, unlike: str = "") -> str | None:
+        """The person a pronoun or a person's description refers to: the subject of the nearest
+        sentence before it that has a person as its subject, the main clause's subject first
+        (a pronoun subject refers on in turn); where none, the nearest person named before it. A
+        name inside a quotation is no antecedent of a word outside it, and a speaker does not
+        name themselves in what they say: a person named in ``unlike`` (the content) is skipped
+        ('"I think Sean's situation ...," he said' is not Sean Long)."""
+        if not unlike and token.i in self.focus_of:
+            return self.focus_of[token.i]
+        self.focus_of.setdefault(token.i, None)  # a cycle through misparsed subjects finds no one
+        outside = not self.quoted(token.idx)
+        found = None
+        for sent_start, subjects, _ in reversed(self.person_subjects()):
+            if sent_start > token.i or found is not None:
+                continue
+            candidates = [t for t in subjects if t.i < token.i and (not outside or not self.quoted(t.idx))]
+            main = [t for t in candidates if t.head == t.sent.root]
+            for subject in [*reversed(main), *(t for t in reversed(candidates) if t not in main)]:
+                name = self.focus(subject) if subject.lower_ in PERSON_PRONOUNS else self.named_subject(subject)
+                if name is None or not named_in(name, unlike):
+                    found = name
+                    break
+            if candidates and (found is not None or not unlike):
+                break
+        if found is None:
+            before = [p for p in self.people if p.start < token.idx and self.quoted(p.start) <= self.quoted(token.idx)
+                      and not named_in(p.name, unlike)]
+            found = before[-1].name if before else None
+        if not unlike:
+            self.focus_of[token.i] = found
+        return found
+
+    def epithet_of(self, head: Token) -> str | None:
+        """The person a definite description no role matches stands for, as news style varies a
+        name ("Sculthorpe told BBC Sport ..." then "The 27-year-old said"): the person subject of
+        the same or one of the ``EPITHET_REACH`` sentences before, when the description names a
+        person ("the 34-year-old", "the rookie defenceman") and the names qualifying it are in the
+        person's name or roles ("the Federal Reserve head" is not a bank's analyst)."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if not definite or head.tag_ not in {"NN", "NNP", "JJ"} or not person_noun(head):
+            return None
+        sentences = [subjects for start, subjects, narrative in self.person_subjects() if start <= head.i and narrative]
+        for subjects in reversed(sentences[-EPITHET_REACH - 1 :]):
+            candidates = [t for t in subjects if t.i < head.i and not self.quoted(t.idx)]
+            if candidates:
+                main = [t for t in candidates if t.head == t.sent.root]
+                subject = (main or candidates)[-1]
+                name = self.focus(subject) if subject.lower_ in PERSON_PRONOUNS else self.named_subject(subject)
+                known = " ".join([name or "", *self.roles_by_name.get(name, ())])
+                return name if name and qualifiers_in(head, known) else None  # not "the Federal Reserve head"
+        return None
+
+    def named_subject(self, token: Token) -> str | None:
+        """The person a subject names: a name NER tagged, the name in apposition to a description
+        ("reviews editor Dan Jolin"), or a surname NER missed ("said Connors")."""
+        if token.i in self.person_at:
+            return self.person_at[token.i].name
+        named = next((c for c in token.rights if c.dep_ == "appos" and c.i in self.person_at), None)
+        if named is not None:
+            return self.person_at[named.i].name
+        full = self.full_name(token.text)
+        return full if token.pos_ == "PROPN" and full != token.text else None
+
+    def person_subjects(self) -> list[tuple[int, list[Token], bool]]:
+        """Each sentence's start, its subjects that are a named person or "he" / "she", and
+        whether it has words outside quotation marks."""
+        if self.subjects is None:
+            self.subjects = []
+            for sent in self.doc.sents:
+                subjects = [
+                    t for t in sent
+                    if t.dep_ == "nsubj" and (t.lower_ in {"he", "she"} or self.named_subject(t) is not None)
+                ]
+                narrative = any(t.is_alpha and not self.quoted(t.idx) for t in sent)
+                self.subjects.append((sent.start, subjects, narrative))
+        return self.subjects
 
     def entities_in(self, doc: Doc, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
         """The people, organizations and places named in the characters ``[start, end)`` (and
@@ -355,6 +460,8 @@ class SourceResolver:
         with_role = {name for name, found in roles.items() if any(qualifiers_in(head, r, nationality=False) for r in found)}
         of_nation = {name for name in with_role if any(qualifiers_in(head, r) for r in roles[name])}
         chosen = of_nation or with_role  # "the Russian president" of two presidents; "a Russian commander" of one
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):  # someone not named yet
+            chosen = {name for name in chosen if self.first_named.get(name, -1) > head.idx}
         return chosen.pop() if len(chosen) == 1 else None
 
     def main_company(self, offset: int) -> str | None:
@@ -382,7 +489,7 @@ class SourceResolver:
         if lemma in COMPANY_NOUNS and not plural:  # "the company": the article's main company before it
             company = self.main_company(head.idx)
             return company and replace(self.organization(company), resolved_by="nominal")
-        described = self.described_person(head)
+        described = self.described_person(head) or self.epithet_of(head)
         if described is not None:
             return self.person(described, phrase.text, "nominal")
         if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group

@@ -195,3 +195,61 @@ def test_our_organisation_is_no_organization_a_later_they_refers_to(attributions
     text = "Our organisation said that the ban was unfair. They said that the player had broken the rules."
     they = next(a for a in attributions_of(text) if a.source.text == "They")
     assert they.actor is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # BBC sport 284: "he added" became Olly Barkley, named inside what Hodgson revealed
+        ('Charlie Hodgson revealed that Olly Barkley had taken three penalties. "It wasn\'t a good strike," he said.',
+         "Charlie Hodgson"),
+        # BBC entertainment 352: "he said" became Natalie Portman, an object of the sentence before
+        ("Dan Jolin tipped Phil Davis for a prize but felt that Heather Craney could be outdone by Natalie Portman. "
+         '"It will be at the Baftas," he said.', "Dan Jolin"),
+        # a chain of pronoun subjects leads back to the name
+        ("Margaret Leinen joined Scripps in 2013. She led its ocean studies, working with Walter Munk. "
+         '"He was a world treasure," she said.', "Margaret Leinen"),
+    ],
+    ids=["not-a-name-in-the-reported-clause", "not-an-object", "through-pronoun-subjects"],
+)
+def test_he_or_she_after_a_quote_is_the_person_subject_before(attributions_of, text, speaker):
+    assert only(attributions_of(text), "said").actor.name == speaker
+
+
+def test_a_surname_ner_missed_is_a_subject_he_refers_to(attributions_of):
+    """BBC sport 493: "he said" after '..., said Connors' became a name the article had in passing."""
+    text = ('Jimmy Connors praised the work of coach David Felgate. "Britain has the right attitude," said Connors. '
+            'His enthusiasm is in contrast to his years at home. "I have had discussions," he said.')
+    assert [a.actor.name for a in attributions_of(text) if a.cue.text == "said"] == ["Jimmy Connors"] * 2
+
+
+def test_a_persons_description_after_the_name_is_that_person(attributions_of):
+    """BBC sport 397: "The 27-year-old ... said" stayed a description; so does "the rookie defenceman"."""
+    text = ('"I would definitely want the job," Paul Sculthorpe told BBC Sport. '
+            'The 27-year-old said following Farrell would be a challenge.')
+    assert only(attributions_of(text), "said").actor.name == "Paul Sculthorpe"
+    text = 'Jake Evans scored twice on Friday. The rookie defenceman said the team had never played better.'
+    assert only(attributions_of(text), "said").actor.name == "Jake Evans"
+
+
+def test_a_persons_description_with_no_one_named_before_stays_unresolved(attributions_of):
+    text = "The storm closed the port on Friday. The 34-year-old said the boats were lost."
+    actor = only(attributions_of(text), "said").actor
+    assert actor is None or actor.kind != "person"
+
+
+def test_an_indefinite_description_is_not_someone_named_before_it(attributions_of):
+    """Wikinews (Hong Kong): "said a protester using the pseudonym Katya" became Joshua Wong, a
+    student protester named earlier."""
+    text = ('"They have conceded nothing," wrote student protester Joshua Wong on Twitter. '
+            '"Hong Kong people have learned to ignore her," said a protester using the pseudonym Katya.')
+    actor = only(attributions_of(text), "said").actor
+    assert actor is None or actor.name != "Joshua Wong"
+
+
+def test_he_is_not_someone_his_own_quotation_names(attributions_of):
+    """BBC sport 397: '"I think Sean's situation ...," he said' became Sean Long, the subject before."""
+    text = ('Paul Sculthorpe said the fixtures were too many. Sean Long, his team-mate, has expressed doubts '
+            'about his future. "I think Sean\'s situation is to do with the number of games," he said.')
+    said = [a for a in attributions_of(text) if a.cue.text == "said"]
+    assert said[-1].actor.name == "Paul Sculthorpe"

@@ -34,3 +34,11 @@ def test_the_merge_benchmark_merges_and_exports_synthetic_attributions(claims):
 def test_the_names_benchmark_times_one_size_in_its_own_process():
     result = run("names.py", "--one", "2000")
     assert result["cpu"] > 0 and result["wall"] > 0
+
+
+def test_the_quotes_benchmark_scores_the_hand_marked_articles():
+    """benchmarks/quotes.py on tests/data/quotes.jsonl: the figures issue 25 set, kept."""
+    result = run("quotes.py")
+    assert result["articles"] == 26 and result["counts"]["gold"] == 355
+    assert result["found"] >= 0.92 and result["precision"] >= 0.92
+    assert result["resolved"] >= 0.88 and result["continued"] >= 0.85
