@@ -149,3 +149,24 @@ def test_paraphrases_are_one_claim_by_meaning(story_claims):
                    "its paraphrase (cosine 0.42 against 0.40): docs/limitations.md")
 def test_another_claim_of_the_same_story_stays_apart(story_claims):
     assert story_claims["c"] != story_claims["a"]
+
+
+def test_one_topic_but_another_proposition_stays_apart_and_one_quotation_carried_twice_is_one_claim():
+    from kgbuild.merge.claims.encoder import load_encoder
+
+    fcc = attribution("a", "there were more than 32 million broadband connections in the United States last year",
+                      actor="FCC", kind="organization")
+    ofcom = attribution("b", "there were almost four million broadband users in the United Kingdom last year",
+                        actor="Ofcom", kind="organization")
+    quoted = "the path toward victory for our campaign is virtually impossible after tonight"
+    merged = merge(
+        [
+            extraction("a", fcc, outlet="A"),
+            extraction("b", ofcom, outlet="B"),
+            extraction("c", attribution("c", quoted, actor="Bernie Sanders", at=300), outlet="C"),
+            extraction("d", attribution("d", quoted, actor="Sanders", at=300), outlet="D"),
+        ],
+        encoder=load_encoder(),
+    )
+    assert merged.claim_of[0] != merged.claim_of[1]  # other numbers, other places
+    assert merged.claim_of[2] == merged.claim_of[3]
