@@ -73,15 +73,34 @@ def run_key(inputs: list[str], articles: list[Article], skipped: list[Skipped], 
     return digest.hexdigest()
 
 
+def output_names(html: bool) -> list[str]:
+    return ["graph.ttl", "attributions.jsonl"] + (["graph.html"] if html else [])
+
+
+def output_hashes(out: Path, html: bool) -> dict[str, str] | None:
+    """The SHA-256 of each output in ``out``; None when one is missing."""
+    hashes = {}
+    for name in output_names(html):
+        digest = hashlib.sha256()
+        try:
+            with open(out / name, "rb") as stream:
+                while block := stream.read(1 << 20):
+                    digest.update(block)
+        except OSError:
+            return None
+        hashes[name] = digest.hexdigest()
+    return hashes
+
+
 def up_to_date(out: Path, key: str, html: bool) -> dict | None:
     """The previous run's report when it was made from the same ``run_key`` and its outputs are
-    all there: a rerun with nothing changed then writes nothing again."""
-    outputs = ["graph.ttl", "attributions.jsonl"] + (["graph.html"] if html else [])
+    the ones it wrote (their hashes in the report): a rerun with nothing changed then writes
+    nothing again; an output replaced or edited since is built again."""
     try:
         report = json.loads((out / "report.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if report.get("run_key") == key and all((out / name).is_file() for name in outputs):
+    if report.get("run_key") == key and report.get("outputs") and report["outputs"] == output_hashes(out, html):
         return report
     return None
 
@@ -168,6 +187,7 @@ def build(
         "timings_seconds": timings,
         "cpu_seconds": cpu,  # this process's, beside the wall seconds: a busy machine inflates those
         "run_key": key if not failed else None,  # an article that failed is tried again next time
+        "outputs": output_hashes(out, html),  # what this run wrote, for the next run's ``up_to_date``
     }
     write_atomically(out / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return report

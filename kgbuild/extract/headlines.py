@@ -142,8 +142,14 @@ def states_something(said: Span) -> bool:
 
 
 def headline_hedged(headline: Span) -> bool:
-    """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer", "Labour pig
-    poster 'anti-Semitic'": a headline that does not state its news as fact."""
+    """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer": a
+    headline that does not state its news as fact."""
     words = {t.lower_ for t in headline}
-    return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or bool(
-        SCARE_QUOTES.search(headline.text))
+    return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or quotes_words(headline)
+
+
+def quotes_words(sentence: Span) -> bool:
+    """ "Labour pig poster 'anti-Semitic'", "Trump Wants To Do Things 'A Hell Of A Lot Worse Than
+    Waterboarding'": words in quotation marks are someone's, so the outlet's sentence does not
+    state them as its own fact."""
+    return bool(SCARE_QUOTES.search(sentence.text))

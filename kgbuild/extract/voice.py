@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
-from .headlines import HeadlineSource, headline_hedged, headline_source
+from .headlines import HeadlineSource, headline_hedged, headline_source, quotes_words
 from .lexicon import CLAIM_NOUNS, HEDGES, cues
 from .quotes import quote_spans
 from .sources import SourceResolver
@@ -302,7 +302,8 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 via=None,
                 date=None,
                 evidence=TextSpan(text[start:end], start, end),
-                hedged=hedged(sent) or placement == "headline" and (convention is not None or headline_hedged(sent)),
+                hedged=hedged(sent) or quotes_words(sent) or placement == "headline" and (
+                    convention is not None or headline_hedged(sent)),
                 core=core_of(doc, start, end),
                 confidence=1.0,
                 voice=placement,

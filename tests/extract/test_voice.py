@@ -145,3 +145,10 @@ def test_a_headline_denying_the_charges_only_names_them(own_voice_of, headline, 
 def test_a_body_sentence_that_reports_a_source_is_never_the_outlets_own(own_voice_of, sentence):
     text = f"Markets rallied on Tuesday\n\nShares rose sharply in early trading across Europe. {sentence}"
     assert [a.voice for a in own_voice_of(text)] == ["headline", "lead"]
+
+
+def test_an_own_sentence_with_words_in_quotation_marks_is_hedged(own_voice_of):
+    text = ("Markets rallied on Tuesday\n\nShares rose sharply in early trading across Europe.\n\n"
+            "Trump Wants To Do Things 'A Hell Of A Lot Worse Than Waterboarding'\n\nThe debate went on.")
+    quoted = [a for a in own_voice_of(text) if "Waterboarding" in a.content.text]
+    assert quoted and all(a.hedged for a in quoted)

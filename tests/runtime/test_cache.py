@@ -82,3 +82,15 @@ def test_the_collector_is_paused_while_a_cache_is_decoded_and_left_as_it_was(tmp
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False, False]
+
+
+def test_a_rerun_builds_again_an_output_replaced_since_and_reports_what_it_wrote(tmp_path, nlp):
+    write(tmp_path / "in" / "a.txt", "The mayor said that the bridge would reopen.\n")
+    first = build([tmp_path / "in"], out=tmp_path / "out", cache=tmp_path / "cache", html=False, nlp=nlp)
+    graph = tmp_path / "out" / "graph.ttl"
+    written = graph.read_bytes()
+    assert set(first["outputs"]) == {"graph.ttl", "attributions.jsonl"}
+    graph.write_text("# replaced by hand\n")
+    again = build([tmp_path / "in"], out=tmp_path / "out", cache=tmp_path / "cache", html=False, nlp=nlp)
+    assert "unchanged" not in again and graph.read_bytes() == written
+    assert build([tmp_path / "in"], out=tmp_path / "out", cache=tmp_path / "cache", html=False, nlp=nlp)["unchanged"]
