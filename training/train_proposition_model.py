@@ -7,7 +7,7 @@ two wordings state one proposition, not only one topic (``kgbuild.merge.claims.p
 ``sample`` draws cross-article candidate pairs (those the claim merge compares) from a many-story
 corpus, stratified by today's similarity, for a reader to judge blind: "same" (one proposition),
 "topic" (one subject, another proposition) or "other" (another story); ``--headlines`` draws
-pairs of two headlines only. ``train`` fits the model on the judged pairs
+pairs of two headlines only, ``--uncertain`` pairs near the shipped model's cut-off. ``train`` fits the model on the judged pairs
 (``training/data/corpus-pairs.jsonl``, found again by article and wording; positive when
 "same"): a logistic regression over ``propositions.TRAITS``, whose cut-off is the lowest with an
 out-of-fold precision (5 folds) of CORPUS_PRECISION, then refitted on every pair. It also
@@ -37,7 +37,7 @@ from kgbuild.merge.claims.encoder import load_encoder
 from kgbuild.merge.claims.clustering import ASSERT_THRESHOLD
 from kgbuild.merge.claims.linkage import average_link
 from kgbuild.merge.claims.pairs import candidate_pairs
-from kgbuild.merge.claims.propositions import MODEL_FILE, PropositionModel
+from kgbuild.merge.claims.propositions import MODEL_FILE, PropositionModel, shipped_model
 from kgbuild.pipeline import extract_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +49,7 @@ FOLDS, L2, SEED = 5, 1.0, 7
 CORPUS_PRECISION = 0.85
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 19)]
 STRATA = [(0.3, 0.45), (0.45, 0.6), (0.6, 0.75), (0.75, 1.01)]  # today's similarity, for sampling
+UNCERTAIN = [(0.1, 0.25), (0.25, 0.4), (0.4, 0.6)]  # the shipped model's probability, for ``--uncertain``
 
 
 def similarity_of(paths: list[Path], cache: Path, workers: int):
@@ -79,11 +80,17 @@ def sample(args) -> None:
         both = np.array([candidates[i].headline and candidates[j].headline for i, j in zip(first, second)], dtype=bool)
         first, second = first[both], second[both]
     scores = similarity.similarities(first, second, people=True)
-    rng = random.Random(SEED + args.headlines)
+    strata = STRATA
+    if args.uncertain:  # pairs alike enough to join that the shipped model finds in doubt
+        model = shipped_model()
+        alike = scores >= ASSERT_THRESHOLD
+        first, second = first[alike], second[alike]
+        scores, strata = model.probabilities(similarity.traits(first, second)), UNCERTAIN
+    rng = random.Random(SEED + args.headlines + 2 * args.uncertain)
     drawn = []
-    for low, high in STRATA:
+    for low, high in strata:
         inside = [k for k in range(len(first)) if low <= scores[k] < high]
-        drawn += rng.sample(inside, min(args.count // len(STRATA), len(inside)))
+        drawn += rng.sample(inside, min(args.count // len(strata), len(inside)))
     rng.shuffle(drawn)
     with open(args.out, "w", encoding="utf-8") as stream:
         for n, k in enumerate(drawn):
@@ -220,6 +227,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--headlines", action="store_true", help="sample: pairs of two headlines only")
+    parser.add_argument("--uncertain", action="store_true",
+                        help="sample: pairs alike enough to join whose probability the shipped model puts near its cut-off")
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--judged", type=Path, default=ROOT / "training" / "data" / "corpus-pairs.jsonl")
     args = parser.parse_args()
