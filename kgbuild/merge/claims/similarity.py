@@ -92,22 +92,21 @@ class ClaimSimilarity:
         return WordingFacts(self.attributions, self.texts)
 
     def traits(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """The pairs' ``propositions.TRAITS``. Without an encoder, the words' similarity
-        blended with the cores' (as ``similarities`` makes it) stands in for the meanings'."""
+        """The pairs' ``propositions.TRAITS`` (an encoder is needed)."""
         words = self.words.cosines(first, second)
-        if self.meanings is not None:
-            meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
-        else:
-            meaning = self.similarities(first, second)
+        meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
         concepts, frequency = self.words.concepts, self.words.frequency
         rarest = np.array([rarest_shared(concepts, frequency, i, j) for i, j in zip(first.tolist(), second.tolist())])
         return pair_traits(self.facts, first, second, meaning, words, rarest)
 
     def one_proposition(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Whether each pair (first[k], second[k]) states one proposition, by the proposition
-        model (``propositions``); never for a wording too short to compare."""
+        model (``propositions``); never for a wording too short to compare. Without an encoder
+        the model, which weighs sentence vectors, cannot judge: every pair may be one."""
         if len(first) == 0:
             return np.zeros(0, dtype=bool)
+        if self.meanings is None:
+            return np.ones(len(first), dtype=bool)
         model = shipped_model()
         return (model.probabilities(self.traits(first, second)) >= model.threshold) & self.long_enough[first] & self.long_enough[second]
 
