@@ -12,10 +12,10 @@ import numpy as np
 
 from ...records import Attribution
 from .encoder import Encoder
-from .propositions import WordingFacts, both_alone, pair_traits, rarest_shared, shipped_model
+from .propositions import WordingFacts, both_alone, disjoint, pair_traits, places, rarest_shared, shipped_model
 from .vectors import Meanings, nearest_pairs
 from .wording import compared_wording, encoded_first, last_word, roles
-from .words import Wordings, WordVectors, ascii_text
+from .words import Wordings, WordVectors
 
 ENTITY_CONFLICT = 0.5  # the share of their likeness left to wordings that name only different places
 ENCODER_WEIGHT = 0.7  # share of the similarity that comes from the sentence encoder, when there is one
@@ -24,19 +24,9 @@ MIN_CLAIM_WORDS = 3  # "the attack", "the claim": too short to be matched by wor
 MIN_CORE_WORDS = 2  # a core of fewer words (a lone predicate or name) is not compared
 
 
-def places(attribution: Attribution) -> frozenset[str]:
-    """The places a wording names: "a drone struck Kursk" names Kursk."""
-    return frozenset(ascii_text(m.name).lower() for m in attribution.about if m.kind == "place")
-
-
 def surnames(attribution: Attribution) -> frozenset[str]:
     """The people a wording names, by surname."""
     return frozenset(last_word(m.name) for m in attribution.about if m.kind == "person" and m.name.split())
-
-
-def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name some, and none in common: two claims about different places."""
-    return bool(a) and bool(b) and not a & b
 
 
 class ClaimSimilarity:
@@ -89,7 +79,7 @@ class ClaimSimilarity:
 
     @cached_property
     def facts(self) -> WordingFacts:
-        return WordingFacts(self.attributions, self.texts)
+        return WordingFacts(self.attributions, self.texts, self.places)
 
     def traits(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The pairs' ``propositions.TRAITS`` (an encoder is needed)."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kgbuild.merge.claims.propositions import (
-    TRAITS, WordingFacts, names, numbers, pair_traits, rarest_shared, shipped_model, speaker,
+    TRAITS, WordingFacts, names, numbers, pair_traits, places, rarest_shared, shipped_model, speaker,
 )
 from kgbuild.records import Mention
 from tests.builders import attribution, own
@@ -28,7 +28,7 @@ def test_numbers_are_read_with_their_scale(text, expected):
 
 
 def pair(first, second, meaning=0.8, words=0.5):
-    facts = WordingFacts([first, second], [first.wording, second.wording])
+    facts = WordingFacts([first, second], [first.wording, second.wording], [places(first), places(second)])
     row = pair_traits(facts, np.array([0]), np.array([1]), np.array([meaning]), np.array([words]), np.array([0.0]))[0]
     return dict(zip(TRAITS, row))
 
