@@ -11,6 +11,7 @@ import hashlib
 import json
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,7 +24,7 @@ from .graph.vocab import DEFAULT_BASE
 from .ingest import DEFAULT_MAX_BYTES, ingest, shown_path
 from .merge import NO_ALIASES, load_aliases, merge
 from .merge.claims import word_vectors, wordings_encoded_first
-from .merge.claims.encoder import load_encoder
+from .merge.claims.encoder import load_encoder, process_encoder
 from .records import Article, Extraction, InputWarning, Merged, Outcome, Problem, Skipped
 from .runtime import ExtractionCache, code_fingerprint, collector_paused, run_each, runs_here
 
@@ -158,8 +159,6 @@ def build(
     with timed(timings, "extract", cpu):
         extractions, failed, from_cache, encoder = extract_all(
             articles, nlp, model, cache, pipeline_id, workers, scheduler, progress)
-    with timed(timings, "load_encoder", cpu):  # after the extraction: workers fork from a process without its thread
-        encoder = encoder or load_encoder(cache)
     # The merge and the export make millions of objects and no reference cycles; Python's cycle
     # collector, left on, would traverse them again and again.
     with collector_paused():
@@ -168,13 +167,13 @@ def build(
                 merged = merge(extractions, word_vectors(nlp), overrides, encoder)
         finally:
             encoder.close()
-        timings["encoding_in_merge"] = round(encoder.seconds, 3)
-        timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)
+        timings["encoding_in_merge"] = round(encoder.seconds, 3)  # in this process, after the extraction
+        timings["encoding_beside_extraction"] = round(encoder.ahead_seconds, 3)  # in this process, on a thread
         with timed(timings, "export", cpu):
             triples = export_all(merged, extractions, out, base, html)
     counts = {"articles": len(extractions), "skipped": len(skipped) + len(failed), "warnings": len(warnings),
               **extraction_counts(extractions, merged), "articles_from_cache": from_cache,
-              "texts_encoded": encoder.encoded, "vectors_from_cache": encoder.read, **graph_counts(merged),
+              "texts_encoded": encoder.encoded + encoder.received, "vectors_from_cache": encoder.read, **graph_counts(merged),
               "triples": triples}
     report = {
         "kgbuild": __version__,
@@ -186,6 +185,7 @@ def build(
         "warnings": [problem_json(w) for w in warnings],
         "timings_seconds": timings,
         "cpu_seconds": cpu,  # this process's, beside the wall seconds: a busy machine inflates those
+        "texts_encoded_by_workers": encoder.received,  # of counts' texts_encoded: the rest were encoded here
         "run_key": key if not failed else None,  # an article that failed is tried again next time
         "outputs": output_hashes(out, html),  # what this run wrote, for the next run's ``up_to_date``
     }
@@ -196,10 +196,12 @@ def build(
 def extract_all(articles: list[Article], nlp: Language, model: str | None, cache: str | Path | None,
                 pipeline_id: str, workers: int, scheduler: str | None, progress: Progress | None):
     """Every article's extraction, in input order, from the cache where it is there: (extractions,
-    the articles that failed, how many came from the cache, the sentence encoder if one was started
-    beside the parser). Extracting in this process, the encoder runs beside the parser on each
-    article's wordings as they come (worker processes are forked only from a process without its
-    thread); with a cache, the vectors are kept there for the next run."""
+    the articles that failed, how many came from the cache, the sentence encoder holding the
+    vectors made so far). Each article's wordings are encoded where it is extracted: a worker
+    process or a cluster's worker encodes them after extracting its chunk
+    (``extracted_and_encoded``) and they travel back with it; in this process, the encoder runs
+    beside the parser on a thread of its own (worker processes are forked only from a process
+    without it). With a cache, the vectors are kept there for the next run."""
     stored = ExtractionCache(cache, pipeline_id) if cache else None
     encoder = None
     try:
@@ -208,8 +210,10 @@ def extract_all(articles: list[Article], nlp: Language, model: str | None, cache
         if runs_here(missing, workers, scheduler):
             encoder = load_encoder(cache, ahead=True)
             encoder.ahead(text for e in cached.values() for text in wordings_encoded_first(e))
-        outcomes = run_each(missing, extract_isolated, loader(model), lambda: nlp, workers, scheduler)
-        each = (lambda e: encoder.ahead(wordings_encoded_first(e.attributions))) if encoder else None
+            work, each = extract_isolated, lambda e: encoder.ahead(wordings_encoded_first(e.attributions))
+        else:
+            work, each = extracted_and_encoded, None
+        outcomes = run_each(missing, work, loader(model), lambda: nlp, workers, scheduler)
         fresh, failed = collect(progress(outcomes) if progress else outcomes, stored, each=each)
     except BaseException:
         if encoder:
@@ -218,8 +222,29 @@ def extract_all(articles: list[Article], nlp: Language, model: str | None, cache
     finally:
         if stored:
             stored.close()
+    if encoder is None:  # made after the workers are done: they fork from a process without its threads
+        encoder = load_encoder(cache)
+        for extraction in fresh.values():
+            encoder.given(extraction.vectors)
     extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
     return extractions, failed, len(cached), encoder
+
+
+def extracted_and_encoded(articles: list[Article], nlp: Language) -> list[Outcome]:
+    """The work of a worker process or a cluster's worker: each article's extraction
+    (``extract_isolated``) with the sentence vectors of the wordings the claim merge compares
+    first, encoded there, a chunk together (they pad less), so that the merge does not. The
+    vectors are bit for bit those the merge would compute (``encoder``). Should encoding fail, the
+    extractions travel without vectors and the merge encodes them."""
+    outcomes = extract_isolated(articles, nlp)
+    wordings = {o.article.id: wordings_encoded_first(o.attributions) for o in outcomes if isinstance(o, Extraction)}
+    texts = list(dict.fromkeys(t for found in wordings.values() for t in found))
+    try:
+        vector_of = dict(zip(texts, process_encoder()(texts))) if texts else {}
+    except Exception:  # noqa: BLE001 - the merge encodes what is missing, where any failure is reported
+        return outcomes
+    return [replace(o, vectors={t: vector_of[t] for t in wordings[o.article.id]}) if isinstance(o, Extraction) else o
+            for o in outcomes]
 
 
 def export_all(merged: Merged, extractions: list[Extraction], out: Path, base: str, html: bool) -> int:

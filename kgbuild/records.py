@@ -139,6 +139,9 @@ class Extraction:
 
     article: Article
     attributions: list[Attribution] = field(default_factory=list)
+    # the sentence vectors of the wordings the claim merge compares first, by text (numpy float32
+    # rows), computed where the article was extracted; not cached with it (``Vectors`` keeps them)
+    vectors: dict = field(default_factory=dict)
 
 
 Outcome = Extraction | Skipped  # what extraction makes of one article

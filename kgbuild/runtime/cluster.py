@@ -70,12 +70,14 @@ def loaded(load: Loader) -> Language:
 
 def dask_setup(service) -> None:
     """Run by ``dask worker --preload kgbuild.runtime.cluster`` as the worker starts: the default
-    pipeline is loaded then, not inside a run's clock."""
+    pipeline and the sentence encoder are loaded then, not inside a run's clock."""
     if isinstance(service, Worker):
         from ..extract import loader  # the stages stand above the runtime: imported only here
+        from ..merge.claims.encoder import process_encoder
 
         keep_large_allocations()
         loaded(loader())
+        process_encoder()
 
 
 def keep_large_allocations() -> bool:

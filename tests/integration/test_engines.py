@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from kgbuild.extract import extract_isolated
+from kgbuild.ingest import ingest
+from kgbuild.merge.claims import wordings_encoded_first
 from kgbuild.pipeline import build
 from tests.builders import SEEDS, SHARED, pipeline_failing_on_boom
 
@@ -79,7 +82,7 @@ def test_kill_stops_every_worker_without_a_traceback(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks):
+def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(seeds_out, tmp_path, small_chunks, nlp):
     # last in this file: the cluster leaves threads in this process, and then workers are spawned, not forked
     from distributed import Client, LocalCluster
 
@@ -104,4 +107,10 @@ def test_two_workers_and_a_local_cluster_write_the_same_bytes_as_one_process(see
         expected = (seeds_out / name).read_bytes()
         for run in ("forked", "two", "cluster", "cluster again"):
             assert (tmp_path / run / name).read_bytes() == expected, (run, name)
-    assert two["counts"] == on_cluster["counts"] == json.loads((seeds_out / "report.json").read_text())["counts"]
+    one = json.loads((seeds_out / "report.json").read_text())
+    assert two["counts"] == on_cluster["counts"] == one["counts"]
+    # the workers encoded the wordings the merge compares first; the merge only the body sentences it needed
+    assert one["texts_encoded_by_workers"] == 0
+    assert two["texts_encoded_by_workers"] == on_cluster["texts_encoded_by_workers"] > 0
+    assert two["texts_encoded_by_workers"] == len(
+        {t for e in extract_isolated(ingest([SEEDS])[0], nlp) for t in wordings_encoded_first(e.attributions)})

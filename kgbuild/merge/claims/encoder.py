@@ -18,6 +18,7 @@ is said in its first sentence or two).
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
@@ -128,7 +129,7 @@ class Cached:
 
     def __init__(self, encoder: Encoder, store: Vectors | None = None, beside: Encoder | None = None):
         self.encoder, self.store, self.memory, self.seconds = encoder, store, {}, 0.0
-        self.read = self.encoded = 0  # texts read from the store, texts encoded
+        self.read = self.encoded = self.received = 0  # texts read from the store, encoded here, given by workers
         self.beside, self.pending, self.queued, self.ahead_seconds = beside, {}, {}, 0.0
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="encoder") if beside is not None else None
 
@@ -169,10 +170,20 @@ class Cached:
 
     def keep(self, texts: list[str], vectors: np.ndarray) -> None:
         """Remember texts just encoded, and store them for the next run."""
-        self.memory.update(zip(texts, vectors))
-        if self.store is not None:
-            self.store.put_many(texts, vectors)
+        self.remember(texts, vectors)
         self.encoded += len(texts)
+
+    def given(self, vectors: dict[str, np.ndarray]) -> None:
+        """Take vectors another process encoded with the same model (a worker, beside its
+        extraction: see ``kgbuild.pipeline``), and store them for the next run."""
+        if new := [t for t in vectors if t not in self.memory]:
+            self.remember(new, np.stack([vectors[t] for t in new]))
+            self.received += len(new)
+
+    def remember(self, texts: list[str], vectors: np.ndarray) -> None:
+        self.memory.update(zip(texts, vectors))
+        if self.store is not None and texts:
+            self.store.put_many(texts, vectors)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -190,6 +201,19 @@ class Cached:
                 self.keep(missing, self.encoder(missing))
             self.seconds += time.perf_counter() - start
         return np.array([self.memory[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+
+
+_process_encoder: tuple[int, MiniLM] | None = None
+
+
+def process_encoder() -> MiniLM:
+    """This process's own encoder on one thread, loaded on first use: a worker process encodes its
+    articles' wordings with it. Keyed by process: a forked worker loads its own rather than use an
+    ONNX session made before the fork."""
+    global _process_encoder
+    if _process_encoder is None or _process_encoder[0] != os.getpid():
+        _process_encoder = (os.getpid(), MiniLM(threads=1))
+    return _process_encoder[1]
 
 
 def load_encoder(cache: str | Path | None = None, ahead: bool = False) -> Cached:
