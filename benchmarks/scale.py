@@ -4,6 +4,7 @@ merge and export of up to 1,000,000 synthetic attributions; incremental reruns.
     python benchmarks/scale.py throughput [--rounds 2]     # ../shared/data/news/wikinews.jsonl
     python benchmarks/scale.py merge [--sizes 125000,250000,500000,1000000] [--claims-up-to N] [--export-up-to N]
     python benchmarks/scale.py incremental [--articles 1000] [--keep DIR]   # 3434: the whole corpus but its last 10 lines
+    python benchmarks/scale.py runs [--corpus wikinews|all] [--rounds 2]   # whole cold runs: 1, 2 workers, a cluster
 
 Each part prints one JSON object. Throughput runs the lines interleaved (1 process, 2 processes,
 cluster; then again), each the faster of its runs, every line loading its pipelines inside the
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -283,9 +285,81 @@ def incremental(articles: int, workers: int, keep: str | None = None) -> dict:
             "cpu_ratio_to_cold": {name: round(run["cpu_seconds"] / cold["cpu_seconds"], 3) for name, run in runs.items()}}
 
 
+# --- whole runs --------------------------------------------------------------------------------
+
+RUN_LINES = ("--workers 1", "--workers 2", "Dask cluster, 2 workers")
+
+
+@contextmanager
+def dask_cluster(folder: Path, workers: int = 2):
+    """A scheduler and ``workers`` workers started as a user starts them (``dask scheduler``,
+    ``dask worker --preload kgbuild.runtime.cluster``), each a process of its own; its address
+    once every worker has joined (and so loaded the pipeline and the encoder)."""
+    from distributed import Client
+
+    dask = str(Path(sys.executable).parent / "dask")
+    scheduler_file = folder / "scheduler.json"
+    started = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                 "--scheduler-file", str(scheduler_file)], stderr=subprocess.DEVNULL)]
+    try:
+        started.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(scheduler_file), "--nworkers", str(workers),
+                                         "--nthreads", "1", "--no-dashboard", "--preload", "kgbuild.runtime.cluster"],
+                                        stderr=subprocess.DEVNULL))
+        for _ in range(600):
+            if scheduler_file.exists():
+                break
+            time.sleep(0.1)
+        with Client(scheduler_file=str(scheduler_file)) as client:
+            client.wait_for_workers(workers, timeout=300)
+            yield client.scheduler.address
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait()
+
+
+def whole_runs(corpus: str, rounds: int) -> dict:
+    """``kgbuild run INPUTS --no-cache --no-html`` as a user starts it, cold, on one worker, two,
+    and a two-worker Dask cluster started beforehand (``dask_cluster``), interleaved, ``rounds``
+    times; wall seconds, the stages (``report.json``), the share of the wall the encoding in the
+    merge took, whether every output is byte-identical to the first run's; ratios of the best runs
+    to ``--workers 1``."""
+    inputs = [str(WIKINEWS)] if corpus == "wikinews" else [str(p) for p in CORPUS]
+    kgbuild = str(Path(sys.executable).parent / "kgbuild")
+    folder = Path(tempfile.mkdtemp(prefix="kgbuild-runs-"))
+    runs: dict[str, list[dict]] = {line: [] for line in RUN_LINES}
+    identical = True
+    try:
+        for round_ in range(rounds):
+            for line in RUN_LINES:
+                out = folder / f"{round_}-{RUN_LINES.index(line)}"
+                command = [kgbuild, "run", *inputs, "--out", str(out), "--no-cache", "--no-html"]
+                with dask_cluster(folder) if line.startswith("Dask") else nullcontext() as address:
+                    command += ["--scheduler", address] if address else line.split()
+                    start = time.perf_counter()
+                    subprocess.run(command, check=True, capture_output=True)
+                    wall = time.perf_counter() - start
+                report = json.loads((out / "report.json").read_text())
+                first = folder / "0-0"
+                identical &= all((out / name).read_bytes() == (first / name).read_bytes()
+                                 for name in ("graph.ttl", "attributions.jsonl"))
+                runs[line].append({
+                    "wall": round(wall, 2), "stages": report["timings_seconds"],
+                    "encoding_in_driver_share": round(report["timings_seconds"]["encoding_in_merge"] / wall, 3),
+                    "texts_encoded_by_workers": report.get("texts_encoded_by_workers"),
+                    "load_average": round(os.getloadavg()[0], 1),
+                })
+                print(line, json.dumps(runs[line][-1]), file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(folder)
+    best = {line: min(r["wall"] for r in rs) for line, rs in runs.items()}
+    return {"corpus": inputs, "runs": runs, "outputs_identical": identical,
+            "ratio_to_workers_1": {line: round(best["--workers 1"] / seconds, 2) for line, seconds in best.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", choices=["throughput", "throughput-one", "merge", "merge-one", "incremental"])
+    parser.add_argument("part", choices=["throughput", "throughput-one", "merge", "merge-one", "incremental", "runs"])
     parser.add_argument("--line", choices=LINES, help="throughput-one: which line")
     parser.add_argument("size", nargs="?", type=int, help="merge-one: the number of attributions")
     parser.add_argument("--rounds", type=int, default=2)
@@ -297,6 +371,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", help="incremental: copy the corpus and outputs here")
+    parser.add_argument("--corpus", choices=["wikinews", "all"], default="wikinews", help="runs: Wikinews, or all of ../shared")
     args = parser.parse_args()
     if args.part == "throughput":
         result = throughput(args.rounds)
@@ -306,6 +381,8 @@ def main() -> None:
         result = merge_scaling([int(s) for s in args.sizes.split(",")], args.claims_up_to, args.export_up_to)
     elif args.part == "merge-one":
         result = measure_merge(args.size, args.claims, args.export)
+    elif args.part == "runs":
+        result = whole_runs(args.corpus, args.rounds)
     else:
         result = incremental(args.articles, args.workers, args.keep)
     print(json.dumps(result, indent=2))

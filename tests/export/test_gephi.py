@@ -45,6 +45,21 @@ def test_graphml_colours_and_sizes_are_the_attributes_gephi_reads(network, tmp_p
     assert claim["size"] == 25.0 and claim["outlets"] == 3 and claim["contested"] is False
 
 
+def test_another_graphml_reader_finds_the_same_graph(network, tmp_path):
+    # igraph reads GraphML with libxml2 and its own rules, not networkx's: no Gephi installs here
+    import igraph
+
+    write_network(network, tmp_path / "story.graphml", "graphml")
+    back = igraph.Graph.Read_GraphML(str(tmp_path / "story.graphml"))
+    assert back.is_directed() and (back.vcount(), back.ecount()) == (network.number_of_nodes(), network.number_of_edges())
+    assert sorted(back.vs["id"]) == sorted(network.nodes)
+    assert sorted(back.vs["label"]) == sorted(d["label"] for _, d in network.nodes(data=True))
+    claim = next(v for v in back.vs if v["kind"] == "claim")
+    assert (claim["r"], claim["g"], claim["b"], claim["size"]) == (0xFF, 0xF3, 0xB0, 25.0)
+    # a value left out comes back as igraph's empty default
+    assert sorted(back.es["stance"]) == sorted(d.get("stance") or "" for *_, d in network.edges(data=True))
+
+
 def test_gexf_colours_and_sizes_are_viz_elements(network, tmp_path):
     write_network(network, tmp_path / "story.gexf", "gexf")
     back = nx.read_gexf(tmp_path / "story.gexf")
