@@ -35,6 +35,7 @@ import numpy as np
 
 from carriage import CLASSES, CarriageModel, achievable, features, in_headline, rule_reading
 from kgbuild.logistic import fit
+from train_attribution_model import matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "claims" / "dev.jsonl"
@@ -149,17 +150,6 @@ def read_by_rules(rows: list[dict]) -> list[tuple[dict[str, float], list]]:
 def vocabulary(rows: list[dict[str, float]]) -> list[str]:
     counts = Counter(name for row in rows for name, value in row.items() if value)
     return sorted(name for name, n in counts.items() if n >= MIN_COUNT)
-
-
-def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    index = {name: i for i, name in enumerate(names)}
-    X = np.zeros((len(rows), len(names) + 1))
-    X[:, -1] = 1.0
-    for i, row in enumerate(rows):
-        for name, value in row.items():
-            if name in index:
-                X[i, index[name]] = value
-    return X
 
 
 def train(traits: list[dict[str, float]], labels: list[str], l2: float, margin: float) -> CarriageModel:
