@@ -70,6 +70,24 @@ def with_duplicates(predicted: list[dict], articles: list[dict]) -> list[dict]:
     return predicted + copies
 
 
+def duplicate_records(records: list[dict], articles: list[dict]) -> list[dict]:
+    """The attribution records a headline skipped as the same text as an earlier one (E006)
+    would have had: that one's, under the copy's id, so ``stance.py`` reads the copy as it reads
+    the headline it copies (as ``with_duplicates`` gives it that one's prediction)."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        by_article[record["article"]].append(record)
+    first_with: dict[str, str] = {}
+    for article in articles:
+        first_with.setdefault(article["text"], article["id"])
+    return [
+        {**record, "article": a["id"]}
+        for a in articles
+        if a["id"] not in by_article
+        for record in by_article.get(first_with[a["text"]], [])
+    ]
+
+
 def harmonic(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -126,11 +144,17 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
 
 def evaluate_claims(gold_path: str | Path, out: str | Path, **build_options) -> tuple[dict, list[dict]]:
     """Run the pipeline over the gold file's headlines into ``out``; return the scores and the
-    predictions (written to ``out/claims-predictions.jsonl`` for the reference scorer)."""
+    predictions (written to ``out/claims-predictions.jsonl`` for the reference scorer). A headline
+    the pipeline skipped as a copy gets its first copy's attribution records in
+    ``out/attributions.jsonl`` too, for the stance scorer."""
     gold, out = read_jsonl(gold_path), Path(out)
     articles = out / "headlines.jsonl"
     write_atomically(articles, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headline_articles(gold)))
     build([articles], out=out, html=False, **build_options)
-    predicted = with_duplicates(predictions(read_jsonl(out / "attributions.jsonl")), headline_articles(gold))
+    records = read_jsonl(out / "attributions.jsonl")
+    if copies := duplicate_records(records, headline_articles(gold)):
+        write_atomically(out / "attributions.jsonl", "".join(
+            json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records + copies))
+    predicted = with_duplicates(predictions(records), headline_articles(gold))
     write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted))
     return score(gold, predicted), predicted

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from kgbuild.evaluation.claims import (
+    duplicate_records,
     headline_articles,
     predictions,
     score,
@@ -54,6 +55,17 @@ def test_headlines_become_articles_and_a_duplicate_text_shares_the_prediction():
     assert next(p for p in predicted if p["id"] == "3")["rejects"] == ["D"]
 
 
+def test_a_skipped_copy_gets_the_attribution_records_of_the_headline_it_copies():
+    articles = headline_articles(GOLD)
+    records = [
+        {"article": "4", "claim": "C", "stance": "asserts", "voice": "headline", "hedged": True},
+        {"article": "1", "claim": "D", "stance": "asserts", "voice": "headline", "hedged": False},
+    ]
+    assert duplicate_records(records, articles) == [
+        {"article": "5", "claim": "C", "stance": "asserts", "voice": "headline", "hedged": True}]
+    assert duplicate_records(records + [{**records[0], "article": "5"}], articles) == []
+
+
 @pytest.mark.slow
 def test_the_command_runs_the_pipeline_over_the_headlines(tmp_path):
     from click.testing import CliRunner
@@ -68,3 +80,5 @@ def test_the_command_runs_the_pipeline_over_the_headlines(tmp_path):
     assert scores["headlines"] == 5 and scores["bcubed_f1"] >= 0.8
     lines = (tmp_path / "run" / "claims-predictions.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == 5
+    read = {json.loads(line)["article"] for line in (tmp_path / "run" / "attributions.jsonl").read_text("utf-8").splitlines()}
+    assert read == {"1", "2", "3", "4", "5"}  # every headline has attribution records, a copy too
