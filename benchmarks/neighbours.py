@@ -7,8 +7,9 @@ seconds, and whether two runs give byte-identical neighbours, for each library t
 ``real``: the sentence vectors of a corpus's cache (``vector`` table, float32 rows), made unit.
 ``synthetic``: the vectors the merge benchmark's encoder gives the claims of
 ``scale.synthetic_attributions`` (``scale.SyntheticEncoder``). Each library inserts on one
-thread (the order, and so the graph, is then fixed) and queries on two. Recall is over every
-probe, or over ``--sample`` probes against every target.
+thread (the order, and so the graph, is then fixed) and queries on two, with kgbuild's settings
+(``kgbuild.merge.claims.vectors``). Recall is over every probe, or over ``--sample`` probes
+against every target.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
+from kgbuild.merge.claims.vectors import INDEX_BUILD_BREADTH as BUILD_BREADTH
+from kgbuild.merge.claims.vectors import INDEX_LINKS as CONNECTIONS
+from kgbuild.merge.claims.vectors import INDEX_SEARCH_BREADTH as SEARCH_BREADTH
+from kgbuild.merge.claims.vectors import NEIGHBOURS
+
 ROOT = Path(__file__).resolve().parent.parent
-NEIGHBOURS = 10
-CONNECTIONS, BUILD_BREADTH, SEARCH_BREADTH = 16, 100, 64
 
 
 def real_vectors(path: str, size: int) -> np.ndarray:
@@ -111,14 +115,14 @@ def with_pynndescent(vectors: np.ndarray, probes: np.ndarray):
 LIBRARIES = {"hnswlib": with_hnswlib, "usearch": with_usearch, "faiss": with_faiss, "pynndescent": with_pynndescent}
 
 
-def measure(vectors: np.ndarray, probes: np.ndarray, libraries: list[str]) -> dict:
+def measure(vectors: np.ndarray, probes: np.ndarray, libraries: list[str], repeats: int = 2) -> dict:
     start = time.perf_counter()
     truth = exact(vectors, probes)
     results = {"rows": len(vectors), "probes": len(probes), "exact_seconds": round(time.perf_counter() - start, 2),
                "load_average": round(os.getloadavg()[0], 1)}
     for name in libraries:
         runs = []
-        for _ in range(2):
+        for _ in range(repeats):
             start = time.perf_counter()
             try:
                 built, labels = LIBRARIES[name](vectors, probes)
@@ -131,8 +135,8 @@ def measure(vectors: np.ndarray, probes: np.ndarray, libraries: list[str]) -> di
             runs.append({"build": round(built - start, 2), "query": round(done - built, 2),
                          "recall_at_10": round(hits / truth.size, 4),
                          "digest": hashlib.sha256(np.ascontiguousarray(labels, dtype=np.int64).tobytes()).hexdigest()[:16]})
-        if len(runs) == 2:
-            runs.append({"identical": runs[0]["digest"] == runs[1]["digest"]})
+        if len(runs) > 1 and "error" not in runs[0]:
+            runs.append({"identical": len({run["digest"] for run in runs}) == 1})
         results[name] = runs
         print(name, json.dumps(runs), file=sys.stderr, flush=True)
     return results
@@ -145,12 +149,13 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=30_000)
     parser.add_argument("--sample", type=int, help="recall over this many probes (all rows by default)")
     parser.add_argument("--libraries", default=",".join(LIBRARIES))
+    parser.add_argument("--runs", type=int, default=2, help="runs of each library, compared for identical neighbours")
     args = parser.parse_args()
     vectors = real_vectors(args.vectors, args.size) if args.source == "real" else synthetic_vectors(args.size)
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     rows = np.arange(len(vectors))
     probes = np.sort(np.random.default_rng(0).choice(rows, args.sample, replace=False)) if args.sample else rows
-    print(json.dumps(measure(vectors, probes, args.libraries.split(",")), indent=2))
+    print(json.dumps(measure(vectors, probes, args.libraries.split(","), args.runs), indent=2))
 
 
 if __name__ == "__main__":
