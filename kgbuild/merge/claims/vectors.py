@@ -11,8 +11,9 @@ from .encoder import Encoder
 NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
 PROBES_AT_ONCE = 1024  # probes whose products with every target are made at once: a chunk of some 100 MB
 PAIRS_AT_ONCE = 1 << 15  # pairs whose vectors are gathered at once for their cosines
-# probes x targets up to which the exact product is cheap (some 20 CPU seconds at 30,000 x 30,000,
-# about what the index costs there; it grows quadratically, the index by n log n): docs/performance.md 4
+# probes x targets up to which the exact product is cheap: 21 CPU seconds at 30,000 x 30,000, some
+# of them on the second core while the actors are matched, against the index's 11; beyond, the
+# product grows with the square (docs/performance.md, section 4)
 EXACT_UP_TO = 30_000 * 30_000
 INDEX_LINKS, INDEX_BUILD_BREADTH, INDEX_SEARCH_BREADTH = 16, 100, 64  # HNSW's M, efConstruction, efSearch
 QUERY_THREADS = 2
