@@ -51,13 +51,15 @@ def synthetic_vectors(size: int) -> np.ndarray:
 
 
 def exact(vectors: np.ndarray, probes: np.ndarray) -> np.ndarray:
-    """Each probe's NEIGHBOURS nearest other rows, by the dense product."""
-    found = []
-    for start in range(0, len(probes), 1024):
-        chunk = probes[start : start + 1024]
+    """Each probe's NEIGHBOURS nearest other rows, by the dense product, some 30 million products
+    at a time."""
+    found, at_once = [], max(1, (1 << 25) // len(vectors))
+    for start in range(0, len(probes), at_once):
+        chunk = probes[start : start + at_once]
         scores = vectors[chunk] @ vectors.T
         scores[np.arange(len(chunk)), chunk] = -np.inf
-        found.append(np.argpartition(-scores, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS])
+        np.negative(scores, out=scores)
+        found.append(np.argpartition(scores, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS])
     return np.concatenate(found)
 
 

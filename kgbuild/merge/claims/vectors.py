@@ -10,6 +10,7 @@ from .encoder import Encoder
 
 NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
 PROBES_AT_ONCE = 1024  # probes whose products with every target are made at once: a chunk of some 100 MB
+SCORES_AT_ONCE = PROBES_AT_ONCE * 30_000  # fewer probes at once against more targets than 30,000
 PAIRS_AT_ONCE = 1 << 15  # pairs whose vectors are gathered at once for their cosines
 # probes x targets up to which the exact product is cheap: 21 CPU seconds at 30,000 x 30,000, some
 # of them on the second core while the actors are matched, against the index's 11; beyond, the
@@ -78,16 +79,18 @@ def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int]
 
 def exact_nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
     """``nearest_pairs`` by the dense product of every probe with every target, PROBES_AT_ONCE
-    probes at a time. The chunk size is part of the result: it fixes the products' last bits, and
-    so ``argpartition``'s choice among ties."""
+    probes at a time (fewer against many targets: SCORES_AT_ONCE products at most, a few rejections
+    against a million assertions would take gigabytes). The chunk size is part of the result: it
+    fixes the products' last bits, and so ``argpartition``'s choice among ties."""
     found = set()
     k = min(NEIGHBOURS + 1, len(targets))
+    at_once = min(PROBES_AT_ONCE, max(1, SCORES_AT_ONCE // len(targets)))
     probe_ids, target_ids = np.asarray(probes, dtype=int), np.asarray(targets, dtype=int)
-    for start in range(0, len(probes), PROBES_AT_ONCE):
-        scores = queries[start : start + PROBES_AT_ONCE] @ candidates.T
+    for start in range(0, len(probes), at_once):
+        scores = queries[start : start + at_once] @ candidates.T
         np.negative(scores, out=scores)  # in place: a chunk is some 100 MB
         nearest = target_ids[np.argpartition(scores, k - 1, axis=1)[:, :k]].ravel()
-        chunk = np.repeat(probe_ids[start : start + PROBES_AT_ONCE], k)
+        chunk = np.repeat(probe_ids[start : start + at_once], k)
         apart = nearest != chunk
         found.update(zip(chunk[apart].tolist(), nearest[apart].tolist()))
     return found

@@ -56,3 +56,13 @@ def test_rejections_are_looked_up_in_the_assertions_index_made_once(monkeypatch)
     answered = nearest_pairs(rows[rejecting], rows[asserting], rejecting, asserting, indexes)
     assert len(indexes.made) == 1 and {j for _, j in among | answered} <= set(asserting)
     assert len(answered & exact) >= 0.95 * len(exact)
+
+
+def test_against_many_targets_fewer_probes_are_compared_at_once_with_the_same_neighbours(monkeypatch):
+    rows = unit_rows(1200, seed=6)
+    probes, targets = list(range(200)), list(range(200, 1200))
+    whole = exact_nearest_pairs(rows[probes], rows[targets], probes, targets)
+    monkeypatch.setattr(vectors, "SCORES_AT_ONCE", 7 * len(targets))  # 7 probes at a time
+    assert exact_nearest_pairs(rows[probes], rows[targets], probes, targets) == whole
+    nearest = np.argsort(-(rows[probes] @ rows[targets].T), axis=1)[:, : vectors.NEIGHBOURS + 1] + 200
+    assert whole == {(i, int(j)) for i, row in zip(probes, nearest) for j in row}
