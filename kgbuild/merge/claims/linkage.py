@@ -29,22 +29,24 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
         sums[i][j] = sums[j][i] = score
     heap = [(-score, i, j) for (i, j), score in pairs.items() if score >= threshold]
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        negative, a, b = pop(heap)
         if a not in members or b not in members:
             continue
-        current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
-        if abs(current + negative) > 1e-9:  # stale entry
+        near = sums[a]
+        if abs(near.get(b, 0.0) / (len(members[a]) * len(members[b])) + negative) > 1e-9:  # stale entry
             continue
         members[a] += members.pop(b)
         for c, score in sums.pop(b).items():
-            sums[c].pop(b, None)
+            del sums[c][b]
             if c != a:
-                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + score
-        for c, total in sums[a].items():
-            average = total / (len(members[a]) * len(members[c]))
+                near[c] = sums[c][a] = near.get(c, 0.0) + score
+        size = len(members[a])
+        for c, total in near.items():
+            average = total / (size * len(members[c]))
             if average >= threshold:
-                heapq.heappush(heap, (-average, min(a, c), max(a, c)))
+                push(heap, (-average, a, c) if a < c else (-average, c, a))
     return sorted(sorted(group) for group in members.values())
 
 

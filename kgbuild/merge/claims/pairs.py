@@ -37,7 +37,8 @@ def nearest_by_meaning(similarity: ClaimSimilarity, probes: list[int], targets: 
         return set()
     if similarity.prefetched is not None and similarity.prefetched[0] == probes == targets:
         return set(similarity.prefetched[1].result())
-    return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets)
+    return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets,
+                         similarity.indexes)
 
 
 def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[np.ndarray, np.ndarray]:

@@ -13,7 +13,7 @@ import numpy as np
 from ...records import Attribution
 from .encoder import Encoder
 from .propositions import WordingFacts, both_alone, disjoint, pair_traits, places, rarest_shared, shipped_model
-from .vectors import Meanings, nearest_pairs
+from .vectors import Meanings, NeighbourIndexes, nearest_pairs
 from .wording import compared_wording, encoded_first, last_word, roles
 from .words import Wordings, WordVectors
 
@@ -40,6 +40,7 @@ class ClaimSimilarity:
         first = [i for i, a in enumerate(attributions) if encoded_first(a)]
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.roles = roles(attributions)
+        self.indexes = NeighbourIndexes()  # a large corpus's approximate nearest-neighbour indexes
         self.prefetched = self.prefetch(self.roles[0])  # while the words are analysed
         self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
@@ -63,7 +64,7 @@ class ClaimSimilarity:
         # own transpose another way (syrk), whose last bits, and so whose ties, can differ
         queries, candidates = self.meanings[np.array(items)], self.meanings[np.array(items)]
         executor = ThreadPoolExecutor(max_workers=1)
-        future = executor.submit(nearest_pairs, queries, candidates, items, items)
+        future = executor.submit(nearest_pairs, queries, candidates, items, items, self.indexes)
         executor.shutdown(wait=False)  # the thread ends with its one task
         return items, future
 

@@ -1,5 +1,6 @@
 """Wordings as sentence vectors (``encoder``), each encoded when first needed, the corpus mean
-partly taken out."""
+partly taken out; each wording's nearest by meaning (``nearest_pairs``): by the exact product in a
+small corpus, from an approximate index (faiss's HNSW) in a large one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from .encoder import Encoder
 
 NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
 PROBES_AT_ONCE = 1024  # probes whose products with every target are made at once: a chunk of some 100 MB
+SCORES_AT_ONCE = PROBES_AT_ONCE * 30_000  # fewer probes at once against more targets than 30,000
 PAIRS_AT_ONCE = 1 << 15  # pairs whose vectors are gathered at once for their cosines
+# probes x targets up to which the exact product is cheap: 21 CPU seconds at 30,000 x 30,000, some
+# of them on the second core while the actors are matched, against the index's 11; beyond, the
+# product grows with the square (docs/performance.md, section 4)
+EXACT_UP_TO = 30_000 * 30_000
+INDEX_LINKS, INDEX_BUILD_BREADTH, INDEX_SEARCH_BREADTH = 16, 100, 64  # HNSW's M, efConstruction, efSearch
+QUERY_THREADS = 2
 
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 
@@ -57,18 +65,75 @@ class Meanings:
                                for k in range(0, len(first), chunk)])
 
 
-def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+def nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int],
+                  indexes: NeighbourIndexes | None = None) -> set[tuple[int, int]]:
     """(probe, target) for each probe's NEIGHBOURS nearest targets, from the probes' and targets'
-    unit vectors (rows in their order), PROBES_AT_ONCE probes at a time. The chunk size is part of
-    the result: it fixes the products' last bits, and so ``argpartition``'s choice among ties."""
+    unit vectors (rows in their order): exactly while probes x targets is at most EXACT_UP_TO
+    (``exact_nearest_pairs``), above from an approximate index of the targets (``NeighbourIndex``;
+    taken from ``indexes`` when given, so that it is made once for one list of targets)."""
+    if len(probes) * len(targets) <= EXACT_UP_TO:
+        return exact_nearest_pairs(queries, candidates, probes, targets)
+    index = indexes.of(candidates, targets) if indexes is not None else NeighbourIndex(candidates, targets)
+    return index.nearest_pairs(queries, probes)
+
+
+def exact_nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:
+    """``nearest_pairs`` by the dense product of every probe with every target, PROBES_AT_ONCE
+    probes at a time (fewer against many targets: SCORES_AT_ONCE products at most, a few rejections
+    against a million assertions would take gigabytes). The chunk size is part of the result: it
+    fixes the products' last bits, and so ``argpartition``'s choice among ties."""
     found = set()
     k = min(NEIGHBOURS + 1, len(targets))
+    at_once = min(PROBES_AT_ONCE, max(1, SCORES_AT_ONCE // len(targets)))
     probe_ids, target_ids = np.asarray(probes, dtype=int), np.asarray(targets, dtype=int)
-    for start in range(0, len(probes), PROBES_AT_ONCE):
-        scores = queries[start : start + PROBES_AT_ONCE] @ candidates.T
+    for start in range(0, len(probes), at_once):
+        scores = queries[start : start + at_once] @ candidates.T
         np.negative(scores, out=scores)  # in place: a chunk is some 100 MB
         nearest = target_ids[np.argpartition(scores, k - 1, axis=1)[:, :k]].ravel()
-        chunk = np.repeat(probe_ids[start : start + PROBES_AT_ONCE], k)
+        chunk = np.repeat(probe_ids[start : start + at_once], k)
         apart = nearest != chunk
         found.update(zip(chunk[apart].tolist(), nearest[apart].tolist()))
     return found
+
+
+class NeighbourIndex:
+    """The targets' unit vectors in a faiss HNSW graph by inner product, inserted on one thread:
+    the graph, and so every answer, is then the same on every run (its levels are drawn from a
+    fixed seed). Queries run on QUERY_THREADS threads; each is answered alone, the same way."""
+
+    def __init__(self, candidates: np.ndarray, targets: list[int]):
+        import faiss
+
+        self.target_ids = np.asarray(targets, dtype=np.int64)
+        self.index = faiss.IndexHNSWFlat(candidates.shape[1], INDEX_LINKS, faiss.METRIC_INNER_PRODUCT)
+        self.index.hnsw.efConstruction, self.index.hnsw.efSearch = INDEX_BUILD_BREADTH, INDEX_SEARCH_BREADTH
+        faiss.omp_set_num_threads(1)  # inserted in parallel, the graph would depend on the threads' timing
+        self.index.add(np.ascontiguousarray(candidates, dtype=np.float32))
+
+    def nearest_pairs(self, queries: np.ndarray, probes: list[int]) -> set[tuple[int, int]]:
+        """(probe, target) for each probe's NEIGHBOURS + 1 nearest targets found, but itself (as
+        ``exact_nearest_pairs`` takes them)."""
+        import faiss
+
+        k = min(NEIGHBOURS + 1, len(self.target_ids))
+        faiss.omp_set_num_threads(QUERY_THREADS)
+        _, rows = self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        found = rows >= 0  # -1: fewer than k found
+        nearest = self.target_ids[rows[found]]
+        chunk = np.repeat(np.asarray(probes, dtype=np.int64), k)[found.ravel()]
+        apart = nearest != chunk
+        return set(zip(chunk[apart].tolist(), nearest[apart].tolist()))
+
+
+class NeighbourIndexes:
+    """Each list of targets' ``NeighbourIndex``, made once: the assertions' serves their
+    neighbours among themselves, then each rejection's among them."""
+
+    def __init__(self):
+        self.made: dict[tuple[int, ...], NeighbourIndex] = {}
+
+    def of(self, candidates: np.ndarray, targets: list[int]) -> NeighbourIndex:
+        key = tuple(targets)
+        if key not in self.made:
+            self.made[key] = NeighbourIndex(candidates, targets)
+        return self.made[key]
