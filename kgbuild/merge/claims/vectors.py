@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...runtime import available_cores
 from .encoder import Encoder
 
 NEIGHBOURS = 10  # each wording is compared with this many others nearest to it by meaning
@@ -17,7 +18,6 @@ PAIRS_AT_ONCE = 1 << 15  # pairs whose vectors are gathered at once for their co
 # product grows with the square (docs/performance.md, section 4)
 EXACT_UP_TO = 30_000 * 30_000
 INDEX_LINKS, INDEX_BUILD_BREADTH, INDEX_SEARCH_BREADTH = 16, 100, 64  # HNSW's M, efConstruction, efSearch
-QUERY_THREADS = 2
 
 CENTRE_PRIOR = 50  # wordings: how many it takes before the corpus mean counts for half
 
@@ -99,7 +99,7 @@ def exact_nearest_pairs(queries: np.ndarray, candidates: np.ndarray, probes: lis
 class NeighbourIndex:
     """The targets' unit vectors in a faiss HNSW graph by inner product, inserted on one thread:
     the graph, and so every answer, is then the same on every run (its levels are drawn from a
-    fixed seed). Queries run on QUERY_THREADS threads; each is answered alone, the same way."""
+    fixed seed). Queries run on every core; each is answered alone, the same way."""
 
     def __init__(self, candidates: np.ndarray, targets: list[int]):
         import faiss
@@ -116,7 +116,7 @@ class NeighbourIndex:
         import faiss
 
         k = min(NEIGHBOURS + 1, len(self.target_ids))
-        faiss.omp_set_num_threads(QUERY_THREADS)
+        faiss.omp_set_num_threads(available_cores())
         _, rows = self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
         found = rows >= 0  # -1: fewer than k found
         nearest = self.target_ids[rows[found]]
