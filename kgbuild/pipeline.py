@@ -226,6 +226,7 @@ def extract_all(articles: list[Article], nlp: Language, model: str | None, cache
         encoder = load_encoder(cache)
         for extraction in fresh.values():
             encoder.given(extraction.vectors)
+        fresh = {key: replace(e, vectors={}) for key, e in fresh.items()}  # the encoder holds them, once a text
     extractions = [fresh.get(a.id) or Extraction(a, cached[a.id]) for a in articles if a.id in fresh or a.id in cached]
     return extractions, failed, len(cached), encoder
 
