@@ -56,17 +56,18 @@ def predictions(attribution_records: list[dict]) -> list[dict]:
     return result
 
 
+def first_with_text(articles: list[dict]) -> dict[str, str]:
+    """Each article's id -> the id of the first article with its text (its own, when it is the
+    first): the headline a copy skipped as the same text (E006) stands for."""
+    first: dict[str, str] = {}
+    return {a["id"]: first.setdefault(a["text"], a["id"]) for a in articles}
+
+
 def with_duplicates(predicted: list[dict], articles: list[dict]) -> list[dict]:
     """A headline skipped as the same text as an earlier one (E006) gets that one's prediction."""
     by_id = {p["id"]: p for p in predicted}
-    first_with = {}
-    for article in articles:
-        first_with.setdefault(article["text"], article["id"])
-    copies = [
-        {**by_id[first_with[a["text"]]], "id": a["id"]}
-        for a in articles
-        if a["id"] not in by_id and first_with[a["text"]] in by_id
-    ]
+    first = first_with_text(articles)
+    copies = [{**by_id[first[a["id"]]], "id": a["id"]} for a in articles if a["id"] not in by_id and first[a["id"]] in by_id]
     return predicted + copies
 
 
@@ -77,14 +78,12 @@ def duplicate_records(records: list[dict], articles: list[dict]) -> list[dict]:
     by_article: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         by_article[record["article"]].append(record)
-    first_with: dict[str, str] = {}
-    for article in articles:
-        first_with.setdefault(article["text"], article["id"])
+    first = first_with_text(articles)
     return [
         {**record, "article": a["id"]}
         for a in articles
         if a["id"] not in by_article
-        for record in by_article.get(first_with[a["text"]], [])
+        for record in by_article.get(first[a["id"]], [])
     ]
 
 
