@@ -289,32 +289,24 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
         stance, is_negated = voice_stance(sent)  # the whole headline's: "HOAX: TV show tricks ..." refutes
         if convention is not None:
             sent, start, end = said, *convention.said  # "Rumor: ...": the outlet relays it, hedged
-        found.append(
-            Attribution(
-                article=doc._.article_id or "",
-                cue=None,
-                content=TextSpan(text[start:end], start, end),
-                source=None,
-                actor=None,
-                stance=stance,
-                direct=False,
-                quote=None,
-                via=None,
-                date=None,
-                evidence=TextSpan(text[start:end], start, end),
-                hedged=hedged(sent) or quotes_words(sent) or placement == "headline" and (
-                    convention is not None or headline_hedged(sent)),
-                core=core_of(doc, start, end),
-                confidence=1.0,
-                voice=placement,
-                in_title=in_title,
-                anaphoric=stance == "denies" and only_names_a_claim(sent),
-                negated=is_negated,
-                headline=start < headline_end,
-                about=resolver.entities_in(doc, start, end),
-            )
-        )
+        found.append(stated(
+            doc, start, end, in_title, cue=None, source=None, actor=None, stance=stance,
+            evidence=TextSpan(text[start:end], start, end),
+            hedged=hedged(sent) or quotes_words(sent) or placement == "headline" and (
+                convention is not None or headline_hedged(sent)),
+            voice=placement, anaphoric=stance == "denies" and only_names_a_claim(sent), negated=is_negated,
+            headline=start < headline_end, about=resolver.entities_in(doc, start, end),
+        ))
     return found
+
+
+def stated(doc: Doc, start: int, end: int, in_title: bool, **fields) -> Attribution:
+    """An attribution whose content is ``doc``'s characters ``start`` to ``end``, stated in a
+    sentence kgbuild reads itself (the outlet's own, or a headline's by convention), not a quote;
+    ``fields``: who says it and how."""
+    return Attribution(article=doc._.article_id or "", content=TextSpan(doc.text[start:end], start, end), direct=False,
+                       quote=None, via=None, date=None, core=core_of(doc, start, end), confidence=1.0,
+                       in_title=in_title, **fields)
 
 
 def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: HeadlineSource,
@@ -327,24 +319,12 @@ def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: Hea
     stance, is_negated = voice_stance(said)
     start, end = said.start_char, said.end_char
     evidence_start, evidence_end = trimmed(headline)
-    return Attribution(
-        article=doc._.article_id or "",
+    return stated(
+        doc, start, end, in_title,
         cue=TextSpan(text[convention.cue[0]:convention.cue[1]], *convention.cue),
-        content=TextSpan(text[start:end], start, end),
-        source=TextSpan(speaker.text, speaker.start_char, speaker.end_char),
-        actor=actor,
-        stance=stance,
-        direct=False,
-        quote=None,
-        via=None,
-        date=None,
+        source=TextSpan(speaker.text, speaker.start_char, speaker.end_char), actor=actor, stance=stance,
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
-        hedged=hedged(said) or headline_hedged(said),
-        core=core_of(doc, start, end),
-        confidence=1.0,
-        in_title=in_title,
-        negated=is_negated,
-        headline=True,
+        hedged=hedged(said) or headline_hedged(said), negated=is_negated, headline=True,
         about=resolver.entities_in(doc, start, end, skip=((speaker.start_char, speaker.end_char),)),
     )
 
