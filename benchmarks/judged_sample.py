@@ -6,8 +6,9 @@
 - ``laundered.jsonl``: from each of COUNT_LAUNDERED random laundered claims, a wording an outlet
   states as fact and one another outlet attributes or hedges: "real" when both state one
   proposition and the first is the outlet's own unattributed statement;
-- ``rejections.jsonl``: COUNT_REJECTIONS random rejection links: "right" when the rejecting
-  statement denies or refutes the claim itself.
+- ``rejections.jsonl``: COUNT_REJECTIONS random rejection links, each with the claim's wording
+  and up to three of the wordings that carry it: "right" when the rejecting statement denies or
+  refutes the claim itself.
 
     python benchmarks/judged_sample.py GRAPH.ttl --out DIR [--seed 23]
 
@@ -39,9 +40,10 @@ SELECT ?c ?a ?content ?evidence ?who ?outlet ?article ?voice ?hedged ?stance WHE
   FILTER NOT EXISTS { ?a kg:rejects ?other }
 }"""
 LINKS = PREFIXES + """
-SELECT ?a ?c ?content ?evidence ?stance ?who ?article WHERE {
+SELECT ?a ?c ?content ?evidence ?stance ?who ?article ?claim WHERE {
   ?a kg:rejects ?c ; kg:content ?content ; kg:evidence ?evidence ; kg:stance ?stance ;
-     kg:actor/skos:prefLabel ?who ; kg:article ?article . }"""
+     kg:actor/skos:prefLabel ?who ; kg:article ?article .
+  ?c schema:text ?claim . }"""
 
 
 def side(row) -> dict:
@@ -90,7 +92,7 @@ def rejections(graph, rng: random.Random) -> list[dict]:
                      "outlet": str(r.outlet)} for r in claims.get(str(link.c), [])[:3]]
         drawn.append({"rejecting": {"text": str(link.content), "said_by": str(link.who),
                                     "stance": str(link.stance).rsplit("#", 1)[1], "evidence": str(link.evidence)[:400]},
-                      "claim_wordings": wordings})
+                      "claim": str(link.claim), "claim_wordings": wordings})
     return drawn
 
 

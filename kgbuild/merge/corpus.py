@@ -104,8 +104,9 @@ def merge(
         i, j = index_of[id(a)], index_of[id(b)]
         return (min(i, j), max(i, j)) in clustering.close
 
+    reported = {keys[number] for number in clustering.reported}
     for key, group in sorted(members.items()):
-        asserted = any(a.stance in {"asserts", "confirms"} for a in group)
+        asserted = key in reported or any(a.stance in {"asserts", "confirms"} for a in group)
         result.claims[key] = Claim(
             key=key,
             text=text_of[key],

@@ -19,7 +19,7 @@ from .rejection import (
     own_words, rejection_threshold,
 )
 from .similarity import ClaimSimilarity
-from .wording import REJECTING, opens_with_pronoun
+from .wording import REJECTING, opens_with_pronoun, reports_claim
 from .words import WordVectors
 
 ASSERT_THRESHOLD = 0.3  # assertions this alike (average link of ``claim_scores``) are one claim
@@ -66,6 +66,7 @@ class Clustering:
     stances: list[str]  # each attribution's stance: a negated statement that contradicts a claim denies it
     close: frozenset[tuple[int, int]] = frozenset()  # pairs (i < j) of one claim worded at least LAUNDER_THRESHOLD alike
     fragments: frozenset[int] = frozenset()  # claims whose wording is too short to state a proposition ("they hoped")
+    reported: frozenset[int] = frozenset()  # claims known to be made only from the denials that report them
 
 
 def cluster_claims(
@@ -149,6 +150,13 @@ def cluster_claims(
         clusters.append(list(group))
         for i in group:
             assignment[i] = len(clusters) - 1
+    # "denied claims that he knew ...": a rejection not compared with other articles' claims, whose
+    # wording says the claim was made, rejects the claim it reports
+    reported = set()
+    for i in unanswered:
+        if attributions[i].article in with_body and reports_claim(attributions[i]):
+            rejects[i], links[i] = [(assignment[i], 1.0)], ClaimLink("rejects the claim it reports", 1.0)
+            reported.add(assignment[i])
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}
     targets = [j for j in asserting if assignment[j] in attributed]
     close = {pair for pair, score in pairs.items() if score >= LAUNDER_THRESHOLD and assignment[pair[0]] == assignment[pair[1]]}
@@ -160,4 +168,4 @@ def cluster_claims(
         clusters[assignment[i]].append(i)
     chosen = representatives(clusters, attributions, similarity, stances)
     fragments = frozenset(k for k, r in enumerate(chosen) if not similarity.long_enough[r])
-    return Clustering(assignment, links, chosen, rejects, stances, frozenset(close), fragments)
+    return Clustering(assignment, links, chosen, rejects, stances, frozenset(close), fragments, frozenset(reported))

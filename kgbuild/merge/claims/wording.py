@@ -18,6 +18,12 @@ FRAMING = re.compile(
     r"(?:that|about|of|regarding|concerning|over)\s+",
     re.IGNORECASE,
 )
+# "claims that he knew", "reports it was withdrawing": framing that says the claim was made (not
+# "the idea that", "the story about": a notion or a topic, which no one need have claimed)
+REPORTED_CLAIM = re.compile(
+    r"^(?:[\w'\u2019-]+\s+){0,4}?(?i:claims?|allegations?|accusations?|reports?|suggestions?|rumou?rs?|speculation"
+    r"|assertions?|charges?)\s+(?:(?i:that)\s+|(?=(?:he|she|it|they|[A-Z][\w'\u2019-]*)\s+[a-z]))",
+)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
 SPEAKER_PRONOUN = re.compile(r"^(?:that\s+)?(?:he|she)\b", re.IGNORECASE)
 DENIAL_MARKERS = re.compile(
@@ -36,6 +42,13 @@ def compared_wording(attribution: Attribution) -> str:
         return attribution.wording
     text = attribution.wording if attribution.voice else FRAMING.sub("", attribution.wording, count=1)
     return " ".join(DENIAL_MARKERS.sub(" ", speaker_named(text, attribution)).split())
+
+
+def reports_claim(attribution: Attribution) -> bool:
+    """A source's rejection whose wording says what was claimed: "denied claims that he knew the
+    books were doctored", "dismissed reports it was withdrawing from Iraq". Whoever made the
+    claims or reports, the claim was made, and the rejection contests it."""
+    return attribution.stance in REJECTING and attribution.voice is None and bool(REPORTED_CLAIM.match(attribution.wording))
 
 
 def speaker_named(text: str, attribution: Attribution) -> str:
@@ -133,7 +146,10 @@ def canonical_text(attribution: Attribution) -> str:
     """An attribution's content as a claim's wording: a whole clause, without a leading "that" (or
     "and", "but": "But the Common Core was rolled out badly"), the reporter's remark after it or
     unbalanced quote marks."""
-    text = as_clause(attribution).strip()
+    if reports_claim(attribution):  # "denied claims that he knew ..." shows what was claimed: "Ebbers knew ..."
+        text = speaker_named(REPORTED_CLAIM.sub("", attribution.wording, count=1), attribution)
+    else:
+        text = as_clause(attribution).strip()
     text = re.sub(r"^(?:that|and|but)\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)
     text = balanced(without_commentary(text).rstrip(",;: "))
     return text[:1].upper() + text[1:]

@@ -209,3 +209,24 @@ def test_confirming_the_claim_with_a_negated_reason_rejects_nothing():
     merged = merge([extraction("a", report, confirmation)])
     assert not merged.rejects and not any(c.contested for c in merged.claims.values())
     assert merge([extraction("a", report, replace(confirmation, stance="denies"))]).rejects
+
+
+def test_a_denial_that_reports_the_claim_contests_it():
+    """"Ebbers denied claims that he knew ...": the claim was made, whoever made it; it is contested
+    and shows what was claimed, its speaker named. "The idea that ..." reports no claim."""
+    lead = own("a", "Bernie Ebbers takes the stand at his fraud trial", voice="lead")
+    denial = attribution("a", "claims that he knew accountants were doctoring the books at the firm", "denies",
+                         "Bernie Ebbers", at=200, form="object")
+    merged = merge([extraction("a", lead, denial)])
+    claim = merged.claims[merged.claim_of[1]]
+    assert claim.contested and merged.rejects[1] == [(merged.claim_of[1], 1.0)]
+    assert claim.text == "Bernie Ebbers knew accountants were doctoring the books at the firm"
+    assert merged.claim_links[1].rule == "rejects the claim it reports"
+    idea = replace(denial, content=replace(denial.content, text="the idea that the Tories and the BNP appeal to the same voters"))
+    merged = merge([extraction("a", lead, idea)])
+    assert not merged.rejects and not any(c.contested for c in merged.claims.values())
+
+
+def test_a_headline_given_alone_that_reports_a_claim_is_left_to_likeness():
+    alone = attribution("a", "reports that he is dead", "denies", "Judd Nelson", headline=True)
+    assert not merge([extraction("a", alone)]).rejects

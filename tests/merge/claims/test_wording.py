@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kgbuild.merge.claims.wording import canonical_text
+import pytest
+
+from kgbuild.merge.claims.wording import canonical_text, reports_claim
 from kgbuild.records import Span
 from tests.builders import attribution
 
@@ -40,3 +42,23 @@ def test_a_claim_s_wording_is_a_whole_clause_without_the_reporter_s_remark():
                              "wins awards -- missed its financial targets last year")
     assert canonical_text(aside).endswith("-- missed its financial targets last year")
     assert canonical_text(attribution("d", "the attack as \u201cunprecedented")) == "The attack as \u201cunprecedented\u201d"
+
+
+@pytest.mark.parametrize(
+    ("wording", "reports"),
+    [
+        ("claims that he knew accountants were doctoring the books", True),
+        ("allegations he pressured the finance chief", True),
+        ("reports it was withdrawing completely from Iraq", True),
+        ("newspaper speculation that his own father entered Britain illegally", True),
+        ("Conservative claims that he had fiddled the figures", True),
+        ("the idea that the Tories and the BNP appeal to the same voters", False),  # a notion, not a claim made
+        ("charges of fraud and conspiracy", False),  # what is charged, not a proposition
+        ("reports of a split", False),
+        ("the allegations", False),  # refers back: ``anaphora_target``
+    ],
+)
+def test_a_denial_reports_the_claim_it_rejects_only_when_its_framing_says_it_was_made(wording, reports):
+    denial = attribution("a", wording, "denies", "Bernie Ebbers")
+    assert reports_claim(denial) is reports
+    assert not reports_claim(replace(denial, stance="asserts"))
