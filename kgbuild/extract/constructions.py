@@ -31,6 +31,8 @@ SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the allege
 GOVERNOR_HOPS = 3  # how far up a cue without a subject looks for one: "The Fed is expected to announce"
 ASIDE_TOKENS = 5  # a cue clause of at most this many tokens inside another clause is an aside: "Y, he said, Z"
 CLOSING_SOURCE_TOKENS = 8  # "CONTENT, X told reporters.": at most this many tokens from the comma to the cue
+REJECTING_STANCES = frozenset({"denies", "refutes"})
+NOT_DONE_VERBS = frozenset({"refuse", "decline", "fail"})  # "refused to deny": the rejection was not made
 CLAIM_NAME_TOKENS = 3  # an object naming a claim this briefly only refers back to it: "denied the allegations"
 
 
@@ -245,19 +247,35 @@ def source_and_content(verb: Token, cue: Cue, quoted) -> tuple[Token | None, lis
     return source, content, form, None
 
 
+def not_done(verb: Token, cue: Cue) -> bool:
+    """"Brown refused to deny the claim", "failed to deny": a rejection not made, as if negated
+    ("did not deny")."""
+    return cue.stance in REJECTING_STANCES and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_DONE_VERBS
+
+
+def asked_of_another(verb: Token, cue: Cue) -> bool:
+    """"X challenged Mr Brown to deny the reports": a rejection asked of someone, which no one has made."""
+    return cue.stance in REJECTING_STANCES and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
 def verb_attributions(sent: Span, quoted) -> list[Found]:
     found = []
     for token in sent:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
+        if asked_of_another(token, cue):
+            continue
         source, content, form, aside = source_and_content(token, cue, quoted)
-        negated = any(c.dep_ == "neg" for c in token.children)
+        undone = not_done(token, cue)
+        negated = undone or any(c.dep_ == "neg" for c in token.children)
         if negated and cue.negated is None:
             continue
         if negated:
             cue = replace(cue, stance=cue.negated)
         particles = [c for c in token.children if c.dep_ in ({"prt", "neg", "aux"} if negated else {"prt"})]
+        if undone:  # the cue reads "failed to deny"
+            particles.append(token.head)
         if form == "object" and not any(c.dep_ == "dobj" for c in token.children):
             particles += cue_prepositions(token, cue)
         found.append(Found(cue, sorted([token, *particles]), content, source, token, form, aside=aside))

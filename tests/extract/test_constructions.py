@@ -93,6 +93,18 @@ def test_a_claim_noun_in_what_a_source_states_does_not_refer_back(attributions_o
     assert a.content.text.endswith("does not include critical reports") and not a.anaphoric
 
 
+def test_a_denial_refused_or_failed_is_no_denial(attributions_of):
+    failed = only(attributions_of("Mr Brown pointedly failed to deny claims he had once told Mr Blair."), "failed to deny")
+    assert failed.stance == "confirms"  # as "did not deny"
+    assert not any(a.stance == "denies" for a in attributions_of("The chancellor refused to deny the claim that he lied."))
+    assert only(attributions_of("Mr Brown denied claims he had once told Mr Blair."), "denied").stance == "denies"
+
+
+def test_a_denial_asked_of_someone_else_is_nobody_s_denial(attributions_of):
+    text = "Lord Campbell-Savours challenged Mr Brown to deny reports that he had lied to the prime minister."
+    assert not any(a.stance == "denies" for a in attributions_of(text))
+
+
 def test_negated_say_reports_nothing(attributions_of):
     assert attributions_of("The minister did not say that the talks had failed.") == []
 
