@@ -44,6 +44,10 @@ HEADLINE_HEDGES = frozenset({
     "likely", "believed", "appears", "appear", "suspected", "suspect", "rumor", "rumored", "rumour",
     "rumoured", "expected", "reports", "report", "reportedly", "allegedly", "possibly",
 })
+# "Mob castrates alleged rapist", "Police arrest suspected gunman": before a noun that is not what
+# the sentence is about, these words are the law's caution about a person or a deed, not a doubt
+# the outlet casts on the news its verb reports ("Alleged plot to kill Pope foiled" stays hedged)
+DESCRIPTIVE_HEDGES = frozenset({"alleged", "suspected"})
 HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be)\b", re.IGNORECASE)
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
@@ -141,10 +145,23 @@ def states_something(said: Span) -> bool:
     return any(t.pos_ in {"VERB", "AUX", "ADJ"} for t in words) or bool(SCARE_QUOTES.search(said.text))
 
 
+def hedging_words(sentence: Span) -> set[str]:
+    """The sentence's words, lower-cased, that may hedge it: all but "alleged" and "suspected"
+    before a noun that is neither the sentence's head nor its subject ("Vigilantes cut off
+    alleged rapist's penis" states the deed as fact)."""
+    return {t.lower_ for t in sentence if not describes_only(t)}
+
+
+def describes_only(token) -> bool:
+    if token.lower_ not in DESCRIPTIVE_HEDGES or token.dep_ != "amod":
+        return False
+    return token.head.dep_ not in {"ROOT", "nsubj", "nsubjpass"}
+
+
 def headline_hedged(headline: Span) -> bool:
     """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer": a
     headline that does not state its news as fact."""
-    words = {t.lower_ for t in headline}
+    words = hedging_words(headline)
     return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or quotes_words(headline)
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
-from .headlines import HeadlineSource, headline_hedged, headline_source, quotes_words
+from .headlines import HeadlineSource, headline_hedged, headline_source, hedging_words, quotes_words
 from .lexicon import CLAIM_NOUNS, HEDGES, cues
 from .quotes import quote_spans
 from .sources import SourceResolver
@@ -171,7 +171,7 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
 
 
 def hedged(sent: Span) -> bool:
-    words = {t.lower_ for t in sent}
+    words = hedging_words(sent)
     return bool(words & HEDGES) or bool(words & EXTRA_HEDGES)
 
 

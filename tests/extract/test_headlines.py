@@ -72,6 +72,21 @@ def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headlin
 
 
 @pytest.mark.parametrize(
+    ("headline", "hedged"),
+    [
+        ("Vigilantes cut off alleged rapist's penis", False),  # the law's caution about the man, not about the deed
+        ("Police arrest suspected gunman after shooting", False),
+        ("Lynch Mob Castrates Alleged Rapist In Rajasthan", False),  # title case: "Castrates" parsed as a name
+        ("Alleged plot to kill Pope foiled", True),  # what the headline is about is alleged
+        ("Abdel-Majed Abdel Bary suspected in James Foley killing", True),
+    ],
+)
+def test_alleged_before_a_noun_the_news_is_not_about_does_not_hedge(headline_of, headline, hedged):
+    found = headline_of(headline)
+    assert found.voice == "headline" and found.hedged == hedged
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "The Latest: Sanders wins Minnesota Democratic caucuses",  # a label, not a speaker
