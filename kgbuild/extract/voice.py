@@ -58,6 +58,7 @@ SUBORDINATE_DEPS = frozenset({"advcl", "acl", "csubj", "pcomp", "mark", "prep", 
 INTENTIONS = frozenset({"plan", "decide", "expect", "intend", "want", "need", "ready", "rush", "agree", "seek", "wish", "hope"})
 # "Apple isn't happy with the battery life", "catcalling is never funny": a judgement, not a fact
 FEELINGS = frozenset({"happy", "pleased", "satisfied", "impressed", "amused", "funny", "keen", "thrilled", "fan"})
+READER = frozenset({"you", "i", "we"})  # who a question asks about when it asks the reader
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 ACCORDING = re.compile(r"\baccording to\b|\bas saying\b", re.IGNORECASE)
 REPORTING_VERBS = frozenset({"show", "find", "quote", "reveal"})  # "the poll showed", "the study found", "quoted X as"
@@ -66,6 +67,14 @@ REPORTING_VERBS = frozenset({"show", "find", "quote", "reveal"})  # "the poll sh
 def is_question(sent: Span) -> bool:
     text = sent.text.strip()
     return text.endswith("?") or "?" in text[-3:] or (sent[0].lower_ in QUESTION_OPENERS and "?" in text)
+
+
+def asks_the_reader(sent: Span) -> bool:
+    """ "Apple Watch pricing: Will you spend 5000 for Gold edition?", "can you still recognise her
+    after 19 years?", "Can I publish our emails now, Matt?": a question put to the reader (or by
+    the writer) asks about them, not whether the news is true; its subject is "you", "I" or "we"."""
+    marks = [t for t in sent if t.text == "?"]
+    return bool(marks) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in READER for c in marks[-1].head.children)
 
 
 def negated(span: Span) -> bool:
@@ -161,7 +170,7 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     claim is a hoax ("Was the video all a hoax?") questions it and is marked negated: it doubts
     the claim, and the merge links it to the claim it doubts."""
     text = sent.text
-    if is_question(sent):
+    if is_question(sent) and not asks_the_reader(sent):
         return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
         return "refutes", False

@@ -39,6 +39,11 @@ def test_a_question_headline_questions(own_voice_of):
         ("Sorry: Argentina's president did not adopt a werewolf", "denies", False),
         ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
         ("Was the viral video of the homeless man all a hoax?", "questions", True),
+        # a question put to the reader, or by the writer, asks about them, not whether the news is true
+        ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "asserts", False),
+        ("Meet the Teletubbies sun baby - can you still recognise her after 19 years?", "asserts", False),
+        ("Taibbi leaves First Look. Can I publish our emails now, Matt?", "asserts", False),
+        ("Have hackers recruited your PC?", "questions", False),
         ("Apple will sell 19 million watches in 2015", "asserts", False),
         ("Don't reset all settings in iOS 8 unless you want to lose your files", "asserts", False),  # an order
         ("You'll never guess how a homeless man spent 100 dollars", "asserts", False),  # clickbait
