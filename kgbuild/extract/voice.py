@@ -69,6 +69,16 @@ def is_question(sent: Span) -> bool:
     return text.endswith("?") or "?" in text[-3:] or (sent[0].lower_ in QUESTION_OPENERS and "?" in text)
 
 
+def asks_first(sent: Span) -> bool:
+    """ "Dera Chief Forced Castration of 400 Devotees? CBI Files Case", "The rapper, the hacker and
+    the writer. Is one of these British extremists Jihadi John? Three potential ... emerge": a
+    question with a verb of its own before the rest of the headline asks what the rest reports;
+    a word or phrase with a question mark ("Comfort eating? Chinese woman spends a week in KFC")
+    only names a topic."""
+    return any(t.text == "?" and t.head.pos_ in {"VERB", "AUX"} and finite(t.head) and not asks_the_reader(t.sent)
+               for t in sent[:-1])
+
+
 def asks_the_reader(sent: Span) -> bool:
     """ "Apple Watch pricing: Will you spend 5000 for Gold edition?", "can you still recognise her
     after 19 years?", "Can I publish our emails now, Matt?": a question put to the reader (or by
@@ -176,7 +186,9 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
         return "refutes", False
     if DENIAL_OPENING.search(text) or rejects_something(sent):
         return "denies", False
-    return "asserts", negated(sent)
+    if negated(sent):
+        return "asserts", True
+    return ("questions" if asks_first(sent) else "asserts"), False
 
 
 def hedged(sent: Span) -> bool:

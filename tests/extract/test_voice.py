@@ -44,6 +44,11 @@ def test_a_question_headline_questions(own_voice_of):
         ("Meet the Teletubbies sun baby - can you still recognise her after 19 years?", "asserts", False),
         ("Taibbi leaves First Look. Can I publish our emails now, Matt?", "asserts", False),
         ("Have hackers recruited your PC?", "questions", False),
+        # a question with a verb before the rest of the headline asks what the rest reports; a topic with a
+        # question mark does not
+        ("The rapper and the hacker. Is one of them Jihadi John? Three suspects emerge as MI5 zeroes in",
+         "questions", False),
+        ("Comfort eating? Chinese woman spends a week in KFC after being dumped", "asserts", False),
         ("Apple will sell 19 million watches in 2015", "asserts", False),
         ("Don't reset all settings in iOS 8 unless you want to lose your files", "asserts", False),  # an order
         ("You'll never guess how a homeless man spent 100 dollars", "asserts", False),  # clickbait
