@@ -41,14 +41,16 @@ TRAILING_SOURCE = re.compile(
 )
 # "could" and "in talks" are not here: Emergent's journalists read them as often as fact as not
 HEADLINE_HEDGES = frozenset({
-    "likely", "believed", "appears", "appear", "suspected", "suspect", "rumor", "rumored", "rumour",
-    "rumoured", "expected", "reports", "report", "reportedly", "allegedly", "possibly",
+    "likely", "believed", "appears", "appear", "seem", "seems", "seemed", "suspected", "suspect",
+    "rumor", "rumors", "rumored", "rumour", "rumours", "rumoured", "expected", "reports", "report", "reportedly",
+    "allegedly", "possibly",
 })
 # "Mob castrates alleged rapist", "Police arrest suspected gunman": before a noun that is not what
 # the sentence is about, these words are the law's caution about a person or a deed, not a doubt
 # the outlet casts on the news its verb reports ("Alleged plot to kill Pope foiled" stays hedged)
 DESCRIPTIVE_HEDGES = frozenset({"alleged", "suspected"})
-HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be)\b", re.IGNORECASE)
+# "appeared" alone is often a showing up ("Cases also appeared in Thailand", "later appeared in Robocop")
+HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be|appeared (?:to|as if|like))\b", re.IGNORECASE)
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
 

@@ -64,11 +64,19 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Rapper believed to be Foley's killer",
         "Abdel-Majed Abdel Bary suspected in James Foley killing",
         "Argentina's president said to have adopted a godson",
+        "Weatherman appeared to relieve himself on live TV",
+        "Messages seem to show overlapping interests with State Department",
+        "Iraqi social-media rumors claim IS leader slain",
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
     found = headline_of(headline)
     assert found.voice == "headline" and found.hedged
+
+
+def test_appeared_alone_is_a_showing_up_not_a_hedge(headline_of):
+    found = headline_of("Plastic cards first appeared in the UK in 1966")
+    assert found.voice == "headline" and not found.hedged
 
 
 @pytest.mark.parametrize(
