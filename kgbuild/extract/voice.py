@@ -350,18 +350,19 @@ def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: Hea
     )
 
 
-def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
+def mark_negated(doc: Doc, attribution: Attribution, headline: str = "") -> Attribution:
     """An attributed content that says its claim is false ("... is not the wife", "... was a
     hoax") is marked, so the merge can link it to the claim it contradicts; in a headline
-    (``Attribution.headline``) the outlet's own framing counts too ("Hoax report claims ...",
-    "NASA confirms ...: fake news story")."""
+    (``Attribution.headline``) the outlet's own framing counts too, anywhere on the headline's
+    line (``headline``: "Hoax report claims ...", "NASA confirms ...: fake news story", "Nasa
+    Confirms Six Days of Darkness in December: No, they don't - it's a hoax")."""
     if attribution.content is None or attribution.stance not in {"asserts", "confirms"} or attribution.direct:
         return attribution
     span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
     if span is None:
         return attribution
-    framing = attribution.evidence.text if attribution.headline else span.text
-    if DEBUNKING.search(framing) or negated(span):
+    framing = f"{attribution.evidence.text} {headline}" if attribution.headline else span.text
+    if DEBUNKING.search(framing) or attribution.headline and DENIAL_OPENING.search(headline) or negated(span):
         return replace(attribution, negated=True)
     return attribution
 

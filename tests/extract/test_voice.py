@@ -100,6 +100,20 @@ def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of)
     assert not plain.negated
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Nasa Confirms Six Days of Darkness in December: No, they don't - it's a hoax",
+        "Nasa Confirms Six Days of Darkness in December: Fake news story goes viral",
+    ],
+)
+def test_a_headline_s_framing_anywhere_on_its_line_negates_what_it_attributes(attributions_of, headline):
+    (found,) = [a for a in attributions_of(headline) if a.headline]
+    assert found.source.text == "Nasa" and found.stance == "confirms" and found.negated
+    (plain,) = [a for a in attributions_of("Nasa Confirms Six Days of Darkness in December") if a.headline]
+    assert not plain.negated
+
+
 def test_a_dateline_is_no_headline(own_voice_of):
     found = by_placement(own_voice_of("Thursday, September 5, 2019\n\nFloods reached the town of Nova Kakhovka by Tuesday."))
     assert "headline" not in found and found["lead"].content.text == "Floods reached the town of Nova Kakhovka by Tuesday."
