@@ -3,8 +3,8 @@
 Journalists compress "X said Y" in a headline: the speaker before a colon ("Senator: Detainees
 swapped for Bergdahl have contacted militants"), the source after the statement ("Wife, child of
 al-Baghdadi held in Lebanon, officials say", "Fence-jumper ran through main floor: report"); a
-bare "Rumor:" or "Report:" hedges what follows; so do "likely", "believed to" and words
-in quotation marks ("Labour pig poster 'anti-Semitic'"). ``headline_source`` finds the speaker
+bare "Rumor:" or "Report:" hedges what follows; so do "likely", "believed to", "complaints of",
+"after claims" and words in quotation marks ("Labour pig poster 'anti-Semitic'"). ``headline_source`` finds the speaker
 and the statement; ``headline_hedged`` the hedges; the caller (``voice.own_voice``) makes the
 attribution.
 """
@@ -51,6 +51,14 @@ HEADLINE_HEDGES = frozenset({
 DESCRIPTIVE_HEDGES = frozenset({"alleged", "suspected"})
 # "appeared" alone is often a showing up ("Cases also appeared in Thailand", "later appeared in Robocop")
 HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be|appeared (?:to|as if|like))\b", re.IGNORECASE)
+# what the headline reports as someone's claim: "Court orders probe into complaints of forced castration",
+# "... case against Dera chief after claims 400 followers were castrated" (a bare "loan claim",
+# "sexism claim" is a lawsuit, and "Henson stakes early Lions claim" no claim at all)
+CLAIMED_CONTENT = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|complaints?)\s+(?:that|of)\b"
+    r"|\b(?:after|amid|over|following)\s+(?:\w+\s+)?(?:claims|allegations|accusations|complaints)\b",
+    re.IGNORECASE,
+)
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
 
@@ -164,7 +172,8 @@ def headline_hedged(headline: Span) -> bool:
     """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer": a
     headline that does not state its news as fact."""
     words = hedging_words(headline)
-    return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or quotes_words(headline)
+    return (bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text))
+            or bool(CLAIMED_CONTENT.search(headline.text)) or quotes_words(headline))
 
 
 def quotes_words(sentence: Span) -> bool:

@@ -67,6 +67,8 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Weatherman appeared to relieve himself on live TV",
         "Messages seem to show overlapping interests with State Department",
         "Iraqi social-media rumors claim IS leader slain",
+        "Court orders probe into complaints of forced castration in religious sect",  # someone's claim, reported
+        "Police open case against sect chief after claims 400 followers were castrated",
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
@@ -74,8 +76,16 @@ def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headlin
     assert found.voice == "headline" and found.hedged
 
 
-def test_appeared_alone_is_a_showing_up_not_a_hedge(headline_of):
-    found = headline_of("Plastic cards first appeared in the UK in 1966")
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Plastic cards first appeared in the UK in 1966",  # a showing up
+        "Banker loses sexism claim",  # a lawsuit, no content claimed
+        "Henson stakes early Lions claim",
+    ],
+)
+def test_words_near_a_hedge_that_do_not_hedge(headline_of, headline):
+    found = headline_of(headline)
     assert found.voice == "headline" and not found.hedged
 
 
