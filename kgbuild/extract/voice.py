@@ -181,6 +181,8 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     the claim, and the merge links it to the claim it doubts."""
     text = sent.text
     if is_question(sent) and not asks_the_reader(sent):
+        if DEBUNKING.search(text[text.find("?") + 1:]):
+            return "refutes", False  # a question the headline answers: "Is Crabzilla real? ... must be a HOAX"
         return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
         return "refutes", False

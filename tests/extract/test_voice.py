@@ -39,6 +39,7 @@ def test_a_question_headline_questions(own_voice_of):
         ("Sorry: Argentina's president did not adopt a werewolf", "denies", False),
         ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
         ("Was the viral video of the homeless man all a hoax?", "questions", True),
+        ("Is Crabzilla real or not? Marine biologist rules the picture must be a hoax", "refutes", False),  # answered
         # a question put to the reader, or by the writer, asks about them, not whether the news is true
         ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "asserts", False),
         ("Meet the Teletubbies sun baby - can you still recognise her after 19 years?", "asserts", False),
