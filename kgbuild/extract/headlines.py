@@ -158,14 +158,25 @@ def states_something(said: Span) -> bool:
 def hedging_words(sentence: Span) -> set[str]:
     """The sentence's words, lower-cased, that may hedge it: all but "alleged" and "suspected"
     before a noun that is neither the sentence's head nor its subject ("Vigilantes cut off
-    alleged rapist's penis" states the deed as fact)."""
-    return {t.lower_ for t in sentence if not describes_only(t)}
+    alleged rapist's penis" states the deed as fact), and "suspect" naming whom the news is about
+    ("Suspect arrested in death of elephant", "Soldier killed, suspect dead") rather than saying
+    what someone is suspected of ("British rapper a suspect in ISIS beheading", "... emerges as
+    suspect")."""
+    return {t.lower_ for t in sentence if not describes_only(t) and not names_a_suspect(t)}
 
 
 def describes_only(token) -> bool:
     if token.lower_ not in DESCRIPTIVE_HEDGES or token.dep_ != "amod":
         return False
     return token.head.dep_ not in {"ROOT", "nsubj", "nsubjpass"}
+
+
+def names_a_suspect(token) -> bool:
+    if token.lower_ != "suspect" or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    said_of_someone = (token.dep_ in {"attr", "appos"} or token.dep_ == "pobj" and token.head.lower_ == "as"
+                       or token.dep_ == "ROOT" and not any(c.dep_ == "acl" for c in token.children))
+    return not said_of_someone  # "Suspect arrested in ...": a headline's parse makes the participle an acl
 
 
 def headline_hedged(headline: Span) -> bool:

@@ -97,9 +97,14 @@ def test_words_near_a_hedge_that_do_not_hedge(headline_of, headline):
         ("Lynch Mob Castrates Alleged Rapist In Rajasthan", False),  # title case: "Castrates" parsed as a name
         ("Alleged plot to kill Pope foiled", True),  # what the headline is about is alleged
         ("Abdel-Majed Abdel Bary suspected in James Foley killing", True),
+        # "suspect" naming whom the news is about, or saying what someone is suspected of
+        ("Suspect arrested in death of elephant in Kerala", False),
+        ("Soldier Killed, Suspect Dead In Shooting Near Parliament", False),
+        ("British rapper a suspect in ISIS beheading", True),
+        ("Abdel Majed Abdel Bary emerges as suspect in Foley beheading", True),
     ],
 )
-def test_alleged_before_a_noun_the_news_is_not_about_does_not_hedge(headline_of, headline, hedged):
+def test_alleged_or_suspect_naming_whom_the_news_is_about_does_not_hedge(headline_of, headline, hedged):
     found = headline_of(headline)
     assert found.voice == "headline" and found.hedged == hedged
 
