@@ -59,6 +59,7 @@ CLAIMED_CONTENT = re.compile(
     r"|\b(?:after|amid|over|following)\s+(?:\w+\s+)?(?:claims|allegations|accusations|complaints)\b",
     re.IGNORECASE,
 )
+CLAIMING = frozenset({"claiming", "alleging", "accusing", "purporting"})
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
 
@@ -184,7 +185,24 @@ def headline_hedged(headline: Span) -> bool:
     headline that does not state its news as fact."""
     words = hedging_words(headline)
     return (bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text))
-            or bool(CLAIMED_CONTENT.search(headline.text)) or quotes_words(headline))
+            or bool(CLAIMED_CONTENT.search(headline.text)) or names_a_claimant(headline) or quotes_words(headline))
+
+
+def names_a_claimant(headline: Span) -> bool:
+    """ "Boston.com pulls story accusing prof of sending racist emails", "Adult video claiming to show
+    ...": a noun followed by "claiming", "alleging" or "accusing" reports what that story, video or
+    rally claims (a person who "wakes up claiming" is the speaker, not a report)."""
+    return any(t.lower_ in CLAIMING and t.i > headline.start and t.nbor(-1).pos_ in {"NOUN", "PROPN"} and says_what(t)
+               for t in headline)
+
+
+def says_what(verb) -> bool:
+    """ "claiming (that) X did Y", "claiming to show": a content, not a thing claimed ("claiming
+    asylum", "claiming the nomination"); accusing and alleging always say something."""
+    if verb.lower_ != "claiming":
+        return True
+    following = verb.nbor(1).lower_ if verb.i + 1 < len(verb.doc) else ""
+    return following in {"that", "to"} or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
 
 
 def quotes_words(sentence: Span) -> bool:

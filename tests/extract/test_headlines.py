@@ -69,6 +69,8 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Iraqi social-media rumors claim IS leader slain",
         "Court orders probe into complaints of forced castration in religious sect",  # someone's claim, reported
         "Police open case against sect chief after claims 400 followers were castrated",
+        "Boston.com pulls story accusing professor of sending racist emails",  # the story's claim
+        "Conservative groups hold rally claiming the election was stolen",
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
@@ -82,6 +84,8 @@ def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headlin
         "Plastic cards first appeared in the UK in 1966",  # a showing up
         "Banker loses sexism claim",  # a lawsuit, no content claimed
         "Henson stakes early Lions claim",
+        "Kasich wins Ohio primary claiming the nomination at last",  # a thing claimed, not a content
+        "Priest dies for 48 minutes, wakes up claiming God is a woman",  # the speaker himself, no report
     ],
 )
 def test_words_near_a_hedge_that_do_not_hedge(headline_of, headline):
