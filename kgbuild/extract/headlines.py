@@ -59,6 +59,12 @@ CLAIMED_CONTENT = re.compile(
     r"|\b(?:after|amid|over|following)\s+(?:\w+\s+)?(?:claims|allegations|accusations|complaints)\b",
     re.IGNORECASE,
 )
+# the outlet says what it reports is unsettled: "Confusion surrounds capture of ISIS leader's wife",
+# "Mystery surrounds new Yukos owner", "Questions remain over ...", "Speculation mounts"
+UNCERTAINTY = re.compile(
+    r"\b(?:mystery|confusion|questions|doubts?|uncertainty|speculation)\s+(?:surround|swirl|grow|mount|persist|remain)\w*",
+    re.IGNORECASE,
+)
 CLAIMING = frozenset({"claiming", "alleging", "accusing", "purporting"})
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
@@ -185,7 +191,8 @@ def headline_hedged(headline: Span) -> bool:
     headline that does not state its news as fact."""
     words = hedging_words(headline)
     return (bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text))
-            or bool(CLAIMED_CONTENT.search(headline.text)) or names_a_claimant(headline) or quotes_words(headline))
+            or bool(CLAIMED_CONTENT.search(headline.text) or UNCERTAINTY.search(headline.text)) or names_a_claimant(headline)
+            or quotes_words(headline))
 
 
 def names_a_claimant(headline: Span) -> bool:

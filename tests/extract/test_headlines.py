@@ -71,6 +71,8 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Police open case against sect chief after claims 400 followers were castrated",
         "Boston.com pulls story accusing professor of sending racist emails",  # the story's claim
         "Conservative groups hold rally claiming the election was stolen",
+        "Confusion Surrounds Capture Of ISIS Leader's Wife",  # the outlet says it is unsettled
+        "Questions remain over the sale of iron ore stockpiles",
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
