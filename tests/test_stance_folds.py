@@ -48,6 +48,8 @@ def test_the_rules_reading_counts_a_negated_statement_as_the_denial_the_merge_ma
     assert rule_reading([stated]) == "for"
     assert rule_reading([replace(stated, negated=True)]) == "against"
     assert rule_reading([attribution("a", "the woman is his wife", actor="Iraq")]) == "observing"
+    confirmed = attribution("a", "Gill Rosenberg not captured in Kobani", "confirms", actor="YPG", negated=True)
+    assert rule_reading([confirmed]) == "against"
 
 
 def test_carried_changes_the_outlets_own_statement_but_never_drops_a_named_source():

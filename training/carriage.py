@@ -26,6 +26,7 @@ from kgbuild.records import Attribution
 
 CLASSES = ("for", "observing", "against")
 REJECTING = frozenset({"denies", "refutes"})
+ASSERTING = frozenset({"asserts", "confirms"})  # negated, the merge makes either a denial
 # single words whose presence the model weighs (lower case, as spaCy tokenizes them)
 WORDS = (
     "could", "may", "might", "will", "would", "can", "should", "to", "reportedly", "allegedly", "apparently",
@@ -41,9 +42,9 @@ WORDS = (
 def rule_reading(attributions: list[Attribution]) -> str:
     """The headline's carriage as its attributions say it (as ``shared/eval/claims/stance.py``
     reads them after the merge): a denial or refutation is against, and so is a negated
-    statement (the merge makes it a denial of the claim it contradicts); a source other than the
-    outlet, a hedge or a question observing; else for."""
-    if any(a.stance in REJECTING or a.negated and a.stance == "asserts" for a in attributions):
+    statement or confirmation (the merge makes it a denial of the claim it contradicts); a
+    source other than the outlet, a hedge or a question observing; else for."""
+    if any(a.stance in REJECTING or a.negated and a.stance in ASSERTING for a in attributions):
         return "against"
     if any(a.voice is None and a.source is not None for a in attributions):
         return "observing"
@@ -145,12 +146,12 @@ def carried(wanted: str, attributions: list[Attribution]) -> list[Attribution]:
         if wanted == "against":
             if a.voice is not None and a.stance in {"asserts", "confirms", "questions"}:
                 a = replace(a, stance="denies")
-            elif a.stance == "asserts":
+            elif a.stance in ASSERTING:
                 a = replace(a, negated=True)
         else:
             if a.voice is not None and a.stance in REJECTING:
                 a = replace(a, stance="asserts")
-            a = replace(a, negated=False) if a.negated and a.stance == "asserts" else a
+            a = replace(a, negated=False) if a.negated and a.stance in ASSERTING else a
         if a.voice is not None and wanted == "observing" and a.stance != "questions":
             a = replace(a, hedged=True)
         elif a.voice is not None and wanted == "for":

@@ -72,6 +72,8 @@ class OwnVoiceFinder:
         attributions, in_title = doc._.attributions or [], bool(doc._.in_title)
         placed = placements(doc, in_title)
         headline_end = news_end(placed, bool(doc._.titled))
-        doc._.attributions = [mark_negated(doc, replace(a, headline=a.evidence.start < headline_end)) for a in attributions]
+        line = next((sent.text for sent, placement in placed if placement == "headline"), "")
+        doc._.attributions = [mark_negated(doc, replace(a, headline=a.evidence.start < headline_end), line)
+                              for a in attributions]
         doc._.own_voice = own_voice(doc, attributions, placed, in_title, headline_end)
         return doc

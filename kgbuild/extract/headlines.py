@@ -3,8 +3,8 @@
 Journalists compress "X said Y" in a headline: the speaker before a colon ("Senator: Detainees
 swapped for Bergdahl have contacted militants"), the source after the statement ("Wife, child of
 al-Baghdadi held in Lebanon, officials say", "Fence-jumper ran through main floor: report"); a
-bare "Rumor:" or "Report:" hedges what follows; so do "likely", "believed to" and words
-in quotation marks ("Labour pig poster 'anti-Semitic'"). ``headline_source`` finds the speaker
+bare "Rumor:" or "Report:" hedges what follows; so do "likely", "believed to", "complaints of",
+"after claims" and words in quotation marks ("Labour pig poster 'anti-Semitic'"). ``headline_source`` finds the speaker
 and the statement; ``headline_hedged`` the hedges; the caller (``voice.own_voice``) makes the
 attribution.
 """
@@ -41,10 +41,31 @@ TRAILING_SOURCE = re.compile(
 )
 # "could" and "in talks" are not here: Emergent's journalists read them as often as fact as not
 HEADLINE_HEDGES = frozenset({
-    "likely", "believed", "appears", "appear", "suspected", "suspect", "rumor", "rumored", "rumour",
-    "rumoured", "expected", "reports", "report", "reportedly", "allegedly", "possibly",
+    "likely", "believed", "appears", "appear", "seem", "seems", "seemed", "suspected", "suspect",
+    "rumor", "rumors", "rumored", "rumour", "rumours", "rumoured", "expected", "reports", "report", "reportedly",
+    "allegedly", "possibly",
 })
-HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be)\b", re.IGNORECASE)
+# "Mob castrates alleged rapist", "Police arrest suspected gunman": before a noun that is not what
+# the sentence is about, these words are the law's caution about a person or a deed, not a doubt
+# the outlet casts on the news its verb reports ("Alleged plot to kill Pope foiled" stays hedged)
+DESCRIPTIVE_HEDGES = frozenset({"alleged", "suspected"})
+# "appeared" alone is often a showing up ("Cases also appeared in Thailand", "later appeared in Robocop")
+HEDGING_PHRASES = re.compile(r"\b(?:said to be|said to have|tipped to|may be|appeared (?:to|as if|like))\b", re.IGNORECASE)
+# what the headline reports as someone's claim: "Court orders probe into complaints of forced castration",
+# "... case against Dera chief after claims 400 followers were castrated" (a bare "loan claim",
+# "sexism claim" is a lawsuit, and "Henson stakes early Lions claim" no claim at all)
+CLAIMED_CONTENT = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|complaints?)\s+(?:that|of)\b"
+    r"|\b(?:after|amid|over|following)\s+(?:\w+\s+)?(?:claims|allegations|accusations|complaints)\b",
+    re.IGNORECASE,
+)
+# the outlet says what it reports is unsettled: "Confusion surrounds capture of ISIS leader's wife",
+# "Mystery surrounds new Yukos owner", "Questions remain over ...", "Speculation mounts"
+UNCERTAINTY = re.compile(
+    r"\b(?:mystery|confusion|questions|doubts?|uncertainty|speculation)\s+(?:surround|swirl|grow|mount|persist|remain)\w*",
+    re.IGNORECASE,
+)
+CLAIMING = frozenset({"claiming", "alleging", "accusing", "purporting"})
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
 
@@ -141,11 +162,54 @@ def states_something(said: Span) -> bool:
     return any(t.pos_ in {"VERB", "AUX", "ADJ"} for t in words) or bool(SCARE_QUOTES.search(said.text))
 
 
+def hedging_words(sentence: Span) -> set[str]:
+    """The sentence's words, lower-cased, that may hedge it: all but "alleged" and "suspected"
+    before a noun that is neither the sentence's head nor its subject ("Vigilantes cut off
+    alleged rapist's penis" states the deed as fact), and "suspect" naming whom the news is about
+    ("Suspect arrested in death of elephant", "Soldier killed, suspect dead") rather than saying
+    what someone is suspected of ("British rapper a suspect in ISIS beheading", "... emerges as
+    suspect")."""
+    return {t.lower_ for t in sentence if not describes_only(t) and not names_a_suspect(t)}
+
+
+def describes_only(token) -> bool:
+    if token.lower_ not in DESCRIPTIVE_HEDGES or token.dep_ != "amod":
+        return False
+    return token.head.dep_ not in {"ROOT", "nsubj", "nsubjpass"}
+
+
+def names_a_suspect(token) -> bool:
+    if token.lower_ != "suspect" or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    said_of_someone = (token.dep_ in {"attr", "appos"} or token.dep_ == "pobj" and token.head.lower_ == "as"
+                       or token.dep_ == "ROOT" and not any(c.dep_ == "acl" for c in token.children))
+    return not said_of_someone  # "Suspect arrested in ...": a headline's parse makes the participle an acl
+
+
 def headline_hedged(headline: Span) -> bool:
     """ "Apple Watch Edition likely to cost 5,000", "Rapper believed to be Foley's killer": a
     headline that does not state its news as fact."""
-    words = {t.lower_ for t in headline}
-    return bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text)) or quotes_words(headline)
+    words = hedging_words(headline)
+    return (bool(words & HEADLINE_HEDGES) or bool(HEDGING_PHRASES.search(headline.text))
+            or bool(CLAIMED_CONTENT.search(headline.text) or UNCERTAINTY.search(headline.text)) or names_a_claimant(headline)
+            or quotes_words(headline))
+
+
+def names_a_claimant(headline: Span) -> bool:
+    """ "Boston.com pulls story accusing prof of sending racist emails", "Adult video claiming to show
+    ...": a noun followed by "claiming", "alleging" or "accusing" reports what that story, video or
+    rally claims (a person who "wakes up claiming" is the speaker, not a report)."""
+    return any(t.lower_ in CLAIMING and t.i > headline.start and t.nbor(-1).pos_ in {"NOUN", "PROPN"} and says_what(t)
+               for t in headline)
+
+
+def says_what(verb) -> bool:
+    """ "claiming (that) X did Y", "claiming to show": a content, not a thing claimed ("claiming
+    asylum", "claiming the nomination"); accusing and alleging always say something."""
+    if verb.lower_ != "claiming":
+        return True
+    following = verb.nbor(1).lower_ if verb.i + 1 < len(verb.doc) else ""
+    return following in {"that", "to"} or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
 
 
 def quotes_words(sentence: Span) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
-from .headlines import HeadlineSource, headline_hedged, headline_source, quotes_words
+from .headlines import HeadlineSource, headline_hedged, headline_source, hedging_words, quotes_words
 from .lexicon import CLAIM_NOUNS, HEDGES, cues
 from .quotes import quote_spans
 from .sources import SourceResolver
@@ -58,6 +58,7 @@ SUBORDINATE_DEPS = frozenset({"advcl", "acl", "csubj", "pcomp", "mark", "prep", 
 INTENTIONS = frozenset({"plan", "decide", "expect", "intend", "want", "need", "ready", "rush", "agree", "seek", "wish", "hope"})
 # "Apple isn't happy with the battery life", "catcalling is never funny": a judgement, not a fact
 FEELINGS = frozenset({"happy", "pleased", "satisfied", "impressed", "amused", "funny", "keen", "thrilled", "fan"})
+READER = frozenset({"you", "i", "we"})  # who a question asks about when it asks the reader
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 ACCORDING = re.compile(r"\baccording to\b|\bas saying\b", re.IGNORECASE)
 REPORTING_VERBS = frozenset({"show", "find", "quote", "reveal"})  # "the poll showed", "the study found", "quoted X as"
@@ -66,6 +67,24 @@ REPORTING_VERBS = frozenset({"show", "find", "quote", "reveal"})  # "the poll sh
 def is_question(sent: Span) -> bool:
     text = sent.text.strip()
     return text.endswith("?") or "?" in text[-3:] or (sent[0].lower_ in QUESTION_OPENERS and "?" in text)
+
+
+def asks_first(sent: Span) -> bool:
+    """ "Dera Chief Forced Castration of 400 Devotees? CBI Files Case", "The rapper, the hacker and
+    the writer. Is one of these British extremists Jihadi John? Three potential ... emerge": a
+    question with a verb of its own before the rest of the headline asks what the rest reports;
+    a word or phrase with a question mark ("Comfort eating? Chinese woman spends a week in KFC")
+    only names a topic."""
+    return any(t.text == "?" and t.head.pos_ in {"VERB", "AUX"} and finite(t.head) and not asks_the_reader(t.sent)
+               for t in sent[:-1])
+
+
+def asks_the_reader(sent: Span) -> bool:
+    """ "Apple Watch pricing: Will you spend 5000 for Gold edition?", "can you still recognise her
+    after 19 years?", "Can I publish our emails now, Matt?": a question put to the reader (or by
+    the writer) asks about them, not whether the news is true; its subject is "you", "I" or "we"."""
+    marks = [t for t in sent if t.text == "?"]
+    return bool(marks) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in READER for c in marks[-1].head.children)
 
 
 def negated(span: Span) -> bool:
@@ -161,17 +180,21 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     claim is a hoax ("Was the video all a hoax?") questions it and is marked negated: it doubts
     the claim, and the merge links it to the claim it doubts."""
     text = sent.text
-    if is_question(sent):
+    if is_question(sent) and not asks_the_reader(sent):
+        if DEBUNKING.search(text[text.find("?") + 1:]):
+            return "refutes", False  # a question the headline answers: "Is Crabzilla real? ... must be a HOAX"
         return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
         return "refutes", False
     if DENIAL_OPENING.search(text) or rejects_something(sent):
         return "denies", False
-    return "asserts", negated(sent)
+    if negated(sent):
+        return "asserts", True
+    return ("questions" if asks_first(sent) else "asserts"), False
 
 
 def hedged(sent: Span) -> bool:
-    words = {t.lower_ for t in sent}
+    words = hedging_words(sent)
     return bool(words & HEDGES) or bool(words & EXTRA_HEDGES)
 
 
@@ -329,18 +352,19 @@ def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: Hea
     )
 
 
-def mark_negated(doc: Doc, attribution: Attribution) -> Attribution:
+def mark_negated(doc: Doc, attribution: Attribution, headline: str = "") -> Attribution:
     """An attributed content that says its claim is false ("... is not the wife", "... was a
     hoax") is marked, so the merge can link it to the claim it contradicts; in a headline
-    (``Attribution.headline``) the outlet's own framing counts too ("Hoax report claims ...",
-    "NASA confirms ...: fake news story")."""
+    (``Attribution.headline``) the outlet's own framing counts too, anywhere on the headline's
+    line (``headline``: "Hoax report claims ...", "NASA confirms ...: fake news story", "Nasa
+    Confirms Six Days of Darkness in December: No, they don't - it's a hoax")."""
     if attribution.content is None or attribution.stance not in {"asserts", "confirms"} or attribution.direct:
         return attribution
     span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
     if span is None:
         return attribution
-    framing = attribution.evidence.text if attribution.headline else span.text
-    if DEBUNKING.search(framing) or negated(span):
+    framing = f"{attribution.evidence.text} {headline}" if attribution.headline else span.text
+    if DEBUNKING.search(framing) or attribution.headline and DENIAL_OPENING.search(headline) or negated(span):
         return replace(attribution, negated=True)
     return attribution
 

@@ -64,11 +64,55 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Rapper believed to be Foley's killer",
         "Abdel-Majed Abdel Bary suspected in James Foley killing",
         "Argentina's president said to have adopted a godson",
+        "Weatherman appeared to relieve himself on live TV",
+        "Messages seem to show overlapping interests with State Department",
+        "Iraqi social-media rumors claim IS leader slain",
+        "Court orders probe into complaints of forced castration in religious sect",  # someone's claim, reported
+        "Police open case against sect chief after claims 400 followers were castrated",
+        "Boston.com pulls story accusing professor of sending racist emails",  # the story's claim
+        "Conservative groups hold rally claiming the election was stolen",
+        "Confusion Surrounds Capture Of ISIS Leader's Wife",  # the outlet says it is unsettled
+        "Questions remain over the sale of iron ore stockpiles",
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
     found = headline_of(headline)
     assert found.voice == "headline" and found.hedged
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Plastic cards first appeared in the UK in 1966",  # a showing up
+        "Banker loses sexism claim",  # a lawsuit, no content claimed
+        "Henson stakes early Lions claim",
+        "Kasich wins Ohio primary claiming the nomination at last",  # a thing claimed, not a content
+        "Priest dies for 48 minutes, wakes up claiming God is a woman",  # the speaker himself, no report
+    ],
+)
+def test_words_near_a_hedge_that_do_not_hedge(headline_of, headline):
+    found = headline_of(headline)
+    assert found.voice == "headline" and not found.hedged
+
+
+@pytest.mark.parametrize(
+    ("headline", "hedged"),
+    [
+        ("Vigilantes cut off alleged rapist's penis", False),  # the law's caution about the man, not about the deed
+        ("Police arrest suspected gunman after shooting", False),
+        ("Lynch Mob Castrates Alleged Rapist In Rajasthan", False),  # title case: "Castrates" parsed as a name
+        ("Alleged plot to kill Pope foiled", True),  # what the headline is about is alleged
+        ("Abdel-Majed Abdel Bary suspected in James Foley killing", True),
+        # "suspect" naming whom the news is about, or saying what someone is suspected of
+        ("Suspect arrested in death of elephant in Kerala", False),
+        ("Soldier Killed, Suspect Dead In Shooting Near Parliament", False),
+        ("British rapper a suspect in ISIS beheading", True),
+        ("Abdel Majed Abdel Bary emerges as suspect in Foley beheading", True),
+    ],
+)
+def test_alleged_or_suspect_naming_whom_the_news_is_about_does_not_hedge(headline_of, headline, hedged):
+    found = headline_of(headline)
+    assert found.voice == "headline" and found.hedged == hedged
 
 
 @pytest.mark.parametrize(

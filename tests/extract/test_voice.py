@@ -39,6 +39,17 @@ def test_a_question_headline_questions(own_voice_of):
         ("Sorry: Argentina's president did not adopt a werewolf", "denies", False),
         ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
         ("Was the viral video of the homeless man all a hoax?", "questions", True),
+        ("Is Crabzilla real or not? Marine biologist rules the picture must be a hoax", "refutes", False),  # answered
+        # a question put to the reader, or by the writer, asks about them, not whether the news is true
+        ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "asserts", False),
+        ("Meet the Teletubbies sun baby - can you still recognise her after 19 years?", "asserts", False),
+        ("Taibbi leaves First Look. Can I publish our emails now, Matt?", "asserts", False),
+        ("Have hackers recruited your PC?", "questions", False),
+        # a question with a verb before the rest of the headline asks what the rest reports; a topic with a
+        # question mark does not
+        ("The rapper and the hacker. Is one of them Jihadi John? Three suspects emerge as MI5 zeroes in",
+         "questions", False),
+        ("Comfort eating? Chinese woman spends a week in KFC after being dumped", "asserts", False),
         ("Apple will sell 19 million watches in 2015", "asserts", False),
         ("Don't reset all settings in iOS 8 unless you want to lose your files", "asserts", False),  # an order
         ("You'll never guess how a homeless man spent 100 dollars", "asserts", False),  # clickbait
@@ -87,6 +98,20 @@ def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of)
     (found,) = attributions_of("Iraq says the woman detained in Lebanon is not the wife of al-Baghdadi.")
     assert found.negated and found.stance == "asserts"
     (plain,) = attributions_of("Iraq says the woman detained in Lebanon is the wife of al-Baghdadi.")
+    assert not plain.negated
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Nasa Confirms Six Days of Darkness in December: No, they don't - it's a hoax",
+        "Nasa Confirms Six Days of Darkness in December: Fake news story goes viral",
+    ],
+)
+def test_a_headline_s_framing_anywhere_on_its_line_negates_what_it_attributes(attributions_of, headline):
+    (found,) = [a for a in attributions_of(headline) if a.headline]
+    assert found.source.text == "Nasa" and found.stance == "confirms" and found.negated
+    (plain,) = [a for a in attributions_of("Nasa Confirms Six Days of Darkness in December") if a.headline]
     assert not plain.negated
 
 

@@ -142,8 +142,8 @@ def cluster_claims(
         else:
             unanswered.append(i)
             continue
-        if item.negated and item.stance == "asserts":
-            stances[i] = "denies"  # "Woman detained is not al-Baghdadi's wife, Iraq says"
+        if item.negated and item.stance in {"asserts", "confirms"}:
+            stances[i] = "denies"  # "Woman detained is not al-Baghdadi's wife, Iraq says", "YPG confirms: Rosenberg not captured"
         clusters[assignment[i]].append(i)
     # what is rejected but asserted nowhere in the corpus: claims of their own, one per wording
     for group in average_link(unanswered, scored_pairs(similarity, unanswered)[1], ASSERT_THRESHOLD):

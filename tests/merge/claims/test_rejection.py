@@ -154,6 +154,15 @@ def test_a_negated_statement_denies_the_claim_it_contradicts():
     assert merged.attributions[2].stance == "asserts" and 2 not in merged.rejects  # contradicts nothing here
 
 
+def test_a_negated_confirmation_denies_the_claim_it_contradicts_as_a_negated_statement_does():
+    claim = own("a", "Canadian-Israeli woman Gill Rosenberg captured by ISIS in Kobani")
+    confirmed = attribution("b", "Gill Rosenberg not captured by ISIS in Kobani", stance="confirms", actor="YPG",
+                            kind="organization", negated=True, headline=True)
+    merged = merge([extraction("a", claim, outlet="A"), extraction("b", confirmed, outlet="B")])
+    assert merged.rejects[1][0][0] == merged.claim_of[0]
+    assert merged.attributions[1].stance == "denies" and merged.extracted[1].stance == "confirms"
+
+
 def test_a_headline_denial_over_a_body_rejects_by_likeness_only_as_a_refutation():
     claim = attribution("a", "Michael Howard's party is split over identity cards", actor="Reporters", kind="collective")
     denial = own("b", "Howard denies his party is split over identity cards", stance="denies")
