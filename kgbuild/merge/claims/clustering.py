@@ -151,10 +151,10 @@ def cluster_claims(
         for i in group:
             assignment[i] = len(clusters) - 1
     # "denied claims that he knew ...": a rejection not compared with other articles' claims, whose
-    # wording says the claim was made, rejects the claim it reports
+    # wording says the claim was made, rejects the claim it reports (if it says enough: not "that quote")
     reported = set()
     for i in unanswered:
-        if attributions[i].article in with_body and reports_claim(attributions[i]):
+        if attributions[i].article in with_body and similarity.long_enough[i] and reports_claim(attributions[i]):
             rejects[i], links[i] = [(assignment[i], 1.0)], ClaimLink("rejects the claim it reports", 1.0)
             reported.add(assignment[i])
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}

@@ -24,6 +24,7 @@ REPORTED_CLAIM = re.compile(
     r"^(?:[\w'\u2019-]+\s+){0,4}?(?i:claims?|allegations?|accusations?|reports?|suggestions?|rumou?rs?|speculation"
     r"|assertions?|charges?)\s+(?:(?i:that)\s+|(?=(?:he|she|it|they|[A-Z][\w'\u2019-]*)\s+[a-z]))",
 )
+DENY = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
 PRONOUN_OPENING = re.compile(r"(?:that\s+)?(?:he|she|they|it|we|i|you|his|her|their|its|this|these|those)\b", re.IGNORECASE)
 SPEAKER_PRONOUN = re.compile(r"^(?:that\s+)?(?:he|she)\b", re.IGNORECASE)
 DENIAL_MARKERS = re.compile(
@@ -46,9 +47,15 @@ def compared_wording(attribution: Attribution) -> str:
 
 def reports_claim(attribution: Attribution) -> bool:
     """A source's rejection whose wording says what was claimed: "denied claims that he knew the
-    books were doctored", "dismissed reports it was withdrawing from Iraq". Whoever made the
-    claims or reports, the claim was made, and the rejection contests it."""
-    return attribution.stance in REJECTING and attribution.voice is None and bool(REPORTED_CLAIM.match(attribution.wording))
+    books were doctored", "dismissed reports it was withdrawing from Iraq"; or that denies a
+    clause ("Gazprom denied that it is behind the purchase"), which "deny" presupposes someone
+    claimed (unlike "rejected", "dismissed": a plan, an idea). Whoever made the claim, it was
+    made, and the rejection contests it."""
+    a = attribution
+    if a.stance not in REJECTING or a.voice is not None:
+        return False
+    denies_a_clause = a.form == "clause" and not a.direct and a.cue is not None and DENY.search(a.cue.text) is not None
+    return denies_a_clause or REPORTED_CLAIM.match(a.wording) is not None
 
 
 def speaker_named(text: str, attribution: Attribution) -> str:

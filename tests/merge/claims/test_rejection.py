@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from kgbuild.merge import merge
-from kgbuild.records import Mention
+from kgbuild.records import Mention, Span
 from tests.builders import attribution, extraction, own
 
 
@@ -239,3 +239,9 @@ def test_a_denial_that_reports_the_claim_contests_it():
 def test_a_headline_given_alone_that_reports_a_claim_is_left_to_likeness():
     alone = attribution("a", "reports that he is dead", "denies", "Judd Nelson", headline=True)
     assert not merge([extraction("a", alone)]).rejects
+
+
+def test_a_denial_too_short_to_state_a_claim_reports_none():
+    lead = own("a", "Tony Blair faces questions over his chancellor", voice="lead")
+    short = replace(attribution("a", "that quote", "denies", "Tony Blair", at=200), cue=Span("denied", 190, 196))
+    assert not merge([extraction("a", lead, short)]).rejects

@@ -62,3 +62,12 @@ def test_a_denial_reports_the_claim_it_rejects_only_when_its_framing_says_it_was
     denial = attribution("a", wording, "denies", "Bernie Ebbers")
     assert reports_claim(denial) is reports
     assert not reports_claim(replace(denial, stance="asserts"))
+
+
+def test_a_denial_of_a_clause_reports_its_claim_as_deny_presupposes_one_made():
+    denied = replace(attribution("a", "that it is behind the purchase", "denies", "Gazprom", kind="organization"),
+                     cue=Span("denied", 0, 6), form="clause")
+    assert reports_claim(denied)
+    assert not reports_claim(replace(denied, cue=Span("rejected", 0, 8)))  # a plan, an idea: nothing claimed
+    assert not reports_claim(replace(denied, form="object"))  # "denied wrongdoing"
+    assert not reports_claim(replace(denied, direct=True))  # its own words, not what it denies
