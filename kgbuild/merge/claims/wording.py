@@ -52,7 +52,7 @@ def reports_claim(attribution: Attribution) -> bool:
     claimed (unlike "rejected", "dismissed": a plan, an idea). Whoever made the claim, it was
     made, and the rejection contests it."""
     a = attribution
-    if a.stance not in REJECTING or a.voice is not None:
+    if a.stance not in REJECTING or a.voice is not None or a.anaphoric:  # "denied the charges, saying he ...": his answer
         return False
     denies_a_clause = a.form == "clause" and not a.direct and a.cue is not None and DENY.search(a.cue.text) is not None
     return denies_a_clause or REPORTED_CLAIM.match(a.wording) is not None
@@ -105,10 +105,10 @@ def opens_with_pronoun(text: str) -> bool:
     return bool(PRONOUN_OPENING.match(text.strip("\"\u201c\u201d ")))
 
 
-# the reporter's remark after a claim: "... attacks — a description used to create an impression",
-# "..., although he provided no evidence to support his claim"
-COMMENTARY = re.compile(r"(?:\s+[\u2014\u2013]\s+(?:a|an|the|which|who|this|that)\b|,\s+(?:although|though|even though)\b).*$",
-                        re.IGNORECASE | re.DOTALL)
+# the reporter's remark after a claim, or the report going on: "... attacks — a description used to
+# create an impression", "..., although he provided no evidence", "... - but refused to rule out tax rises"
+COMMENTARY = re.compile(r"(?:\s+(?:-|[\u2014\u2013])\s+(?:a|an|the|which|who|this|that|but|saying|adding)\b"
+                        r"|,\s+(?:although|though|even though)\b).*$", re.IGNORECASE | re.DOTALL)
 INFINITIVE = re.compile(r"to\s+[a-z]", re.IGNORECASE)  # "to boost the state pension": what was promised, not a clause
 DASH = re.compile(r"\s(?:--|[\u2014\u2013])\s")  # "BuzzFeed -- which is best known for ..., though ... -- missed": an aside
 
@@ -154,7 +154,9 @@ def canonical_text(attribution: Attribution) -> str:
     "and", "but": "But the Common Core was rolled out badly"), the reporter's remark after it or
     unbalanced quote marks."""
     if reports_claim(attribution):  # "denied claims that he knew ..." shows what was claimed: "Ebbers knew ..."
-        text = speaker_named(REPORTED_CLAIM.sub("", attribution.wording, count=1), attribution)
+        text = REPORTED_CLAIM.sub("", attribution.wording, count=1)
+        if attribution.actor.kind == "person":  # "Fiorina's team denied that she ...": she is someone else
+            text = speaker_named(text, attribution)
     else:
         text = as_clause(attribution).strip()
     text = re.sub(r"^(?:that|and|but)\s+", "", text.strip("\"\u201c\u201d "), flags=re.I)

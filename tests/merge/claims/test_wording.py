@@ -71,3 +71,18 @@ def test_a_denial_of_a_clause_reports_its_claim_as_deny_presupposes_one_made():
     assert not reports_claim(replace(denied, cue=Span("rejected", 0, 8)))  # a plan, an idea: nothing claimed
     assert not reports_claim(replace(denied, form="object"))  # "denied wrongdoing"
     assert not reports_claim(replace(denied, direct=True))  # its own words, not what it denies
+
+
+def test_a_claim_s_wording_stops_where_the_report_goes_on():
+    denied = replace(attribution("a", "his economic forecasts were too optimistic - but refused to rule out tax rises",
+                                 "denies", "Gordon Brown"), cue=Span("denied", 0, 6))
+    assert canonical_text(denied) == "His economic forecasts were too optimistic"
+
+
+def test_only_a_person_speaker_is_the_he_or_she_of_the_claim_it_denies():
+    team = replace(attribution("a", "that she would be accepting new speeches", "denies", "Fiorina's team", kind="collective"),
+                   cue=Span("denied", 0, 6))
+    assert canonical_text(team) == "She would be accepting new speeches"
+    assert canonical_text(replace(team, actor=replace(team.actor, name="Carly Fiorina", kind="person"))) == (
+        "Carly Fiorina would be accepting new speeches")
+    assert not reports_claim(replace(team, anaphoric=True))  # "denied the charges, saying she ...": her answer
