@@ -32,7 +32,6 @@ EDGE_COLOURS = {ABOUT, *STANCE_COLORS.values()}
 GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
-SPECIAL = re.compile('[&<>"\t\n\r]|' + NOT_XML.pattern)
 ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
 
 
@@ -45,25 +44,37 @@ def xml(value: object) -> str:
     if type(value) in (list, tuple):
         value = LIST_SEPARATOR.join(value)
     text = str(value)
-    if not SPECIAL.search(text):  # most values: nothing to escape
-        return text
+    if text.isprintable():  # most values: no tab, line break or character XML cannot hold
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     text = NOT_XML.sub("\ufffd", text)
     for character, reference in ESCAPES:
         text = text.replace(character, reference)
     return text
 
 
-class Escaped(dict):
-    """Each value as XML text, escaped once: stances, names, dates and flags recur on every edge.
-    A string is its own key; any other value is keyed with its type (True == 1), a list as a tuple."""
+class Cells(dict):
+    """One attribute's values as written, ``before`` + the value escaped + ``after``, each made
+    once: stances, names, dates and flags recur on every edge. A string is its own key; any other
+    value is keyed with its type (True == 1), a list as a tuple."""
+
+    def __init__(self, before: str = "", after: str = "") -> None:
+        super().__init__()
+        self.before, self.after = before, after
 
     def __missing__(self, key) -> str:
-        escaped = self[key] = xml(key if type(key) is str else key[1])
-        return escaped
+        cell = self[key] = f"{self.before}{xml(key if type(key) is str else key[1])}{self.after}"
+        return cell
 
     def other(self, value: object) -> str:
         """A value that is not a string."""
         return self[type(value), tuple(value) if type(value) is list else value]
+
+
+def cells(data: dict, of: dict[str, Cells], leave_out: str = "") -> str:
+    """An element's attributes as written, in their order; a value that is None and the
+    attribute ``leave_out`` are left out."""
+    return "".join([of[name][value] if type(value) is str else of[name].other(value)
+                    for name, value in data.items() if value is not None and name != leave_out])
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -91,13 +102,19 @@ def edge_label(data: dict) -> str:
     return data.get("stance", data["relation"])
 
 
-def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, type]) -> dict[str, tuple[str, str]]:
+def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, type],
+             leave_out: str = "") -> dict[str, tuple[str, str]]:
     """Each attribute name -> (its number in the file, its type), in the order first met, then
-    the ``extra`` ones the writer adds; a value that is None is left out, a list is a string."""
+    the ``extra`` ones the writer adds; a value that is None and the attribute ``leave_out`` are
+    left out, a list is a string."""
     found: dict[str, tuple[str, str]] = {}
+    met = {leave_out}
     for attributes in items:
+        if attributes.keys() <= met:  # most rows: every name met already
+            continue
         for name, value in attributes.items():
-            if name not in found and value is not None:
+            if name not in met and value is not None:
+                met.add(name)
                 found[name] = (str(len(found)), types[str if type(value) is list else type(value)])
     for name, kind in extra.items():
         found.setdefault(name, (str(len(found)), types[kind]))
@@ -105,7 +122,6 @@ def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, typ
 
 
 def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
-    escaped = Escaped()
     node_keys = declared((data for _, data in nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
     edge_keys = declared((data for *_, data in edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -117,29 +133,25 @@ def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
         for name, (number, kind) in keys.items():
             yield f'  <key id="{owner[0]}{number}" for="{owner}" attr.name="{xml(name)}" attr.type="{kind}" />\n'
     yield '  <graph edgedefault="directed">\n'
-    node_data = {name: f'<data key="n{number}">' for name, (number, _) in node_keys.items()}
-    edge_data = {name: f'<data key="e{number}">' for name, (number, _) in edge_keys.items()}
-
-    node_colours = {colour: "".join(f"{node_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+    texts = Cells()
+    node_cells = {name: Cells(f'<data key="n{number}">', "</data>") for name, (number, _) in node_keys.items()}
+    edge_cells = {name: Cells(f'<data key="e{number}">', "</data>") for name, (number, _) in edge_keys.items()}
+    node_colours = {colour: "".join(node_cells[name].other(value) for name, value in zip("rgb", rgb(colour)))
                     for colour in NODE_COLOURS}
-    edge_colours = {colour: "".join(f"{edge_data[name]}{value}</data>" for name, value in zip("rgb", rgb(colour)))
+    edge_colours = {colour: "".join(edge_cells[name].other(value) for name, value in zip("rgb", rgb(colour)))
                     for colour in EDGE_COLOURS}
+    size, label = node_cells["size"], edge_cells["label"]
     for node, data in nodes:
-        values = "".join([f"{node_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
-                          for name, value in data.items() if value is not None])
-        yield (f'    <node id="{escaped[node]}">{values}{node_colours[node_colour(data)]}'
-               f'{node_data["size"]}{node_size(data)}</data></node>\n')
+        yield (f'    <node id="{texts[node]}">{cells(data, node_cells)}{node_colours[node_colour(data)]}'
+               f'{size.other(node_size(data))}</node>\n')
     for source, target, key, data in edges:
-        values = "".join([f"{edge_data[name]}{escaped[value] if type(value) is str else escaped.other(value)}</data>"
-                          for name, value in data.items() if value is not None])
-        yield (f'    <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}">{values}'
-               f'{edge_data["label"]}{escaped[edge_label(data)]}</data>{edge_colours[edge_colour(data)]}</edge>\n')
+        yield (f'    <edge id="{xml(key)}" source="{texts[source]}" target="{texts[target]}">{cells(data, edge_cells)}'
+               f'{label[edge_label(data)]}{edge_colours[edge_colour(data)]}</edge>\n')
     yield "  </graph>\n</graphml>\n"
 
 
 def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
-    escaped = Escaped()
-    node_keys = declared(({k: v for k, v in data.items() if k != "label"} for _, data in nodes), GEXF_TYPES, {})
+    node_keys = declared((data for _, data in nodes), GEXF_TYPES, {}, leave_out="label")
     edge_keys = declared((data for *_, data in edges), GEXF_TYPES, {})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
@@ -151,24 +163,21 @@ def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
         for name, (number, kind) in keys.items():
             yield f'      <attribute id="{number}" title="{xml(name)}" type="{kind}" />\n'
         yield "    </attributes>\n"
-    node_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in node_keys.items()}
-    edge_value = {name: f'<attvalue for="{number}" value="' for name, (number, _) in edge_keys.items()}
-
+    texts = Cells()
+    node_cells = {name: Cells(f'<attvalue for="{number}" value="', '" />') for name, (number, _) in node_keys.items()}
+    edge_cells = {name: Cells(f'<attvalue for="{number}" value="', '" />') for name, (number, _) in edge_keys.items()}
     viz_colour = {colour: '<viz:color r="{}" g="{}" b="{}" a="1.0" />'.format(*rgb(colour))
                   for colour in {*NODE_COLOURS, *EDGE_COLOURS}}
 
     yield "    <nodes>\n"
     for node, data in nodes:
-        values = "".join([f'{node_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
-                          for name, value in data.items() if value is not None and name != "label"])
-        yield (f'      <node id="{escaped[node]}" label="{escaped[data["label"]]}"><attvalues>{values}</attvalues>'
+        yield (f'      <node id="{texts[node]}" label="{texts[data["label"]]}"><attvalues>'
+               f'{cells(data, node_cells, leave_out="label")}</attvalues>'
                f'{viz_colour[node_colour(data)]}<viz:size value="{node_size(data)}" /></node>\n')
     yield "    </nodes>\n    <edges>\n"
     for source, target, key, data in edges:
-        values = "".join([f'{edge_value[name]}{escaped[value] if type(value) is str else escaped.other(value)}" />'
-                          for name, value in data.items() if value is not None])
-        yield (f'      <edge id="{escaped[key]}" source="{escaped[source]}" target="{escaped[target]}" '
-               f'label="{escaped[edge_label(data)]}" weight="1.0"><attvalues>{values}</attvalues>'
+        yield (f'      <edge id="{xml(key)}" source="{texts[source]}" target="{texts[target]}" '
+               f'label="{texts[edge_label(data)]}" weight="1.0"><attvalues>{cells(data, edge_cells)}</attvalues>'
                f'{viz_colour[edge_colour(data)]}</edge>\n')
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
