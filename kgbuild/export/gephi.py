@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..runtime.collector import collector_paused
 from .atomic import write_atomically
 from .colours import CONTESTED, ENTITY, KIND_STYLE, LAUNDERED, STANCE_COLORS
 from .network import Edge, Node
@@ -182,6 +183,7 @@ def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
+@collector_paused()  # the cells' keys are many tuples, and no cycles
 def write_rows(nodes: list[Node], edges: list[Edge], path: str | Path, fmt: str) -> None:
     """Write a network's rows (``network.read_rows``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
     if fmt not in FORMATS:

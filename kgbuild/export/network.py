@@ -30,6 +30,7 @@ from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, SKOS
 
 from ..graph.vocab import CHANGE, KG, SCHEMA, STANCE
+from ..runtime.collector import collector_paused
 
 if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
     import networkx as nx
@@ -146,6 +147,7 @@ def edge_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Edge]
     return rows
 
 
+@collector_paused()  # hundreds of thousands of dictionaries, lists and tuples, and no cycles
 def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
     """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
     subjects = described(triples)
@@ -158,6 +160,7 @@ def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
     return rows_of(turtle_triples(path))
 
 
+@collector_paused()
 def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
     import networkx as nx
 
