@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import HINTS, Code
-from .graph.vocab import DEFAULT_BASE, SHAPES
+from .graph.namespaces import DEFAULT_BASE, SHAPES
 from .ingest import DEFAULT_MAX_BYTES
 
 COLUMN_WIDTH = 60  # characters a column of a query's table shows at most

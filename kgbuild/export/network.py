@@ -26,10 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS
-from rdflib.namespace import DCTERMS, SKOS
-
-from ..graph.vocab import CHANGE, KG, SCHEMA, STANCE
+from ..graph.namespaces import CHANGE_TERMS, DCTERMS, KG, RDF, RDFS, SCHEMA, SKOS, STANCE_TERMS
 from ..runtime.collector import collector_paused
 
 if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
@@ -41,19 +38,20 @@ Described = dict[str, dict[str, str | list[str]]]  # subject -> predicate -> obj
 Node = tuple[str, dict]  # a node and its attributes
 Edge = tuple[str, str, str, dict]  # source, target, key and attributes
 
-TYPES = {str(SCHEMA.Person): "person", str(SCHEMA.Organization): "organization", str(KG.Collective): "collective",
-         str(SCHEMA.Place): "place"}
-CLASSES = {str(KG[name]): name for name in ("Outlet", "Claim", "Actor", "Attribution")}
-STANCES = {str(node): name for name, node in STANCE.items()}
-CHANGES = {str(node): name for name, node in CHANGE.items()}
-TYPE, LABEL, PREF, ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
-IDENTIFIER = str(DCTERMS.identifier)
-P = {name: str(KG[name]) for name in KG.__annotations__}
-S = {name: str(SCHEMA[name]) for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
-MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
-READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *(P[name] for name in (
+TYPES = {SCHEMA + "Person": "person", SCHEMA + "Organization": "organization", KG + "Collective": "collective",
+         SCHEMA + "Place": "place"}
+CLASSES = {KG + name: name for name in ("Outlet", "Claim", "Actor", "Attribution")}
+OUTLET = KG + "Outlet"
+STANCES = {KG + term: name for name, term in STANCE_TERMS.items()}
+CHANGES = {KG + term: name for name, term in CHANGE_TERMS.items()}
+TYPE, LABEL, PREF, ALT = RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel"
+IDENTIFIER = DCTERMS + "identifier"
+P = {name: KG + name for name in (
     "article", "actor", "claim", "stance", "hedged", "ownVoice", "via", "date", "cue", "content", "evidence",
-    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen"))}  # what the network holds
+    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen")}
+S = {name: SCHEMA + name for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
+MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
+READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values()}  # what the network holds
 
 
 def described(triples: Triples) -> Described:
@@ -102,7 +100,7 @@ def typed(subjects: Described) -> dict[str, list[str]]:
 def node_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Node]:
     """Outlets, then claims, then actors, then entities, each in the order of their IRIs."""
     outlets, claims = of_class["Outlet"], of_class["Claim"]
-    actors = [node for node in of_class["Actor"] if P["Outlet"] not in subjects[node][TYPE]]
+    actors = [node for node in of_class["Actor"] if OUTLET not in subjects[node][TYPE]]
     about = {entity for claim in claims for entity in subjects[claim].get(S["about"], ())}
     rows = [(node, {"kind": "outlet", "label": subjects[node].get(LABEL)}) for node in outlets]
     for node in claims:
