@@ -15,9 +15,10 @@ attribution's IRI and their relation, are:
 ``spread_rank`` and the ``changes`` of its wording; the edge's key is the attribution's IRI, then
 "#carries" or "#says". A value the graph does not have is None.
 
-The network is read from the graph's triples, subject by subject, not through SPARQL: a Turtle
-file is streamed through Oxigraph's parser (``read_rows``, ``read_network``) without building a
-store, which would cost more than the whole export (docs/performance.md).
+The network is read from the graph's triples as Oxigraph gives them, subject by subject, not
+through SPARQL: a Turtle file is streamed through Oxigraph's parser (``read_rows``,
+``read_network``) without building a store, which would cost more than the whole export
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from ..runtime.collector import collector_paused
 
 if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
     import networkx as nx
+    import pyoxigraph
     from rdflib import Graph
 
-Triples = Iterable[tuple[str, str, str]]  # (subject, predicate, object): IRIs, and literals' lexical forms
+Quads = Iterable["pyoxigraph.Quad"]  # Oxigraph's: a term's value is an IRI, a blank node's id or a lexical form
 Described = dict[str, dict[str, str | list[str]]]  # subject -> predicate -> object, or objects (MANY)
 Node = tuple[str, dict]  # a node and its attributes
 Edge = tuple[str, str, str, dict]  # source, target, key and attributes
@@ -54,31 +56,33 @@ MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a s
 READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values()}  # what the network holds
 
 
-def described(triples: Triples) -> Described:
-    """Each subject's object by predicate (a list of them for the predicates in ``MANY``). A
-    kgbuild graph's triples come subject by subject, so the subject's dictionary is looked up
-    again only when the subject changes."""
+def described(quads: Quads) -> Described:
+    """Each subject's object by predicate (a list of them for the predicates in ``MANY``), for the
+    predicates the network holds (``READ``), each term as its value. A kgbuild graph's triples come
+    subject by subject, so the subject's dictionary is looked up again only when the subject
+    changes."""
     subjects: Described = {}
     subject, found = None, {}
-    for node, predicate, value in triples:
+    for quad in quads:
+        predicate = quad.predicate.value
+        if predicate not in READ:
+            continue
+        node = quad.subject.value
         if node != subject:
             subject, found = node, subjects.setdefault(node, {})
         if predicate in MANY:
-            found.setdefault(predicate, []).append(value)
+            found.setdefault(predicate, []).append(quad.object.value)
         else:
-            found[predicate] = value
+            found[predicate] = quad.object.value
     return subjects
 
 
-def turtle_triples(path: str | Path) -> Triples:
-    """A Turtle file's triples that the network holds, streamed by Oxigraph's parser."""
+def turtle_quads(path: str | Path) -> Quads:
+    """A Turtle file's triples, streamed by Oxigraph's parser."""
     import pyoxigraph
 
     # lenient: IRIs are not checked again (a tenth of the parse); a syntax error still stops it
-    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True):
-        predicate = triple.predicate.value
-        if predicate in READ:
-            yield triple.subject.value, predicate, triple.object.value
+    return pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True)
 
 
 def entity_attributes(values: dict, kind: str) -> dict:
@@ -146,16 +150,16 @@ def edge_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Edge]
 
 
 @collector_paused()  # hundreds of thousands of dictionaries, lists and tuples, and no cycles
-def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
+def rows_of(quads: Quads) -> tuple[list[Node], list[Edge]]:
     """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
-    subjects = described(triples)
+    subjects = described(quads)
     of_class = typed(subjects)
     return node_rows(subjects, of_class), edge_rows(subjects, of_class)
 
 
 def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
     """``rows_of`` a Turtle file, streamed: no store is built."""
-    return rows_of(turtle_triples(path))
+    return rows_of(turtle_quads(path))
 
 
 @collector_paused()
@@ -171,9 +175,14 @@ def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
     between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
-    lexical = getattr(graph.store, "lexical_triples", None)  # a graph from load_graph: read straight from Oxigraph
-    triples = lexical(graph) if lexical else ((str(s), str(p), str(o)) for s, p, o in graph)
-    return network(*rows_of((s, p, o) for s, p, o in triples if p in READ))
+    import pyoxigraph
+
+    in_oxigraph = getattr(graph.store, "oxigraph_quads", None)  # a graph from load_graph: read straight from Oxigraph
+    if in_oxigraph:
+        quads = in_oxigraph(graph)
+    else:  # rdflib's own store (to_graph, load_graph(store="memory")): its triples handed to Oxigraph as N-Triples
+        quads = pyoxigraph.parse(graph.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return network(*rows_of(quads))
 
 
 def read_network(path: str | Path) -> nx.MultiDiGraph:

@@ -9,7 +9,8 @@ from .namespaces import DEFAULT_BASE, ONTOLOGY, PREFIXES, SHAPES
 
 __all__ = ["DEFAULT_BASE", "KG", "ONTOLOGY", "OxigraphStore", "PREFIXES", "SCHEMA", "SHAPES", "STANCE", "bind", "load_graph"]
 HOMES = {  # each name that needs rdflib -> its module, imported when the name is first asked for
-    "KG": "vocab", "SCHEMA": "vocab", "STANCE": "vocab", "bind": "vocab", "OxigraphStore": "store", "load_graph": "store",
+    "KG": "vocab", "SCHEMA": "vocab", "STANCE": "vocab", "bind": "vocab",
+    "OxigraphStore": "store", "load_graph": "store",
 }
 
 
