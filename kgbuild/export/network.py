@@ -53,7 +53,9 @@ P = {name: KG + name for name in (
     "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen")}
 S = {name: SCHEMA + name for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
 MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
-READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values()}  # what the network holds
+# What the network holds, each predicate mapped to itself: the subjects' dictionaries are keyed by
+# these strings, not by the half a million copies the parser hands over, which are dropped at once.
+READ = {predicate: predicate for predicate in (TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values())}
 
 
 def described(quads: Quads) -> Described:
@@ -64,8 +66,8 @@ def described(quads: Quads) -> Described:
     subjects: Described = {}
     subject, found = None, {}
     for quad in quads:
-        predicate = quad.predicate.value
-        if predicate not in READ:
+        predicate = READ.get(quad.predicate.value)
+        if predicate is None:
             continue
         node = quad.subject.value
         if node != subject:
