@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ EDGE_COLOURS = {ABOUT, *STANCE_COLORS.values()}
 GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
+# what a value needs done to it: a character of NOT_XML, a tab or line break, or one of &<>" (0x22, 0x26, 0x3c, 0x3e)
+SPECIAL = re.compile("[^\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
 
 
@@ -45,8 +48,8 @@ def xml(value: object) -> str:
     if type(value) in (list, tuple):
         value = LIST_SEPARATOR.join(value)
     text = str(value)
-    if text.isprintable():  # most values: no tab, line break or character XML cannot hold
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if not SPECIAL.search(text):  # most values: nothing to escape
+        return text
     text = NOT_XML.sub("\ufffd", text)
     for character, reference in ESCAPES:
         text = text.replace(character, reference)
@@ -123,8 +126,8 @@ def declared(items: Iterator[dict], types: dict[type, str], extra: dict[str, typ
 
 
 def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
-    node_keys = declared((data for _, data in nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
-    edge_keys = declared((data for *_, data in edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
+    node_keys = declared(map(itemgetter(1), nodes), GRAPHML_TYPES, {"r": int, "g": int, "b": int, "size": float})
+    edge_keys = declared(map(itemgetter(3), edges), GRAPHML_TYPES, {"label": str, "r": int, "g": int, "b": int})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -152,8 +155,8 @@ def graphml_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
 
 
 def gexf_lines(nodes: list[Node], edges: list[Edge]) -> Iterator[str]:
-    node_keys = declared((data for _, data in nodes), GEXF_TYPES, {}, leave_out="label")
-    edge_keys = declared((data for *_, data in edges), GEXF_TYPES, {})
+    node_keys = declared(map(itemgetter(1), nodes), GEXF_TYPES, {}, leave_out="label")
+    edge_keys = declared(map(itemgetter(3), edges), GEXF_TYPES, {})
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield ('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
