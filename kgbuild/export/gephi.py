@@ -33,9 +33,8 @@ NODE_COLOURS = {CONTESTED, LAUNDERED, ENTITY, *(colour for colour, _ in KIND_STY
 EDGE_COLOURS = {ABOUT, *STANCE_COLORS.values()}
 GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # no XML 1.0 document may hold these
-# what a value needs done to it: a character of NOT_XML, a tab or line break, or one of &<>" (0x22, 0x26, 0x3c, 0x3e)
-SPECIAL = re.compile("[^\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 document may hold these
+SPECIAL = re.compile('[\x00-\x1f"&<>\ud800-\udfff\ufffe\uffff]')  # NOT_XML, tabs and line breaks, and markup
 ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
 
 
