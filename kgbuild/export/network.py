@@ -61,17 +61,17 @@ READ = {predicate: predicate for predicate in (TYPE, LABEL, PREF, ALT, IDENTIFIE
 def described(quads: Quads) -> Described:
     """Each subject's object by predicate (a list of them for the predicates in ``MANY``), for the
     predicates the network holds (``READ``), each term as its value. A kgbuild graph's triples come
-    subject by subject, so the subject's dictionary is looked up again only when the subject
-    changes."""
+    subject by subject, so the subject is compared as Oxigraph's term, and made a string and its
+    dictionary looked up again only when it changes."""
     subjects: Described = {}
     subject, found = None, {}
     for quad in quads:
         predicate = READ.get(quad.predicate.value)
         if predicate is None:
             continue
-        node = quad.subject.value
+        node = quad.subject
         if node != subject:
-            subject, found = node, subjects.setdefault(node, {})
+            subject, found = node, subjects.setdefault(node.value, {})
         if predicate in MANY:
             found.setdefault(predicate, []).append(quad.object.value)
         else:
