@@ -193,6 +193,7 @@ def write_rows(nodes: list[Node], edges: list[Edge], path: str | Path, fmt: str)
     write_atomically(Path(path), graphml_lines(nodes, edges) if fmt == "graphml" else gexf_lines(nodes, edges))
 
 
+@collector_paused()  # its rows: two lists of hundreds of thousands of tuples
 def write_network(network: nx.MultiDiGraph, path: str | Path, fmt: str) -> None:
     """Write a networkx network (``kgbuild.to_networkx``) as GraphML or GEXF (``fmt``) to ``path``, atomically."""
     write_rows(list(network.nodes(data=True)), list(network.edges(keys=True, data=True)), path, fmt)
