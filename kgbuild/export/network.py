@@ -27,12 +27,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph
+
 from ..graph.namespaces import CHANGE_TERMS, DCTERMS, KG, RDF, RDFS, SCHEMA, SKOS, STANCE_TERMS
 from ..runtime.collector import collector_paused
 
 if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
     import networkx as nx
-    import pyoxigraph
     from rdflib import Graph
 
 Quads = Iterable["pyoxigraph.Quad"]  # Oxigraph's: a term's value is an IRI, a blank node's id or a lexical form
@@ -53,9 +54,11 @@ P = {name: KG + name for name in (
     "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen")}
 S = {name: SCHEMA + name for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
 MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
-# What the network holds, each predicate mapped to itself: the subjects' dictionaries are keyed by
-# these strings, not by the half a million copies the parser hands over, which are dropped at once.
-READ = {predicate: predicate for predicate in (TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values())}
+# What the network holds: each predicate as Oxigraph's term -> its IRI. A triple's predicate is looked
+# up as the term (no string made for each of them), and the subjects' dictionaries are keyed by these
+# IRIs, not by copies of them.
+READ = {pyoxigraph.NamedNode(predicate): predicate
+        for predicate in (TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values())}
 
 
 def described(quads: Quads) -> Described:
@@ -66,7 +69,7 @@ def described(quads: Quads) -> Described:
     subjects: Described = {}
     subject, found = None, {}
     for quad in quads:
-        predicate = READ.get(quad.predicate.value)
+        predicate = READ.get(quad.predicate)
         if predicate is None:
             continue
         node = quad.subject
@@ -81,8 +84,6 @@ def described(quads: Quads) -> Described:
 
 def turtle_quads(path: str | Path) -> Quads:
     """A Turtle file's triples, streamed by Oxigraph's parser."""
-    import pyoxigraph
-
     # lenient: IRIs are not checked again (a tenth of the parse); a syntax error still stops it
     return pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True)
 
@@ -177,8 +178,6 @@ def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
     between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
-    import pyoxigraph
-
     in_oxigraph = getattr(graph.store, "oxigraph_quads", None)  # a graph from load_graph: read straight from Oxigraph
     if in_oxigraph:
         quads = in_oxigraph(graph)
