@@ -46,8 +46,12 @@ def xml(value: object) -> str:
         return "true" if value else "false"
     if type(value) in (list, tuple):
         value = LIST_SEPARATOR.join(value)
-    text = str(value)
-    if not SPECIAL.search(text):  # most values: nothing to escape
+    return escaped(str(value))
+
+
+def escaped(text: str) -> str:
+    """A string as ``xml`` writes it."""
+    if not SPECIAL.search(text):  # most strings: nothing to escape
         return text
     text = NOT_XML.sub("\ufffd", text)
     for character, reference in ESCAPES:
@@ -65,7 +69,7 @@ class Cells(dict):
         self.before, self.after = before, after
 
     def __missing__(self, key) -> str:
-        cell = self[key] = f"{self.before}{xml(key if type(key) is str else key[1])}{self.after}"
+        cell = self[key] = f"{self.before}{escaped(key) if type(key) is str else xml(key[1])}{self.after}"
         return cell
 
     def other(self, value: object) -> str:
