@@ -61,8 +61,9 @@ def escaped(text: str) -> str:
 
 class Cells(dict):
     """One attribute's values as written, ``before`` + the value escaped + ``after``, each made
-    once: stances, names, dates and flags recur on every edge. A string is its own key; any other
-    value is keyed with its type (True == 1), a list as a tuple."""
+    once: stances, names, dates and flags recur on every edge (with neither, each string escaped
+    once: node ids). A string is its own key; any other value is keyed with its type (True == 1),
+    a list as a tuple."""
 
     def __init__(self, before: str = "", after: str = "") -> None:
         super().__init__()
