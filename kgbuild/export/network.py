@@ -182,7 +182,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     if in_oxigraph:
         quads = in_oxigraph(graph)
     else:  # rdflib's own store (to_graph, load_graph(store="memory")): its triples handed to Oxigraph as N-Triples
-        quads = pyoxigraph.parse(graph.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        quads = pyoxigraph.parse(graph.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
     return network(*rows_of(quads))
 
 
