@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import HINTS, Code
-from .graph.vocab import DEFAULT_BASE, SHAPES
+from .graph.namespaces import DEFAULT_BASE, SHAPES
 from .ingest import DEFAULT_MAX_BYTES
 
 COLUMN_WIDTH = 60  # characters a column of a query's table shows at most
@@ -168,11 +168,15 @@ def export_command(graph_path, fmt, out) -> None:
     """Write a built graph for Gephi: outlets, claims, actors and entities, attributions as edges."""
     from .export.gephi import write_rows
     from .export.network import read_rows
+    from .runtime.collector import collector_paused
 
-    nodes, edges = parsed_graph(graph_path, lambda: read_rows(graph_path))
     out = out or graph_path.with_suffix(f".{fmt}")
-    write_rows(nodes, edges, out, fmt)
-    click.echo(f"{len(nodes)} nodes, {len(edges)} edges -> {out}", err=True)
+    with collector_paused():  # paused from reading to writing, the rows freed before it walks them once more
+        nodes, edges = parsed_graph(graph_path, lambda: read_rows(graph_path))
+        write_rows(nodes, edges, out, fmt)
+        counts = f"{len(nodes)} nodes, {len(edges)} edges"
+        del nodes, edges
+    click.echo(f"{counts} -> {out}", err=True)
 
 
 @main.command(name="eval")

@@ -1,8 +1,12 @@
 """Stable error codes. Each message says what was wrong and what to do about it."""
 
-from enum import Enum
+from __future__ import annotations
 
-from .records import InputWarning, Skipped
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the records are made where an input is left out: the command line's start needs none
+    from .records import InputWarning, Skipped
 
 
 class Code(str, Enum):
@@ -66,11 +70,15 @@ def reason(code: Code, detail: str = "") -> str:
 
 def skipped(source: str, code: Code, detail: str = "") -> Skipped:
     """An input left out, with its code and reason."""
+    from .records import Skipped
+
     return Skipped(source=source, code=code.value, reason=reason(code, detail))
 
 
 def warning(source: str, code: Code, detail: str = "") -> InputWarning:
     """A value left out of (or replaced in) an input that still lands."""
+    from .records import InputWarning
+
     return InputWarning(source=source, code=code.value, reason=reason(code, detail))
 
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgbuild.cli import main
-from tests.builders import write
+from tests.builders import ROOT, write
 
 pytestmark = pytest.mark.slow
 PLAIN = "The mayor said that the bridge would reopen on Monday.\n"
@@ -67,6 +67,18 @@ def test_export_writes_graphml_beside_the_graph_or_gexf_where_asked(seeds_out, t
     gexf = CliRunner().invoke(main, ["export", str(graph), "--format", "gexf", "--out", str(tmp_path / "g" / "seeds.gexf")])
     assert gexf.exit_code == 0 and "<gexf" in (tmp_path / "g" / "seeds.gexf").read_text()
     assert CliRunner().invoke(main, ["export", str(graph), "--format", "dot"]).exit_code == 2
+
+
+def test_export_loads_neither_rdflib_nor_spacy_nor_networkx(seeds_out, tmp_path):
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kgbuild.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'spacy', 'networkx', 'pyvis'}))")
+    graph = str(seeds_out / "graph.ttl")
+    done = subprocess.run([sys.executable, "-c", script, "export", graph, "--out", str(tmp_path / "g.graphml")],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]" and (tmp_path / "g.graphml").exists()
 
 
 def test_validate_fails_on_a_broken_graph(tmp_path):

@@ -15,9 +15,10 @@ attribution's IRI and their relation, are:
 ``spread_rank`` and the ``changes`` of its wording; the edge's key is the attribution's IRI, then
 "#carries" or "#says". A value the graph does not have is None.
 
-The network is read from the graph's triples, subject by subject, not through SPARQL: a Turtle
-file is streamed through Oxigraph's parser (``read_rows``, ``read_network``) without building a
-store, which would cost more than the whole export (docs/performance.md).
+The network is read from the graph's triples as Oxigraph gives them, subject by subject, not
+through SPARQL: a Turtle file is streamed through Oxigraph's parser (``read_rows``,
+``read_network``) without building a store, which would cost more than the whole export
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -26,60 +27,65 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS
-from rdflib.namespace import DCTERMS, SKOS
+import pyoxigraph
 
-from ..graph.vocab import CHANGE, KG, SCHEMA, STANCE
+from ..graph.namespaces import CHANGE_TERMS, DCTERMS, KG, RDF, RDFS, SCHEMA, SKOS, STANCE_TERMS
+from ..runtime.collector import collector_paused
 
 if TYPE_CHECKING:  # networkx is imported where a network is made: writing a file from rows needs none
     import networkx as nx
     from rdflib import Graph
 
-Triples = Iterable[tuple[str, str, str]]  # (subject, predicate, object): IRIs, and literals' lexical forms
+Quads = Iterable["pyoxigraph.Quad"]  # Oxigraph's: a term's value is an IRI, a blank node's id or a lexical form
 Described = dict[str, dict[str, str | list[str]]]  # subject -> predicate -> object, or objects (MANY)
 Node = tuple[str, dict]  # a node and its attributes
 Edge = tuple[str, str, str, dict]  # source, target, key and attributes
 
-TYPES = {str(SCHEMA.Person): "person", str(SCHEMA.Organization): "organization", str(KG.Collective): "collective",
-         str(SCHEMA.Place): "place"}
-CLASSES = {str(KG[name]): name for name in ("Outlet", "Claim", "Actor", "Attribution")}
-STANCES = {str(node): name for name, node in STANCE.items()}
-CHANGES = {str(node): name for name, node in CHANGE.items()}
-TYPE, LABEL, PREF, ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
-IDENTIFIER = str(DCTERMS.identifier)
-P = {name: str(KG[name]) for name in KG.__annotations__}
-S = {name: str(SCHEMA[name]) for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
-MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
-READ = {TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *(P[name] for name in (
+TYPES = {SCHEMA + "Person": "person", SCHEMA + "Organization": "organization", KG + "Collective": "collective",
+         SCHEMA + "Place": "place"}
+CLASSES = {KG + name: name for name in ("Outlet", "Claim", "Actor", "Attribution")}
+OUTLET = KG + "Outlet"
+STANCES = {KG + term: name for name, term in STANCE_TERMS.items()}
+CHANGES = {KG + term: name for name, term in CHANGE_TERMS.items()}
+TYPE, LABEL, PREF, ALT = RDF + "type", RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel"
+IDENTIFIER = DCTERMS + "identifier"
+P = {name: KG + name for name in (
     "article", "actor", "claim", "stance", "hedged", "ownVoice", "via", "date", "cue", "content", "evidence",
-    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen"))}  # what the network holds
+    "spreadRank", "change", "contested", "laundered", "outletCount", "firstSeen")}
+S = {name: SCHEMA + name for name in ("publisher", "datePublished", "text", "about", "jobTitle")}
+MANY = {TYPE, ALT, S["jobTitle"], S["about"], P["change"]}  # the predicates a subject may have more than once
+# What the network holds: each predicate as Oxigraph's term -> its IRI. A triple's predicate is looked
+# up as the term (no string made for each of them), and the subjects' dictionaries are keyed by these
+# IRIs, not by copies of them.
+READ = {pyoxigraph.NamedNode(predicate): predicate
+        for predicate in (TYPE, LABEL, PREF, ALT, IDENTIFIER, *S.values(), *P.values())}
 
 
-def described(triples: Triples) -> Described:
-    """Each subject's object by predicate (a list of them for the predicates in ``MANY``). A
-    kgbuild graph's triples come subject by subject, so the subject's dictionary is looked up
-    again only when the subject changes."""
+def described(quads: Quads) -> Described:
+    """Each subject's object by predicate (a list of them for the predicates in ``MANY``), for the
+    predicates the network holds (``READ``), each term as its value. A kgbuild graph's triples come
+    subject by subject, so the subject is compared as Oxigraph's term, and made a string and its
+    dictionary looked up again only when it changes."""
     subjects: Described = {}
     subject, found = None, {}
-    for node, predicate, value in triples:
+    for quad in quads:
+        predicate = READ.get(quad.predicate)
+        if predicate is None:
+            continue
+        node = quad.subject
         if node != subject:
-            subject, found = node, subjects.setdefault(node, {})
+            subject, found = node, subjects.setdefault(node.value, {})
         if predicate in MANY:
-            found.setdefault(predicate, []).append(value)
+            found.setdefault(predicate, []).append(quad.object.value)
         else:
-            found[predicate] = value
+            found[predicate] = quad.object.value
     return subjects
 
 
-def turtle_triples(path: str | Path) -> Triples:
-    """A Turtle file's triples that the network holds, streamed by Oxigraph's parser."""
-    import pyoxigraph
-
+def turtle_quads(path: str | Path) -> Quads:
+    """A Turtle file's triples, streamed by Oxigraph's parser."""
     # lenient: IRIs are not checked again (a tenth of the parse); a syntax error still stops it
-    for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True):
-        predicate = triple.predicate.value
-        if predicate in READ:
-            yield triple.subject.value, predicate, triple.object.value
+    return pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, lenient=True)
 
 
 def entity_attributes(values: dict, kind: str) -> dict:
@@ -101,7 +107,7 @@ def typed(subjects: Described) -> dict[str, list[str]]:
 def node_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Node]:
     """Outlets, then claims, then actors, then entities, each in the order of their IRIs."""
     outlets, claims = of_class["Outlet"], of_class["Claim"]
-    actors = [node for node in of_class["Actor"] if P["Outlet"] not in subjects[node][TYPE]]
+    actors = [node for node in of_class["Actor"] if OUTLET not in subjects[node][TYPE]]
     about = {entity for claim in claims for entity in subjects[claim].get(S["about"], ())}
     rows = [(node, {"kind": "outlet", "label": subjects[node].get(LABEL)}) for node in outlets]
     for node in claims:
@@ -146,18 +152,20 @@ def edge_rows(subjects: Described, of_class: dict[str, list[str]]) -> list[Edge]
     return rows
 
 
-def rows_of(triples: Triples) -> tuple[list[Node], list[Edge]]:
+@collector_paused()  # hundreds of thousands of dictionaries, lists and tuples, and no cycles
+def rows_of(quads: Quads) -> tuple[list[Node], list[Edge]]:
     """The nodes and edges of a graph's triples, in sorted order: the same graph, the same rows."""
-    subjects = described(triples)
+    subjects = described(quads)
     of_class = typed(subjects)
     return node_rows(subjects, of_class), edge_rows(subjects, of_class)
 
 
 def read_rows(path: str | Path) -> tuple[list[Node], list[Edge]]:
     """``rows_of`` a Turtle file, streamed: no store is built."""
-    return rows_of(turtle_triples(path))
+    return rows_of(turtle_quads(path))
 
 
+@collector_paused()
 def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
     import networkx as nx
 
@@ -170,9 +178,12 @@ def network(nodes: list[Node], edges: list[Edge]) -> nx.MultiDiGraph:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """A loaded graph's outlets, claims, actors and what claims are about, and the attributions
     between them, as a ``networkx.MultiDiGraph`` (see the module's docstring)."""
-    lexical = getattr(graph.store, "lexical_triples", None)  # a graph from load_graph: read straight from Oxigraph
-    triples = lexical(graph) if lexical else ((str(s), str(p), str(o)) for s, p, o in graph)
-    return network(*rows_of((s, p, o) for s, p, o in triples if p in READ))
+    in_oxigraph = getattr(graph.store, "oxigraph_quads", None)  # a graph from load_graph: read straight from Oxigraph
+    if in_oxigraph:
+        quads = in_oxigraph(graph)
+    else:  # rdflib's own store (to_graph, load_graph(store="memory")): its triples handed to Oxigraph as N-Triples
+        quads = pyoxigraph.parse(graph.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
+    return network(*rows_of(quads))
 
 
 def read_network(path: str | Path) -> nx.MultiDiGraph:

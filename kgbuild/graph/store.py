@@ -107,12 +107,10 @@ class OxigraphStore(_OxrdflibStore):
             result.graph += ((terms[t.subject], terms[t.predicate], terms[t.object]) for t in answer)
         return result
 
-    def lexical_triples(self, graph: Graph) -> Iterator[tuple[str, str, str]]:
-        """The triples ``graph`` holds in this store as (subject, predicate, object) strings (IRIs,
-        blank node ids and literals' lexical forms), without making rdflib terms: for
-        ``kgbuild.to_networkx``."""
-        for quad in self._inner.quads_for_pattern(None, None, None, to_ox(graph.identifier)):
-            yield quad.subject.value, quad.predicate.value, quad.object.value
+    def oxigraph_quads(self, graph: Graph) -> Iterator[ox.Quad]:
+        """The triples ``graph`` holds in this store as Oxigraph's quads, without making rdflib
+        terms: for ``kgbuild.to_networkx``."""
+        return self._inner.quads_for_pattern(None, None, None, to_ox(graph.identifier))
 
 
 def load_graph(path: str | Path = "out/graph.ttl", *, store: str = "oxigraph") -> Graph:

@@ -1,21 +1,19 @@
-"""The kgbuild vocabulary, term for term as in ``ontology/kgbuild.ttl`` (a test keeps them equal)."""
+"""The kgbuild vocabulary, term for term as in ``ontology/kgbuild.ttl`` (a test keeps them equal),
+as rdflib's terms; its namespaces as plain strings are in ``namespaces``."""
 
-from pathlib import Path
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
 
-from rdflib import RDF, RDFS, XSD, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
+from . import namespaces
+from .namespaces import CHANGE_TERMS, DEFAULT_BASE, ONTOLOGY, ONTOLOGY_DIR, PREFIXES, SHAPES, STANCE_TERMS
 
-# The project's ontology/ folder, which the package links to, so that an installed kgbuild has it too.
-ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
-ONTOLOGY = ONTOLOGY_DIR / "kgbuild.ttl"
-SHAPES = ONTOLOGY_DIR / "shapes.ttl"
+__all__ = ["CHANGE", "DEFAULT_BASE", "KG", "ONTOLOGY", "ONTOLOGY_DIR", "PREFIXES", "SCHEMA", "SHAPES", "STANCE", "bind"]
 
-SCHEMA = Namespace("https://schema.org/")
-DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
+SCHEMA = Namespace(namespaces.SCHEMA)
 
 
 class KG(DefinedNamespace):
-    _NS = Namespace("https://w3id.org/kgbuild/ns#")
+    _NS = Namespace(namespaces.KG)
     _fail = True
 
     # classes
@@ -86,37 +84,8 @@ class KG(DefinedNamespace):
     score: URIRef
 
 
-STANCE = {
-    "asserts": KG.Asserts,
-    "denies": KG.Denies,
-    "refutes": KG.Refutes,
-    "confirms": KG.Confirms,
-    "questions": KG.Questions,
-}
-
-CHANGE = {
-    "words added": KG.WordsAdded,
-    "words dropped": KG.WordsDropped,
-    "words changed": KG.WordsChanged,
-    "numbers changed": KG.NumbersChanged,
-    "hedge added": KG.HedgeAdded,
-    "hedge dropped": KG.HedgeDropped,
-    "source added": KG.SourceAdded,
-    "source dropped": KG.SourceDropped,
-    "quotation shortened": KG.QuoteShortened,
-}
-
-
-PREFIXES = {
-    "dcterms": str(DCTERMS),
-    "kg": str(KG._NS),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
+STANCE = {name: KG[term] for name, term in STANCE_TERMS.items()}
+CHANGE = {name: KG[term] for name, term in CHANGE_TERMS.items()}
 
 
 def bind(graph: Graph) -> Graph:

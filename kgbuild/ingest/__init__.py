@@ -7,7 +7,17 @@ or loses a bad metadata value (``InputWarning``) with a stable code and a reason
 other article lands.
 """
 
-from .files import DEFAULT_MAX_BYTES, content_hash, ingest, split_front_matter
-from .folders import shown_path
+DEFAULT_MAX_BYTES = 2_000_000  # an article (a file, a JSONL line, a page) larger than this is skipped (E004)
 
 __all__ = ["DEFAULT_MAX_BYTES", "content_hash", "ingest", "shown_path", "split_front_matter"]
+HOMES = {"content_hash": "files", "ingest": "files", "split_front_matter": "files", "shown_path": "folders"}
+
+
+def __getattr__(name: str):
+    """A public name, its module imported on first use: the command line reads DEFAULT_MAX_BYTES
+    without loading the readers (nor yaml)."""
+    if name in HOMES:
+        from importlib import import_module
+
+        return getattr(import_module(f".{HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

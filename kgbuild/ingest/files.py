@@ -26,6 +26,7 @@ import yaml
 
 from ..errors import Code, skipped, warning
 from ..records import Article, InputWarning, Skipped
+from . import DEFAULT_MAX_BYTES
 from .fields import METADATA_KEYS, clean_metadata, is_unicode, shown
 from .folders import expand, folder_key, shown_path
 
@@ -33,7 +34,6 @@ MANIFEST_NAME = "manifest.jsonl"
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 PAGE_SUFFIXES = {".html", ".htm"}
-DEFAULT_MAX_BYTES = 2_000_000  # an article (a file, a JSONL line, a page) larger than this is skipped (E004)
 
 Item = Article | Skipped | InputWarning
 
