@@ -313,7 +313,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
         if convention is not None:
             sent, start, end = said, *convention.said  # "Rumor: ...": the outlet relays it, hedged
         found.append(stated(
-            doc, start, end, in_title, cue=None, source=None, actor=None, stance=stance,
+            doc, text, start, end, in_title, cue=None, source=None, actor=None, stance=stance,
             evidence=TextSpan(text[start:end], start, end),
             hedged=hedged(sent) or quotes_words(sent) or placement == "headline" and (
                 convention is not None or headline_hedged(sent)),
@@ -323,11 +323,12 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
     return found
 
 
-def stated(doc: Doc, start: int, end: int, in_title: bool, **fields) -> Attribution:
+def stated(doc: Doc, text: str, start: int, end: int, in_title: bool, **fields) -> Attribution:
     """An attribution whose content is ``doc``'s characters ``start`` to ``end``, stated in a
     sentence kgbuild reads itself (the outlet's own, or a headline's by convention), not a quote;
-    ``fields``: who says it and how."""
-    return Attribution(article=doc._.article_id or "", content=TextSpan(doc.text[start:end], start, end), direct=False,
+    ``text``: ``doc.text``, which spaCy joins anew at every call (a long article's own sentences
+    would cost its length squared); ``fields``: who says it and how."""
+    return Attribution(article=doc._.article_id or "", content=TextSpan(text[start:end], start, end), direct=False,
                        quote=None, via=None, date=None, core=core_of(doc, start, end), confidence=1.0,
                        in_title=in_title, **fields)
 
@@ -343,7 +344,7 @@ def attributed_in_headline(doc: Doc, headline: Span, said: Span, convention: Hea
     start, end = said.start_char, said.end_char
     evidence_start, evidence_end = trimmed(headline)
     return stated(
-        doc, start, end, in_title,
+        doc, text, start, end, in_title,
         cue=TextSpan(text[convention.cue[0]:convention.cue[1]], *convention.cue),
         source=TextSpan(speaker.text, speaker.start_char, speaker.end_char), actor=actor, stance=stance,
         evidence=TextSpan(text[evidence_start:evidence_end], evidence_start, evidence_end),
