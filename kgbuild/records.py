@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+REJECTING = frozenset({"denies", "refutes"})  # the stances (``Attribution.stance``) that reject what they are about
+
 
 @dataclass(frozen=True)
 class Article:

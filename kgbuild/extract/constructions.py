@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..records import REJECTING
 from .channels import is_channel
 from .lexicon import CLAIM_NOUNS, REMARK_ADJECTIVES, STATEMENT_FORMS, Cue, cues
 
@@ -31,7 +32,6 @@ SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the allege
 GOVERNOR_HOPS = 3  # how far up a cue without a subject looks for one: "The Fed is expected to announce"
 ASIDE_TOKENS = 5  # a cue clause of at most this many tokens inside another clause is an aside: "Y, he said, Z"
 CLOSING_SOURCE_TOKENS = 8  # "CONTENT, X told reporters.": at most this many tokens from the comma to the cue
-REJECTING_STANCES = frozenset({"denies", "refutes"})
 NOT_DONE_VERBS = frozenset({"refuse", "decline", "fail"})  # "refused to deny": the rejection was not made
 CLAIM_NAME_TOKENS = 3  # an object naming a claim this briefly only refers back to it: "denied the allegations"
 
@@ -250,12 +250,12 @@ def source_and_content(verb: Token, cue: Cue, quoted) -> tuple[Token | None, lis
 def not_done(verb: Token, cue: Cue) -> bool:
     """"Brown refused to deny the claim", "failed to deny": a rejection not made, as if negated
     ("did not deny")."""
-    return cue.stance in REJECTING_STANCES and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_DONE_VERBS
+    return cue.stance in REJECTING and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_DONE_VERBS
 
 
 def asked_of_another(verb: Token, cue: Cue) -> bool:
     """"X challenged Mr Brown to deny the reports": a rejection asked of someone, which no one has made."""
-    return cue.stance in REJECTING_STANCES and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+    return cue.stance in REJECTING and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
 
 
 def verb_attributions(sent: Span, quoted) -> list[Found]:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ...records import Attribution
+from ...records import REJECTING, Attribution
 from .words import ascii_text
 
-REJECTING = frozenset({"denies", "refutes"})  # the stances that reject what they are about
 FRAMING = re.compile(
     r"^(?:[\w'\u2019-]+\s+){0,4}?(?:claims?|idea|notion|suggestions?|allegations?|accusations?|reports?|rumou?rs?"
     r"|contention|view|assertion|charges?|speculation|fake|story|stories)\s+(?:(?:[a-z]+ed\s+)?by\s+[^,]+?\s+)?"
