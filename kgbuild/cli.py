@@ -216,14 +216,19 @@ def evaluate_command(gold, pred, model, fmt) -> None:
               help="Keep the run here (graph, attributions, claims-predictions.jsonl) [default: a temporary folder].")
 @click.option("--model", default=None, help="spaCy pipeline for the run [default: en_core_web_md].")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate_claims_command(gold, out, model, fmt) -> None:
+@click.option("--mix", "mixed_with", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Run the headlines together with this many-story corpus (repeatable) and score how far their claims stay apart from it.")
+@click.option("--cache", default=None, type=click.Path(path_type=Path), help="Extraction cache folder [default: none].")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Local processes for the extraction.")
+def evaluate_claims_command(gold, out, model, fmt, mixed_with, cache, workers) -> None:
     """Score claim nodes against Emergent-style headlines (clustering B-cubed, rejection F1)."""
     import tempfile
 
     from .evaluation import evaluate_claims
 
     with tempfile.TemporaryDirectory() as scratch:
-        scores, _ = evaluate_claims(gold, out or scratch, model=model, progress=progress_bar)
+        scores, _ = evaluate_claims(gold, out or scratch, list(mixed_with), model=model, progress=progress_bar,
+                                    cache=cache, workers=workers)
     if fmt == "json":
         click.echo(json.dumps(scores, indent=2))
         return

@@ -10,6 +10,11 @@ rejects. Scored as ``shared/eval/claims/README.md`` defines it:
 - rejection: an against headline is right when it rejects a claim node that some for / observing
   headline of its claim was put in; precision over every predicted rejection (of the headlines
   whose claim has a for / observing headline), recall over those against headlines.
+
+Mixed into a many-story corpus (``mixed_with``), the headlines must also stay apart from the
+corpus's claims: ``mixed_score`` counts every corpus article a headline's claim node takes in as a
+wrong member (the corpus's stories are not the rumours), and the corpus's rejections that land on
+the headlines' claims.
 """
 
 from __future__ import annotations
@@ -141,19 +146,55 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
     }
 
 
-def evaluate_claims(gold_path: str | Path, out: str | Path, **build_options) -> tuple[dict, list[dict]]:
-    """Run the pipeline over the gold file's headlines into ``out``; return the scores and the
-    predictions (written to ``out/claims-predictions.jsonl`` for the reference scorer). A headline
-    the pipeline skipped as a copy gets its first copy's attribution records in
+def mixed_score(gold: list[dict], predicted: list[dict], records: list[dict]) -> dict:
+    """How far the headlines' claim nodes stay apart from a corpus run with them: B-cubed
+    precision over the for and observing headlines with every corpus article of a headline's
+    claim node counted as a member of another claim; how many headlines share a node with the
+    corpus, and how many corpus articles are in such nodes; how many of the corpus's
+    rejections reject a node of the headlines."""
+    claim_of = {item["id"]: claim["claim_id"] for claim in gold for item in claim["articles"]}
+    stating = {item["id"] for claim in gold for item in claim["articles"] if item["stance"] != "against"}
+    cluster = {p["id"]: json.dumps(p["cluster"]) for p in predicted if p["id"] in stating}
+    corpus_articles: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        if record["article"] not in claim_of and record.get("claim"):
+            corpus_articles[json.dumps(record["claim"])].add(record["article"])
+    headlines: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(stating):
+        headlines[cluster.get(i, json.dumps(["alone", i]))].append(i)
+    precision = sum(
+        sum(claim_of[j] == claim_of[i] for j in members) / (len(members) + len(corpus_articles[node]))
+        for node, members in headlines.items() for i in members) / len(stating)
+    taken = {node for node in headlines if corpus_articles[node]}
+    rejecting = [r for r in records if r["article"] not in claim_of
+                 and any(json.dumps(target) in headlines for target in r.get("rejects", []))]
+    return {
+        "mixed_bcubed_precision": round(precision, 3),
+        "headlines_sharing_a_claim_with_the_corpus": sum(len(headlines[node]) for node in taken),
+        "corpus_articles_in_their_claims": len(set().union(*(corpus_articles[node] for node in taken))),
+        "corpus_rejections_of_their_claims": len(rejecting),
+    }
+
+
+def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Path] = (),
+                    **build_options) -> tuple[dict, list[dict]]:
+    """Run the pipeline over the gold file's headlines (with the articles of ``mixed_with``, a
+    many-story corpus, when given) into ``out``; return the scores (``mixed_score``'s too when
+    mixed) and the predictions (written to ``out/claims-predictions.jsonl`` for the reference
+    scorer). A headline the pipeline skipped as a copy gets its first copy's attribution records in
     ``out/attributions.jsonl`` too, for the stance scorer."""
     gold, out = read_jsonl(gold_path), Path(out)
     articles = out / "headlines.jsonl"
     write_atomically(articles, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headline_articles(gold)))
-    build([articles], out=out, html=False, **build_options)
+    build([articles, *mixed_with], out=out, html=False, **build_options)
     records = read_jsonl(out / "attributions.jsonl")
     if copies := duplicate_records(records, headline_articles(gold)):
         write_atomically(out / "attributions.jsonl", "".join(
             json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records + copies))
     predicted = with_duplicates(predictions(records), headline_articles(gold))
-    write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted))
-    return score(gold, predicted), predicted
+    gold_ids = {a["id"] for a in headline_articles(gold)}
+    write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted if p["id"] in gold_ids))
+    scores = score(gold, predicted)
+    if mixed_with:
+        scores |= mixed_score(gold, predicted, records)
+    return scores, predicted

@@ -10,6 +10,7 @@ import pytest
 from kgbuild.evaluation.claims import (
     duplicate_records,
     headline_articles,
+    mixed_score,
     predictions,
     score,
     with_duplicates,
@@ -82,3 +83,21 @@ def test_the_command_runs_the_pipeline_over_the_headlines(tmp_path):
     assert len(lines) == 5
     read = {json.loads(line)["article"] for line in (tmp_path / "run" / "attributions.jsonl").read_text("utf-8").splitlines()}
     assert read == {"1", "2", "3", "4", "5"}  # every headline has attribution records, a copy too
+
+
+def test_mixed_into_a_corpus_each_corpus_article_in_a_headlines_claim_costs_precision():
+    predicted = [{"id": "1", "cluster": "D"}, {"id": "2", "cluster": "D"}, {"id": "3", "cluster": "X", "rejects": ["D"]},
+                 {"id": "4", "cluster": "C"}, {"id": "5", "cluster": "C"}]
+    records = [
+        {"article": "bbc/1", "claim": "D", "stance": "asserts"},
+        {"article": "bbc/1", "claim": "D", "stance": "asserts"},  # one article, however many wordings
+        {"article": "bbc/2", "claim": "E", "stance": "asserts"},
+        {"article": "bbc/3", "claim": "F", "stance": "denies", "rejects": ["C"]},
+    ]
+    scores = mixed_score(GOLD, predicted, records)
+    # the dam's two headlines share their node with one corpus article (2 of 3 each), the crab's are alone
+    assert scores["mixed_bcubed_precision"] == round((2 / 3 + 2 / 3 + 1 + 1) / 4, 3)
+    assert scores["headlines_sharing_a_claim_with_the_corpus"] == 2
+    assert scores["corpus_articles_in_their_claims"] == 1
+    assert scores["corpus_rejections_of_their_claims"] == 1
+    assert mixed_score(GOLD, predicted, [])["mixed_bcubed_precision"] == 1.0
