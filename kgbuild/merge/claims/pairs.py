@@ -1,5 +1,5 @@
 """Which wordings are compared at all, so the cost follows the overlap, not all pairs: those that
-share a concept used by at most BLOCKING_TERM_LIMIT wordings (``blocks``), and each wording's
+share a concept used by at most BLOCKING_TERM_LIMIT of the wordings compared (``blocks``), and each wording's
 NEIGHBOURS nearest by meaning (``nearest_by_meaning``); and the claims a probe (a denial, a
 restatement) matches among them (``best_matches``)."""
 
@@ -16,18 +16,20 @@ from .words import Wordings
 
 RESTATE_WORDS = 0.4  # a restatement shares at least this much of its words (TF-IDF cosine) with what it restates
 RIVALS = slice(2, 6)  # a rejected claim stands out from the third to sixth best (the second may be its other wording)
-BLOCKING_TERM_LIMIT = 50  # a concept used by more wordings than this proposes no candidate pairs
+BLOCKING_TERM_LIMIT = 50  # a concept used by more of the compared wordings than this proposes no candidate pairs
 
 
 def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
-    """The items using each concept that is used by at most BLOCKING_TERM_LIMIT wordings: only
-    wordings that share such a concept are ever compared."""
+    """The items using each concept that at most BLOCKING_TERM_LIMIT of the items use: only
+    wordings that share such a concept are ever compared. Counted among the items, not the
+    corpus: the outlets' own sentences that name Gill Rosenberg a hundred times do not stop her
+    dozen claims from being compared (a corpus-wide count made the claims of a rumour split once
+    a large corpus was run with it)."""
     by_concept: dict[str, list[int]] = defaultdict(list)
     for i in items:
         for concept in wordings.concepts[i]:
-            if wordings.frequency[concept] <= BLOCKING_TERM_LIMIT:
-                by_concept[concept].append(i)
-    return by_concept
+            by_concept[concept].append(i)
+    return {c: members for c, members in by_concept.items() if len(members) <= BLOCKING_TERM_LIMIT}
 
 
 def nearest_by_meaning(similarity: ClaimSimilarity, probes: list[int], targets: list[int]) -> set[tuple[int, int]]:

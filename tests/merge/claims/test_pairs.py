@@ -26,3 +26,15 @@ def test_the_neighbours_computed_ahead_are_those_computed_in_place():
     ahead = nearest_by_meaning(similarity, asserting, asserting)
     similarity.prefetched = None
     assert ahead == nearest_by_meaning(similarity, asserting, asserting) and len(ahead) > len(items)
+
+
+def test_a_term_the_outlets_own_sentences_use_often_still_pairs_the_few_claims_that_share_it():
+    from kgbuild.merge.claims.pairs import BLOCKING_TERM_LIMIT, blocks
+    from kgbuild.merge.claims.words import Wordings
+
+    # two claims about Rosenberg among many body sentences that name her: only the claims are compared
+    body = [f"Rosenberg sentence number {n} of the outlet's own account" for n in range(BLOCKING_TERM_LIMIT + 5)]
+    texts = ["Gill Rosenberg captured by ISIS", "ISIS kidnaps Gill Rosenberg", *body]
+    by_concept = blocks(Wordings(texts), [0, 1])
+    assert by_concept["rosenberg"] == [0, 1]
+    assert "rosenberg" not in blocks(Wordings(texts), list(range(len(texts))))  # all of them: too common to block on
