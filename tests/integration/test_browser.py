@@ -170,8 +170,11 @@ def test_a_claim_shows_how_it_spread_and_each_wordings_diff_against_the_earliest
     assert "attributed: Russian officials" in steps[1]
     dot = "() => getComputedStyle(document.querySelector('#details ol.timeline li'), '::before').backgroundColor"
     assert page.evaluate(dot) == "rgb(148, 103, 189)"  # the refutation's colour
-    show("directly in the")
-    assert "aircraft" in page.locator("#details .drift ins").all_inner_texts()  # 003's word against 001's
+    show("epicenter of the repelled strike")  # Dashkin's, carried by 001, 003 and 004
+    assert len(page.locator("#details ol.timeline li").all_inner_texts()) == 3
+    added = page.locator("#details .drift ins").all_inner_texts()
+    assert "aircraft" in added  # 003's word against 001's
+    assert "which was thwarted by Russia's air defence systems" in added  # 004's
     assert any("helicopter" in words for words in page.locator("#details .drift del").all_inner_texts())
     page.screenshot(path=str(seeds_out / "spread.png"), full_page=True)
     assert errors == []

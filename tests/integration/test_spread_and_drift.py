@@ -100,3 +100,16 @@ def test_the_exported_file_reads_back_with_the_same_nodes_and_edges(seeds_out, n
     assert back.nodes[claim]["label"] == network.nodes[claim]["label"]
     outlets = {u for u, _, d in back.in_edges(claim, data=True) if d["relation"] == "carries"}
     assert len(outlets) == 2
+
+
+def test_dashkins_epicentre_claim_spread_to_three_outlets_and_004_added_that_the_attack_was_thwarted(seeds_graph):
+    steps = [r for r in answers(seeds_graph, "spread.rq") if "epicenter of the repelled strike" in r["claim"]]
+    assert [(seed(r["outlet"]), r["how"], r["actor"]) for r in steps] == [
+        ("001", "attributed", "Yury Dashkin"), ("003", "attributed", "Yury Dashkin"), ("004", "attributed", "Yury Dashkin")]
+    rows = seeds_graph.query("""
+        PREFIX kg: <https://w3id.org/kgbuild/ns#>
+        SELECT ?added ?dropped WHERE { ?a kg:content ?c ; kg:added ?added ; kg:dropped ?dropped .
+                                       FILTER(CONTAINS(?c, "which was thwarted")) }""")
+    added, dropped = {str(r[0]) for r in rows}, {str(r[1]) for r in rows}
+    # against 001's "Putin's helicopter was at the "epicenter" of a large-scale Ukrainian drone attack ..."
+    assert "which was thwarted by Russia's air defence systems" in added and "a large-scale Ukrainian drone" in dropped

@@ -94,22 +94,34 @@ def quoted_terms(attribution: Attribution) -> frozenset[str]:
 
 
 def joined_by_partial_quotes(clusters: list[list[int]], similarity: ClaimSimilarity, threshold: float) -> list[list[int]]:
-    """Claims one speaker is reported on with the same rare word quoted in part are one claim, where
-    the two wordings are as alike as ``threshold`` (what the average link asks): a partial quotation marks the speaker's own
-    word, so two outlets quoting it report one statement ("Putin's helicopter was at the
-    \u201cepicenter\u201d of a drone attack" / "Putin's aircraft was directly in the \u201cepicenter of the
-    repelled strike\u201d", both Dashkin's), even when the rest of the two claims' wordings differ too
-    much for the average link. Rare: used by at most PARTIAL_QUOTE_USERS wordings; a common word
-    quoted by one speaker ("unstable", "loser") often marks different statements."""
+    """Claims one speaker is reported on with the same rare word, quoted in part at least once, are
+    one claim, where the two wordings are as alike as ``threshold`` (what the average link asks): a
+    partial quotation marks the speaker's own word, so two outlets reporting it report one
+    statement ("Putin's helicopter was at the \u201cepicenter\u201d of a drone attack" / "Putin's
+    aircraft was directly in the \u201cepicenter of the repelled strike\u201d" / "Putin's helicopter
+    was at the epicentre of the attack, which was thwarted", all Dashkin's), even when the rest of
+    the two claims' wordings differ too much for the average link. Once two articles quote the
+    word, another wording may use it without quotation marks, but not inside a direct quotation,
+    which holds all the speaker's words and so may join his other statements. Rare: used by at most PARTIAL_QUOTE_USERS
+    wordings; a common word quoted by one speaker ("unstable", "loser") often marks different
+    statements."""
     attributions, words = similarity.attributions, similarity.words
     users = {_stemmer.stemWord(c): n for c, n in words.frequency.items()}  # a concept is one stem's words
     cluster_of = {i: k for k, group in enumerate(clusters) for i in group}
     quoting: dict[str, list[int]] = defaultdict(list)
     for i in sorted(cluster_of):
-        for term in quoted_terms(attributions[i]):
-            if users.get(_stemmer.stemWord(term), 0) <= PARTIAL_QUOTE_USERS:
-                quoting[term].append(i)
-    pairs = sorted({(i, j) for q in quoting.values() for x, i in enumerate(q) for j in q[x + 1:]
+        for stem in {_stemmer.stemWord(term) for term in quoted_terms(attributions[i])}:
+            if users.get(stem, 0) <= PARTIAL_QUOTE_USERS:
+                quoting[stem].append(i)
+    # the wordings, not direct quotations, that use a stem two articles quote (a word of a quoted
+    # phrase that one article alone quotes, "repelled" in "epicenter of the repelled strike", is not his)
+    marked = {stem for stem, quoted in quoting.items() if len({attributions[i].article for i in quoted}) > 1}
+    using: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(cluster_of):
+        if not attributions[i].direct:
+            for stem in {_stemmer.stemWord(c) for c in words.concepts[i]} & marked:
+                using[stem].append(i)
+    pairs = sorted({(min(i, j), max(i, j)) for stem, quoted in quoting.items() for i in quoted for j in quoted + using[stem]
                     if cluster_of[i] != cluster_of[j] and same_person(attributions[i], attributions[j])})
     scores = similarity.similarities(np.array([i for i, _ in pairs], dtype=int), np.array([j for _, j in pairs], dtype=int))
     joins = UnionFind(len(clusters))

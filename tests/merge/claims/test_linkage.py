@@ -41,6 +41,27 @@ def test_one_speakers_rare_word_quoted_in_part_joins_two_claims():
     assert [0, 1] in joined and [2] in joined and [3] in joined and [4] in joined and [5] in joined
 
 
+def test_once_two_outlets_quote_a_speakers_word_a_third_that_uses_it_unquoted_joins_them():
+    from kgbuild.merge.claims import ClaimSimilarity
+    from kgbuild.merge.claims.clustering import ASSERT_THRESHOLD
+    from kgbuild.merge.claims.linkage import joined_by_partial_quotes
+
+    said = [
+        attribution("a", 'Putin\'s helicopter was at the "epicenter" of a large drone attack near Kursk', actor="Yury Dashkin"),
+        attribution("b", 'Putin\'s aircraft was directly in the "epicenter of the repelled strike" near Kursk', actor="Yuriy Dashkin"),
+        attribution("c", "Putin's helicopter was at the epicentre of the attack, which was thwarted", actor="Yury Dashkin"),
+        # "repelled" is quoted by one outlet only, inside a phrase: not known to be his word
+        attribution("d", "Putin's convoy was unharmed and the strike was repelled near Kursk", actor="Yury Dashkin"),
+        # a direct quotation holds all his words: it may be another of his statements
+        replace(attribution("e", "The helicopter was at the epicenter of the response, and we shot down every drone",
+                            actor="Yury Dashkin"), direct=True),
+    ]
+    joined = joined_by_partial_quotes([[i] for i in range(len(said))], ClaimSimilarity(said), ASSERT_THRESHOLD)
+    assert joined == [[0, 1, 2], [3], [4]]
+    once = [said[0], said[2], said[3]]  # "epicenter" quoted by one outlet only: no unquoted use joins it
+    assert joined_by_partial_quotes([[0], [1], [2]], ClaimSimilarity(once), ASSERT_THRESHOLD) == [[0], [1], [2]]
+
+
 def test_a_lone_headline_joins_the_one_claim_of_the_other_headlines_sharing_its_rare_term():
     from kgbuild.merge.claims.linkage import headlines_joined_by_rare_term
     from kgbuild.merge.claims.words import Wordings
