@@ -113,3 +113,11 @@ def test_dashkins_epicentre_claim_spread_to_three_outlets_and_004_added_that_the
     added, dropped = {str(r[0]) for r in rows}, {str(r[1]) for r in rows}
     # against 001's "Putin's helicopter was at the "epicenter" of a large-scale Ukrainian drone attack ..."
     assert "which was thwarted by Russia's air defence systems" in added and "a large-scale Ukrainian drone" in dropped
+
+
+def test_the_helicopter_attack_claim_spread_from_the_centers_refutation_to_russian_officials_attribution(seeds_graph):
+    steps = [r for r in answers(seeds_graph, "spread.rq") if HELICOPTER in r["claim"]]
+    # the seeds are undated: outlets in the order of their articles' ids
+    assert [(r["rank"], seed(r["outlet"]), r["how"], r["actor"]) for r in steps] == [
+        ("1", "000", "refuted", "Center for Strategic Communications and Information Security"),
+        ("2", "003", "attributed", "Russian officials")]
