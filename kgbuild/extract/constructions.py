@@ -258,13 +258,21 @@ def asked_of_another(verb: Token, cue: Cue) -> bool:
     return cue.stance in REJECTING and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
 
 
+def supposed(verb: Token) -> bool:
+    """"it would have been longer had he denied the charge", "if he denies the charges, he faces
+    a trial": a statement supposed in a condition, which no one has made."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    inverted = subject is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subject.i for c in verb.children)
+    return inverted or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+
+
 def verb_attributions(sent: Span, quoted) -> list[Found]:
     found = []
     for token in sent:
         cue = verb_cue(token)
         if cue is None or quoted(token.idx):
             continue
-        if asked_of_another(token, cue):
+        if asked_of_another(token, cue) or supposed(token):
             continue
         source, content, form, aside = source_and_content(token, cue, quoted)
         undone = not_done(token, cue)

@@ -25,7 +25,7 @@ from ..records import Span as TextSpan
 from .assembly import core_of
 from .headlines import HeadlineSource, headline_hedged, headline_source, hedging_words, quotes_words
 from .lexicon import CLAIM_NOUNS, HEDGES, cues
-from .quotes import quote_spans
+from .quotes import inside, quote_spans
 from .sources import SourceResolver
 
 HEADLINE_MAX_WORDS = 30  # a text's first line of more words is a paragraph, not its headline
@@ -290,9 +290,12 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
     attributions without a source; those before ``headline_end`` (``news_end``) are its headline."""
     spans = sorted(attribution_spans(attributions))
     text, found, resolver = doc.text, [], None
+    quotes = quote_spans(text)
     for sent, placement in placed:
         if covered_share(sent, spans) >= COVERED_SHARE or dateline(sent):
             continue
+        if placement != "headline" and inside((sent.start_char, sent.end_char), quotes):
+            continue  # a quotation no attribution claimed (a listing quoted as its own paragraph) is someone's words
         if placement != "headline" and (words_in(sent) < MIN_WORDS or not has_predicate(sent)):
             continue
         if placement == "body" and is_question(sent):
@@ -302,7 +305,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
         start, end = trimmed(sent)
         if end <= start:
             continue
-        resolver = resolver or SourceResolver(doc, quote_spans(text))
+        resolver = resolver or SourceResolver(doc, quotes)
         convention = headline_source(sent, lambda word: resolver.full_name(word) != word) if placement == "headline" else None
         if convention is not None:
             said = doc.char_span(*convention.said, alignment_mode="expand")

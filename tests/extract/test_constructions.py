@@ -105,6 +105,20 @@ def test_a_denial_asked_of_someone_else_is_nobody_s_denial(attributions_of):
     assert not any(a.stance == "denies" for a in attributions_of(text))
 
 
+@pytest.mark.parametrize("text", [
+    "James Ford pleaded guilty and was jailed for 15 years - it would have been longer had he denied the charge.",
+    "If he denies the charges, he faces a trial.",
+    "Unless the company denies the report, its shares will fall.",
+])
+def test_a_statement_supposed_in_a_condition_is_nobody_s(attributions_of, text):
+    assert not any(a.cue is not None and a.cue.text in {"denied", "denies", "says"} for a in attributions_of(text))
+
+
+def test_a_condition_on_something_else_leaves_the_statement(attributions_of):
+    assert only(attributions_of("If the deal fails, the company said it would cut 500 jobs."), "said").content.text == (
+        "it would cut 500 jobs")
+
+
 def test_negated_say_reports_nothing(attributions_of):
     assert attributions_of("The minister did not say that the talks had failed.") == []
 

@@ -177,3 +177,15 @@ def test_an_own_sentence_with_words_in_quotation_marks_is_hedged(own_voice_of):
             "Trump Wants To Do Things 'A Hell Of A Lot Worse Than Waterboarding'\n\nThe debate went on.")
     quoted = [a for a in own_voice_of(text) if "Waterboarding" in a.content.text]
     assert quoted and all(a.hedged for a in quoted)
+
+
+def test_a_quoted_paragraph_no_attribution_claims_is_not_the_outlets_own_voice(own_voice_of):
+    text = ("Zimmerman auctions the gun\n\n"
+            "George Zimmerman is now selling the handgun used in the shooting.\n\n"
+            "\"It has recently been returned to me by the Department of Justice. The pistol currently has the case "
+            "number written on it. This is a piece of American History.\"\n\n"
+            "The auction site later removed the listing after complaints from users.")
+    stated = [a.content.text for a in own_voice_of(text) if a.voice == "body" or a.voice == "lead"]
+    assert "George Zimmerman is now selling the handgun used in the shooting." in stated
+    assert "The auction site later removed the listing after complaints from users." in stated
+    assert not any("American History" in s or "case number" in s or "Department of Justice" in s for s in stated)
