@@ -7,6 +7,7 @@ import io
 import json
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from .graph.namespaces import DEFAULT_BASE, SHAPES
 from .ingest import DEFAULT_MAX_BYTES
 
 COLUMN_WIDTH = 60  # characters a column of a query's table shows at most
+RESEND_AFTER = 0.1  # seconds before an interrupt a finalizer swallowed is sent again: the finalizer is long done
 
 
 def progress_bar(items):
@@ -54,6 +56,7 @@ def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases,
     from .runtime import available_cores
 
     signal.signal(signal.SIGTERM, stop_on_term)  # "kill" stops the workers too, as Ctrl-C does
+    sys.unraisablehook = interrupt_after_finalizer
     try:
         report = build(
             inputs or ["seeds"], out=out, model=model, base=base, html=not no_html, max_bytes=max_bytes,
@@ -78,6 +81,19 @@ def run(inputs, out, model, base, no_html, max_bytes, strict, no_cache, aliases,
 
 def stop_on_term(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+def interrupt_after_finalizer(unraisable) -> None:
+    """A Ctrl-C or "kill" that lands while the garbage collector runs a finalizer (a ``__del__``
+    of the regex module's, say) is swallowed there, with a traceback: send it again, as a SIGTERM
+    from another thread RESEND_AFTER seconds later, once the finalizer is done (``stop_on_term``).
+    Anything else is reported as Python does."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        again = threading.Timer(RESEND_AFTER, signal.pthread_kill, (threading.main_thread().ident, signal.SIGTERM))
+        again.daemon = True
+        again.start()
+    else:
+        sys.__unraisablehook__(unraisable)
 
 
 def format_rows(result, fmt: str) -> str:

@@ -191,3 +191,27 @@ def test_a_second_run_into_a_folder_inside_the_input_does_not_read_its_own_outpu
         assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert report["skipped"] == [] and list(report["attributions_per_article"]) == ["a"]
+
+
+def test_an_interrupt_a_finalizer_swallowed_is_raised_again_after_it():
+    import signal
+    import sys
+    import time
+
+    from kgbuild.cli import interrupt_after_finalizer, stop_on_term
+
+    class Finalized:
+        def __del__(self):
+            raise KeyboardInterrupt  # Ctrl-C landing while the garbage collector runs a finalizer
+
+    previous_hook, previous_term = sys.unraisablehook, signal.signal(signal.SIGTERM, stop_on_term)
+    sys.unraisablehook = interrupt_after_finalizer
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            Finalized()
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:  # the interrupt comes back once the finalizer is done
+                pass
+    finally:
+        sys.unraisablehook = previous_hook
+        signal.signal(signal.SIGTERM, previous_term)
