@@ -16,7 +16,6 @@ cached (``--cache``), so a threshold costs one merge.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import numpy as np
 from kgbuild.evaluation.claims import evaluate_claims, mixed_score, read_jsonl, score
 from kgbuild.extract import load_pipeline
 from kgbuild.merge.claims import clustering
+from kgbuild.runtime import available_cores
 from stance_folds import DEV, FOLDS, folds, headlines
 
 FIGURES = ("bcubed_f1", "rejection_f1", "mixed_bcubed_precision")
@@ -46,7 +46,7 @@ def fold_scores(gold: list[dict], predicted: list[dict], records: list[dict], fo
 def run(gold_path: Path, threshold: float, mixed_with: list[Path], cache: Path, nlp, fold_of) -> list[dict]:
     clustering.ASSERT_THRESHOLD = threshold
     with tempfile.TemporaryDirectory() as out:
-        _, predicted = evaluate_claims(gold_path, out, mixed_with, nlp=nlp, cache=cache, workers=2)
+        _, predicted = evaluate_claims(gold_path, out, mixed_with, nlp=nlp, cache=cache, workers=available_cores())
         records = read_jsonl(Path(out) / "attributions.jsonl")
     return fold_scores(read_jsonl(gold_path), predicted, records, fold_of, bool(mixed_with))
 
@@ -75,7 +75,6 @@ def main() -> None:
             held_out[f].append(table[best][k][f])
     print("chosen on the other folds:", chosen)
     print("out of fold:", "  ".join(f"{f} {np.mean(v):.3f} (sd {np.std(v):.3f})" for f, v in held_out.items()))
-    print(json.dumps({"thresholds": {str(t): table[t] for t in thresholds}}), file=open(args.cache / "claim-folds.json", "w"))
 
 
 if __name__ == "__main__":

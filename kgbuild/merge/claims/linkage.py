@@ -102,9 +102,9 @@ def joined_by_partial_quotes(clusters: list[list[int]], similarity: ClaimSimilar
     was at the epicentre of the attack, which was thwarted", all Dashkin's), even when the rest of
     the two claims' wordings differ too much for the average link. Once two articles quote the
     word, another wording may use it without quotation marks, but not inside a direct quotation,
-    which holds all the speaker's words and so may join his other statements. Rare: used by at most PARTIAL_QUOTE_USERS
-    wordings; a common word quoted by one speaker ("unstable", "loser") often marks different
-    statements."""
+    which holds all the speaker's words and so may join his other statements. Rare: used by at
+    most PARTIAL_QUOTE_USERS wordings; a common word quoted by one speaker ("unstable", "loser")
+    often marks different statements."""
     attributions, words = similarity.attributions, similarity.words
     users = {_stemmer.stemWord(c): n for c, n in words.frequency.items()}  # a concept is one stem's words
     cluster_of = {i: k for k, group in enumerate(clusters) for i in group}

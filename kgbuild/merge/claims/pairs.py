@@ -1,7 +1,7 @@
 """Which wordings are compared at all, so the cost follows the overlap, not all pairs: those that
-share a concept used by at most BLOCKING_TERM_LIMIT of the wordings compared (``blocks``), and each wording's
-NEIGHBOURS nearest by meaning (``nearest_by_meaning``); and the claims a probe (a denial, a
-restatement) matches among them (``best_matches``)."""
+share a concept used by at most BLOCKING_TERM_LIMIT of the wordings compared (``blocks``), and
+each wording's NEIGHBOURS nearest by meaning (``nearest_by_meaning``); and the claims a probe (a
+denial, a restatement) matches among them (``best_matches``)."""
 
 from __future__ import annotations
 
