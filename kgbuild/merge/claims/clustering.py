@@ -12,7 +12,7 @@ import numpy as np
 
 from ...records import Attribution, ClaimLink
 from .encoder import Encoder
-from .linkage import average_link, headlines_joined_by_rare_term, joined_by_partial_quotes
+from .linkage import TopicsByComponent, average_link, headlines_joined_by_rare_term, joined_by_partial_quotes
 from .pairs import best_matches, scored_pairs
 from .rejection import (
     DENYING_WORDING, MAX_REJECTED, NEGATED_WORDING, REJECT_MARGIN, REJECT_STANDING, anaphora_target, names_nothing,
@@ -115,12 +115,10 @@ def cluster_claims(
             by_threshold[threshold].append(i)
     # a rejection answers a topic first: it stands out among topics, not among the claims of its
     # topic ("the fake about an attack on Putin's helicopter" answers the helicopter's claims)
-    topics = average_link(asserting, topic_pairs, ASSERT_THRESHOLD)
-    topic_of = {i: t for t, group in enumerate(topics) for i in group}
-    topic_assignment = [topic_of.get(i, -1) for i in range(len(attributions))]
+    topic_of = TopicsByComponent(asserting, topic_pairs, ASSERT_THRESHOLD)
     matched = {}
     for threshold, probes in sorted(by_threshold.items()):
-        answered = best_matches(similarity, probes, asserting, topic_assignment, threshold, allowed=answers,
+        answered = best_matches(similarity, probes, asserting, topic_of, threshold, allowed=answers,
                                 standing_out=REJECT_STANDING)
         by_claim = best_matches(similarity, list(answered), asserting, assignment, threshold, allowed=answers)
         for i, ranked in by_claim.items():

@@ -6,7 +6,7 @@ denial, a restatement) matches among them (``best_matches``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -67,7 +67,7 @@ def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[dict, d
 
 
 def best_matches(
-    similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: list[int], threshold: float,
+    similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: Sequence[int], threshold: float,
     restatement: bool = False, allowed: Callable[[int, int], bool] | None = None, standing_out: float = 0.0,
     scorer: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
 ) -> dict[int, list[tuple[int, float]]]:

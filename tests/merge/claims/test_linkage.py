@@ -21,6 +21,21 @@ def test_average_link_needs_the_whole_cluster_to_be_close():
     assert average_link([0, 1, 2], pairs, 0.6) in ([[0, 1], [2]], [[0], [1, 2]])
 
 
+def test_topics_made_a_component_at_a_time_are_the_whole_average_link():
+    import random
+
+    from kgbuild.merge.claims.linkage import TopicsByComponent
+
+    rng = random.Random(3)
+    items = list(range(0, 400, 2))  # not every index: the topics of others are -1
+    pairs = {(i, j): round(rng.random(), 3) for i in items for j in items if i < j and rng.random() < 0.03}
+    whole = {i: group[0] for group in average_link(items, pairs, 0.6) for i in group}
+    topics = TopicsByComponent(items, pairs, 0.6)
+    assert [topics[i] for i in reversed(items)] == [whole[i] for i in reversed(items)] and topics[1] == -1
+    assert len(set(whole.values())) < len(items)  # some clusters were made
+    assert len(TopicsByComponent(items, pairs, 0.6).topic) == 0  # nothing is clustered before it is asked for
+
+
 def test_one_speakers_rare_word_quoted_in_part_joins_two_claims():
     from kgbuild.merge.claims import ClaimSimilarity
     from kgbuild.merge.claims.clustering import ASSERT_THRESHOLD
