@@ -20,9 +20,42 @@ PARTIAL_QUOTE_USERS = 10  # a word quoted in part, used by at most this many wor
 RARE_TERM_USERS = 2  # a lone headline joins the one claim of this many other headlines sharing a rare term
 
 
-def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+Pairs = dict[tuple[int, int], float]
+
+
+def components(items: list[int], pairs: Pairs, threshold: float) -> tuple[dict[int, int], dict[int, list[int]], dict[int, Pairs]]:
+    """The connected components of the pairs that reach ``threshold``: each item's component (its
+    smallest item), each component's items, and the pairs within each (every score, in the order
+    of ``pairs``). Average linkage never merges across two: two clusters merge only where some pair
+    between them reaches the threshold, as their average does."""
+    joins = UnionFind(max(items, default=-1) + 1)
+    for (i, j), score in pairs.items():
+        if score >= threshold:
+            joins.union(i, j)
+    component = {i: joins.find(i) for i in items}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in items:
+        members[component[i]].append(i)
+    within: dict[int, Pairs] = defaultdict(dict)
+    for (i, j), score in pairs.items():
+        if (c := component.get(i)) is not None and c == component.get(j):
+            within[c][(i, j)] = score
+    return component, members, within
+
+
+def average_link(items: list[int], pairs: Pairs, threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, over a sparse similarity graph (absent pairs
-    count as 0): merge the two closest clusters while their average similarity reaches ``threshold``."""
+    count as 0): merge the two closest clusters while their average similarity reaches
+    ``threshold``. Made one connected component of the pairs that reach it at a time
+    (``components``): the same clusters as over the whole graph, the same sums added in the same
+    order, in small heaps and dictionaries (a million wordings' claims are nearly all alone)."""
+    _, members, within = components(items, pairs, threshold)
+    groups = [group for c, its in members.items() for group in (linked(its, within[c], threshold) if len(its) > 1 else [its])]
+    return sorted(sorted(group) for group in groups)
+
+
+def linked(items: list[int], pairs: Pairs, threshold: float) -> list[list[int]]:
+    """``average_link`` over one component."""
     members = {i: [i] for i in items}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in pairs.items():
@@ -47,40 +80,27 @@ def average_link(items: list[int], pairs: dict[tuple[int, int], float], threshol
             average = total / (size * len(members[c]))
             if average >= threshold:
                 push(heap, (-average, a, c) if a < c else (-average, c, a))
-    return sorted(sorted(group) for group in members.values())
+    return list(members.values())
 
 
 class TopicsByComponent:
-    """``average_link`` of ``items`` over ``pairs`` at ``threshold``, made one connected component
-    of the pairs that reach the threshold at a time, when one of its items is first asked for
-    (``topics[i]``: the smallest item of i's cluster, which orders the clusters as ``average_link``
-    lists them; -1 for an item not clustered). Two clusters merge only where some pair between them
-    reaches the threshold, so no cluster spans two components, and each component clusters as in
-    the whole run (the same sums in the same order). The topics are asked for only by the
-    rejections compared by likeness, and only for the claims they are compared with: a corpus
-    without headline denials asks for none, which spared a million attributions most of their merge."""
+    """``average_link`` of ``items`` over ``pairs`` at ``threshold``, one component at a time, when
+    one of its items is first asked for (``topics[i]``: the smallest item of i's cluster, which
+    orders the clusters as ``average_link`` lists them; -1 for an item not clustered). The topics
+    are asked for only by the rejections compared by likeness, and only for the claims they are
+    compared with: a corpus without headline denials asks for none, which spared a million
+    attributions most of their merge."""
 
-    def __init__(self, items: list[int], pairs: dict[tuple[int, int], float], threshold: float):
-        joins = UnionFind(max(items, default=-1) + 1)
-        for (i, j), score in pairs.items():
-            if score >= threshold:
-                joins.union(i, j)
-        self.component = {i: joins.find(i) for i in items}
-        self.members: dict[int, list[int]] = defaultdict(list)
-        for i in items:
-            self.members[self.component[i]].append(i)
-        self.pairs: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
-        for (i, j), score in pairs.items():
-            if (c := self.component.get(i)) is not None and c == self.component.get(j):
-                self.pairs[c][(i, j)] = score
+    def __init__(self, items: list[int], pairs: Pairs, threshold: float):
+        self.component, self.members, self.pairs = components(items, pairs, threshold)
         self.threshold, self.topic = threshold, {}
 
     def __getitem__(self, i: int) -> int:
         if i not in self.topic:
             if (c := self.component.get(i)) is None:
                 return -1
-            for group in average_link(self.members[c], self.pairs.pop(c, {}), self.threshold):
-                self.topic.update(dict.fromkeys(group, group[0]))
+            for group in linked(self.members[c], self.pairs.pop(c, {}), self.threshold):
+                self.topic.update(dict.fromkeys(group, min(group)))
         return self.topic[i]
 
 

@@ -21,15 +21,17 @@ def test_average_link_needs_the_whole_cluster_to_be_close():
     assert average_link([0, 1, 2], pairs, 0.6) in ([[0, 1], [2]], [[0], [1, 2]])
 
 
-def test_topics_made_a_component_at_a_time_are_the_whole_average_link():
+def test_the_average_link_made_a_component_at_a_time_is_the_whole_one():
     import random
 
-    from kgbuild.merge.claims.linkage import TopicsByComponent
+    from kgbuild.merge.claims.linkage import TopicsByComponent, linked
 
     rng = random.Random(3)
     items = list(range(0, 400, 2))  # not every index: the topics of others are -1
     pairs = {(i, j): round(rng.random(), 3) for i in items for j in items if i < j and rng.random() < 0.03}
-    whole = {i: group[0] for group in average_link(items, pairs, 0.6) for i in group}
+    at_once = sorted(sorted(group) for group in linked(items, pairs, 0.6))  # the whole graph in one heap
+    assert average_link(items, pairs, 0.6) == at_once
+    whole = {i: group[0] for group in at_once for i in group}
     topics = TopicsByComponent(items, pairs, 0.6)
     assert [topics[i] for i in reversed(items)] == [whole[i] for i in reversed(items)] and topics[1] == -1
     assert len(set(whole.values())) < len(items)  # some clusters were made
