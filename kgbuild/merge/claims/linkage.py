@@ -28,9 +28,9 @@ def components(items: list[int], pairs: Pairs, threshold: float) -> tuple[dict[i
     smallest item), each component's items, and the pairs within each (every score, in the order
     of ``pairs``). Average linkage never merges across two: two clusters merge only where some pair
     between them reaches the threshold, as their average does."""
-    joins = UnionFind(max(items, default=-1) + 1)
+    joins, present = UnionFind(max(items, default=-1) + 1), set(items)
     for (i, j), score in pairs.items():
-        if score >= threshold:
+        if score >= threshold and i in present and j in present:  # a pair of an item not clustered is never used
             joins.union(i, j)
     component = {i: joins.find(i) for i in items}
     members: dict[int, list[int]] = defaultdict(list)

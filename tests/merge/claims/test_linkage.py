@@ -36,6 +36,9 @@ def test_the_average_link_made_a_component_at_a_time_is_the_whole_one():
     assert [topics[i] for i in reversed(items)] == [whole[i] for i in reversed(items)] and topics[1] == -1
     assert len(set(whole.values())) < len(items)  # some clusters were made
     assert len(TopicsByComponent(items, pairs, 0.6).topic) == 0  # nothing is clustered before it is asked for
+    some = set(items[:50])  # pairs of items not clustered are left out
+    among = {(i, j): score for (i, j), score in pairs.items() if i in some and j in some}
+    assert average_link(items[:50], pairs, 0.6) == sorted(sorted(g) for g in linked(items[:50], among, 0.6))
 
 
 def test_one_speakers_rare_word_quoted_in_part_joins_two_claims():
