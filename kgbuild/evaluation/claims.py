@@ -184,15 +184,15 @@ def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Pat
     scorer). A headline the pipeline skipped as a copy gets its first copy's attribution records in
     ``out/attributions.jsonl`` too, for the stance scorer."""
     gold, out = read_jsonl(gold_path), Path(out)
-    articles = out / "headlines.jsonl"
-    write_atomically(articles, "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headline_articles(gold)))
-    build([articles, *mixed_with], out=out, html=False, **build_options)
+    headlines = headline_articles(gold)
+    write_atomically(out / "headlines.jsonl", "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headlines))
+    build([out / "headlines.jsonl", *mixed_with], out=out, html=False, **build_options)
     records = read_jsonl(out / "attributions.jsonl")
-    if copies := duplicate_records(records, headline_articles(gold)):
+    if copies := duplicate_records(records, headlines):
         write_atomically(out / "attributions.jsonl", "".join(
             json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records + copies))
-    predicted = with_duplicates(predictions(records), headline_articles(gold))
-    gold_ids = {a["id"] for a in headline_articles(gold)}
+    predicted = with_duplicates(predictions(records), headlines)
+    gold_ids = {a["id"] for a in headlines}
     write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted if p["id"] in gold_ids))
     scores = score(gold, predicted)
     if mixed_with:
