@@ -37,33 +37,58 @@ def nearest_by_meaning(similarity: ClaimSimilarity, probes: list[int], targets: 
     claim that share no rare word ("Crabzilla" / "giant crab measuring 50ft") are still compared."""
     if similarity.meanings is None or not probes or not targets:
         return set()
-    if similarity.prefetched is not None and similarity.prefetched[0] == probes == targets:
-        return set(similarity.prefetched[1].result())
+    if probes == targets:
+        return set(similarity.neighbours(probes).result())
     return nearest_pairs(similarity.meanings[np.array(probes)], similarity.meanings[np.array(targets)], probes, targets,
                          similarity.indexes)
+
+
+def pair_keys(pairs: np.ndarray, size: int) -> np.ndarray:
+    """Pairs (rows i, j) as sorted, distinct keys i * size + j with i < j."""
+    ordered = np.sort(pairs.reshape(-1, 2), axis=1)
+    return np.unique(ordered[:, 0] * size + ordered[:, 1])
+
+
+def sharing_a_concept(similarity: ClaimSimilarity, items: list[int]) -> np.ndarray:
+    """The keys (``pair_keys``) of the pairs of items that share a blocking concept (``blocks``)."""
+    shared = [(i, j) for members in blocks(similarity.words, items).values() for x, i in enumerate(members)
+              for j in members[x + 1 :]]
+    return pair_keys(np.array(shared, dtype=np.int64), len(similarity.attributions))
 
 
 def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (first[k] < second[k]) of items that share a blocking concept (see ``blocks``)
     or are near neighbours by meaning, each once, in order."""
-    by_concept = blocks(similarity.words, items)
-    shared = [(i, j) for members in by_concept.values() for x, i in enumerate(members) for j in members[x + 1 :]]
-    near = np.array(list(nearest_by_meaning(similarity, items, items)), dtype=np.int64).reshape(-1, 2)
-    both = np.concatenate([np.array(shared, dtype=np.int64).reshape(-1, 2), np.sort(near, axis=1)])
     size = len(similarity.attributions)
-    keys = np.unique(both[:, 0] * size + both[:, 1])
+    near = np.array(list(nearest_by_meaning(similarity, items, items)), dtype=np.int64)
+    keys = np.union1d(sharing_a_concept(similarity, items), pair_keys(near, size))
     return keys // size, keys % size
 
 
 def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[dict, dict]:
     """Two scores of each candidate pair (``candidate_pairs``): how alike it is, and as much where
     the proposition model does not rule it out (``ClaimSimilarity.claim_scores``), 0 where it does;
-    the first clusters topics, the second claims."""
-    first, second = candidate_pairs(similarity, items)
+    the first clusters topics, the second claims. The pairs that share a concept are scored while
+    another thread still looks for the neighbours by meaning, then the neighbours that share none;
+    a pair's scores are its own, so they are the same either way."""
+    size = len(similarity.attributions)
+    neighbours = similarity.neighbours(items)
+    sharing = sharing_a_concept(similarity, items)
+    scored = [(sharing, *pair_scores(similarity, sharing // size, sharing % size))]
+    near = pair_keys(np.array(list(neighbours.result()), dtype=np.int64), size)
+    only_near = np.setdiff1d(near, sharing, assume_unique=True)
+    scored.append((only_near, *pair_scores(similarity, only_near // size, only_near % size)))
+    keys, alike, claim = (np.concatenate(column) for column in zip(*scored))
+    order = np.argsort(keys)
+    keys = list(zip((keys[order] // size).tolist(), (keys[order] % size).tolist()))
+    return dict(zip(keys, alike[order].tolist())), dict(zip(keys, claim[order].tolist()))
+
+
+def pair_scores(similarity: ClaimSimilarity, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How alike each pair is, and as much where the proposition model does not rule it out."""
     # one claim is about the same people; a denial often names its denier instead (not so there)
     alike = similarity.similarities(first, second, people=True)
-    keys = list(zip(first.tolist(), second.tolist()))
-    return dict(zip(keys, alike.tolist())), dict(zip(keys, similarity.claim_scores(first, second, alike).tolist()))
+    return alike, similarity.claim_scores(first, second, alike)
 
 
 def best_matches(

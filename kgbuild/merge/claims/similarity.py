@@ -29,6 +29,21 @@ def surnames(attribution: Attribution) -> frozenset[str]:
     return frozenset(last_word(m.name) for m in attribution.about if m.kind == "person" and m.name.split())
 
 
+def neighbours_found_ahead(meanings: Meanings | None, indexes: NeighbourIndexes, items: list[int]) -> Future:
+    """``nearest_pairs`` of the items among themselves, started on a thread of its own."""
+    if meanings is None or not items:
+        nothing: Future = Future()
+        nothing.set_result(set())
+        return nothing
+    # two arrays, as ``nearest_by_meaning`` makes them: numpy computes a product of an array with its
+    # own transpose another way (syrk), whose last bits, and so whose ties, can differ
+    queries, candidates = meanings[np.array(items)], meanings[np.array(items)]
+    executor = ThreadPoolExecutor(max_workers=1)
+    future = executor.submit(nearest_pairs, queries, candidates, items, items, indexes)
+    executor.shutdown(wait=False)  # the thread ends with its one task
+    return future
+
+
 class ClaimSimilarity:
     """All content words and the predicate-argument cores, blended: "Putin's helicopter was at the
     epicentre of the attack" is closer to "the aircraft was in the epicenter" than to "forces
@@ -41,7 +56,7 @@ class ClaimSimilarity:
         self.meanings = Meanings(texts, encoder, first) if encoder is not None else None
         self.roles = roles(attributions)
         self.indexes = NeighbourIndexes()  # a large corpus's approximate nearest-neighbour indexes
-        self.prefetched = self.prefetch(self.roles[0])  # while the words are analysed
+        self.prefetched = self.roles[0], neighbours_found_ahead(self.meanings, self.indexes, self.roles[0])
         self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
         self.people = [surnames(a) for a in attributions]
@@ -53,20 +68,15 @@ class ClaimSimilarity:
         self.has_core = np.array([len(a.core) >= MIN_CORE_WORDS and a.form != "object" for a in attributions])
         self.long_enough = np.array([len(c) >= MIN_CLAIM_WORDS for c in self.words.concepts])
 
-    def prefetch(self, items: list[int]) -> tuple[list[int], Future] | None:
-        """The nearest neighbours of the assertions among themselves (``neighbours``), computed
-        on another thread: the product and ``argpartition`` let go of the GIL, so the second
-        core does them while this one analyses the words. The same computation as ``neighbours``
-        makes, so the same neighbours."""
-        if self.meanings is None or not items:
-            return None
-        # two arrays, as ``neighbours`` makes them: numpy computes a product of an array with its
-        # own transpose another way (syrk), whose last bits, and so whose ties, can differ
-        queries, candidates = self.meanings[np.array(items)], self.meanings[np.array(items)]
-        executor = ThreadPoolExecutor(max_workers=1)
-        future = executor.submit(nearest_pairs, queries, candidates, items, items, self.indexes)
-        executor.shutdown(wait=False)  # the thread ends with its one task
-        return items, future
+    def neighbours(self, items: list[int]) -> Future:
+        """The items' nearest neighbours by meaning among themselves (a set of pairs, as
+        ``nearest_pairs`` gives them), found on another thread: the product, ``argpartition`` and
+        faiss let go of the GIL, so the second core finds them while this one works on. The
+        assertions' are started as this is made (``prefetched``), while the actors are matched
+        and the words analysed."""
+        if self.prefetched is not None and self.prefetched[0] == items:
+            return self.prefetched[1]
+        return neighbours_found_ahead(self.meanings, self.indexes, items)
 
     @cached_property
     def cores(self) -> Wordings:

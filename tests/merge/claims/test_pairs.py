@@ -38,3 +38,36 @@ def test_a_term_the_outlets_own_sentences_use_often_still_pairs_the_few_claims_t
     by_concept = blocks(Wordings(texts), [0, 1])
     assert by_concept["rosenberg"] == [0, 1]
     assert "rosenberg" not in blocks(Wordings(texts), list(range(len(texts))))  # all of them: too common to block on
+
+
+def test_pairs_scored_in_two_parts_are_those_scored_at_once():
+    """``scored_pairs`` scores the pairs sharing a concept while the neighbours by meaning are
+    found, then the other neighbours: the same scores, in the same order, as all pairs at once."""
+    import numpy as np
+
+    from kgbuild.merge.claims import ClaimSimilarity
+    from kgbuild.merge.claims.pairs import candidate_pairs, pair_scores, scored_pairs, sharing_a_concept
+    from kgbuild.records import Attribution, Span
+
+    rng = np.random.default_rng(11)
+    words = ["port", "bridge", "dam", "airport", "blocked", "opened", "shelled", "Kyiv", "Lagos", "Oslo", "minister",
+             "convoy", "harbour", "strike", "ceasefire"]
+    rare = [f"place{k}" for k in range(60)]  # a rare word shared by a few wordings: a blocking concept
+    texts = [" ".join([*rng.choice(words, size=5), rare[n % 60]]) for n in range(200)]
+    directions = {w: rng.normal(size=24) for w in words + rare}
+
+    def encoder(batch):
+        return np.array([sum(directions[w] for w in t.split()) for t in batch], dtype=np.float32)
+
+    items = [Attribution(article=f"a{n % 9}", cue=None, content=Span(t, 0, len(t)), source=None, actor=None,
+                         stance="asserts", direct=False, quote=None, via=None, date=None, evidence=Span(t, 0, len(t)))
+             for n, t in enumerate(texts)]
+    similarity = ClaimSimilarity(items, None, encoder)
+    asserting = similarity.roles[0]
+    alike, claim = scored_pairs(similarity, asserting)
+    first, second = candidate_pairs(similarity, asserting)
+    at_once_alike, at_once_claim = pair_scores(similarity, first, second)
+    keys = list(zip(first.tolist(), second.tolist()))
+    sharing = len(sharing_a_concept(similarity, asserting))
+    assert 0 < sharing < len(keys) and list(alike) == keys and list(claim) == keys  # both parts scored
+    assert list(alike.values()) == at_once_alike.tolist() and list(claim.values()) == at_once_claim.tolist()
