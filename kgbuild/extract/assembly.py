@@ -9,6 +9,7 @@ sentence or a paragraph, is an attribution of its own to the speaker before it (
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -19,7 +20,10 @@ from .channels import channel_of, is_channel
 from .constructions import Found, names_claim, prep_attributions, verb_attributions
 from .dates import statement_date
 from .lexicon import HEDGES
-from .quotes import adjacent, cut_by_speaker, ends_sentence, inside, one_paragraph, quote_spans, resumed, unquote, without_edge_marks
+from .quotes import (
+    adjacent, cut_by_speaker, ends_sentence, inside, one_paragraph, quote_spans, quoted_at, reaches, resumed, unquote,
+    without_edge_marks,
+)
 from .sources import SourceResolver, person_name
 
 TRIM = " \n\t,;:\u2014\u2013-"  # what a span loses at its edges
@@ -94,7 +98,7 @@ class DocIndex:
         return cls(doc, text, quotes, [e for e in resolver.ents if e.label_ == "DATE"], resolver)
 
     def quoted(self, offset: int) -> bool:
-        return any(start < offset < end for start, end in self.quotes)
+        return quoted_at(offset, self.quotes)
 
     def ends_in_quote(self, attribution: Attribution) -> bool:
         """Whether the attribution's content ends with a quotation (a direct or mixed quote)."""
@@ -269,10 +273,19 @@ def names_someone_else(between: tuple[int, int], speaker: Mention | None, index:
     )
 
 
-def held(quote: tuple[int, int], results: list[Attribution]) -> bool:
-    """Whether an attribution's content holds most of a quotation."""
-    return any(a.content is not None and overlap(quote, (a.content.start, a.content.end)) * 2 > quote[1] - quote[0]
-               for a in results)
+def held_quotes(quotes: list[tuple[int, int]], results: list[Attribution]) -> set[tuple[int, int]]:
+    """The quotations that an attribution's content holds most of; only the contents that may
+    reach a quotation are read (``quotes.reaches``)."""
+    contents = sorted((a.content.start, a.content.end) for a in results if a.content is not None)
+    reach, held = reaches(contents), set()
+    for quote in quotes:
+        for k in range(bisect_right(reach, quote[0]), len(contents)):
+            if contents[k][0] >= quote[1]:
+                break
+            if overlap(quote, contents[k]) * 2 > quote[1] - quote[0]:
+                held.add(quote)
+                break
+    return held
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -358,7 +371,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         found = trim_nested(found)
         built = [assemble(item, index, relays.get(item.anchor.i)) for item in found]
         results.extend(a for a in built if a.content is not None)
-    for quote in index.quotes:  # once every cue is read: a cue may follow its quotation's sentence
-        if not held(quote, results):
+    # once every cue is read: a cue may follow its quotation's sentence. What ``follow_quote``
+    # adds ends with its quotation, so it holds none of the later ones: they are found beforehand
+    held = held_quotes(index.quotes, results)
+    for quote in index.quotes:
+        if quote not in held:
             follow_quote(quote, results, index)
     return results

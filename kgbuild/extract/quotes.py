@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import itemgetter
 
 # A line break ends a paragraph: some outlets separate paragraphs by a single newline.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -95,14 +98,31 @@ def without_edge_marks(words: str) -> str:
 
 
 def inside(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The quotation that holds most of ``span``, if more than half of it is quoted."""
+    """The quotation that holds most of ``span``, if more than half of it is quoted (``quotes`` as
+    ``quote_spans`` gives them: in order, none inside another, so only those that overlap are read)."""
     start, end = span
     best, best_overlap = None, 0
-    for q_start, q_end in quotes:
+    for k in range(bisect_right(quotes, start, key=itemgetter(1)), len(quotes)):
+        q_start, q_end = quotes[k]
+        if q_start >= end:
+            break
         overlap = min(end, q_end) - max(start, q_start)
         if overlap > best_overlap:
             best, best_overlap = (q_start, q_end), overlap
     return best if best and best_overlap * 2 > end - start else None
+
+
+def quoted_at(offset: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a character offset lies inside a quotation, past its opening mark (``quotes`` as
+    ``quote_spans`` gives them)."""
+    before = bisect_left(quotes, offset, key=itemgetter(0))  # the quotations that open before it
+    return before > 0 and offset < quotes[before - 1][1]
+
+
+def reaches(spans: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the furthest end of each and those before it: the spans before
+    ``bisect_right(reaches(spans), offset)`` all end by ``offset``, and need not be read."""
+    return list(accumulate((end for _, end in spans), max))
 
 
 ADJACENT_GAP = re.compile(r"[\s,:\u2014-]*")

@@ -45,6 +45,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     STATEMENT_FORMS,
 )
+from .quotes import quoted_at
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # What a claim is about: NER labels -> the kind of entity. A country or a city (GPE) is the same
@@ -263,7 +264,7 @@ class SourceResolver:
         self.focus_of: dict[int, str | None] = {}
 
     def quoted(self, offset: int) -> bool:
-        return any(start < offset < end for start, end in self.quotes)
+        return quoted_at(offset, self.quotes)
 
     def full_name(self, name: str) -> str:
         """A lone surname -> the one full name in the article that ends with it."""

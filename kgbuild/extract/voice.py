@@ -16,6 +16,7 @@ contents ("Woman detained is not al-Baghdadi's wife, Iraq says").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +26,7 @@ from ..records import Span as TextSpan
 from .assembly import core_of
 from .headlines import HeadlineSource, headline_hedged, headline_source, hedging_words, quotes_words
 from .lexicon import CLAIM_NOUNS, HEDGES, cues
-from .quotes import inside, quote_spans
+from .quotes import inside, quote_spans, reaches
 from .sources import SourceResolver
 
 HEADLINE_MAX_WORDS = 30  # a text's first line of more words is a paragraph, not its headline
@@ -198,13 +199,14 @@ def hedged(sent: Span) -> bool:
     return bool(words & HEDGES) or bool(words & EXTRA_HEDGES)
 
 
-def covered_share(sent: Span, spans: list[tuple[int, int]]) -> float:
+def covered_share(sent: Span, spans: list[tuple[int, int]], reach: list[int]) -> float:
     """How much of the sentence's characters the attributions' cue, source and content cover
-    (``spans`` sorted)."""
+    (``spans`` sorted, with their ``quotes.reaches``)."""
     start, end = sent.start_char, sent.end_char
     covered = 0
     position = start
-    for a, b in spans:
+    for k in range(bisect_right(reach, start), len(spans)):  # those before end by the sentence's start
+        a, b = spans[k]
         if a >= end:
             break
         a, b = max(a, position), min(b, end)
@@ -289,10 +291,11 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
     """The sentences of ``doc`` (``placed`` by ``placements``) the outlet states itself, as
     attributions without a source; those before ``headline_end`` (``news_end``) are its headline."""
     spans = sorted(attribution_spans(attributions))
+    reach = reaches(spans)
     text, found, resolver = doc.text, [], None
     quotes = quote_spans(text)
     for sent, placement in placed:
-        if covered_share(sent, spans) >= COVERED_SHARE or dateline(sent):
+        if covered_share(sent, spans, reach) >= COVERED_SHARE or dateline(sent):
             continue
         if placement != "headline" and inside((sent.start_char, sent.end_char), quotes):
             continue  # a quotation no attribution claimed (a listing quoted as its own paragraph) is someone's words
