@@ -36,7 +36,7 @@ from kgbuild.merge.claims import ClaimSimilarity, in_claims, word_vectors
 from kgbuild.merge.claims.encoder import load_encoder
 from kgbuild.merge.claims.clustering import ASSERT_THRESHOLD
 from kgbuild.merge.claims.linkage import average_link
-from kgbuild.merge.claims.pairs import candidate_pairs
+from kgbuild.merge.claims.pairs import ScoredPairs, candidate_pairs
 from kgbuild.merge.claims.propositions import MODEL_FILE, PropositionModel, shipped_model
 from kgbuild.pipeline import extract_all
 
@@ -170,7 +170,7 @@ def headline_veto(dev) -> list[dict]:
         likely = probabilities(traits, fit(with_bias(traits[seen]), labels[seen], L2))
         scored = {i for i in stating if fold_of_claim[item_claim[i]] == k}  # B-cubed of fold k's headlines only
         for t in per_fold:
-            pairs = dict(zip(zip(first.tolist(), second.tolist()), np.where(likely >= t, alike, 0.0).tolist()))
+            pairs = ScoredPairs(first, second, np.where(likely >= t, alike, 0.0))
             per_fold[t].append(bcubed(average_link(stating, pairs, ASSERT_THRESHOLD), item_claim, scored))
     return [{"threshold": t, "dev_bcubed_f1_mean": round(float(np.mean(f)), 3), "dev_bcubed_f1_sd": round(float(np.std(f)), 3)}
             for t, f in per_fold.items()]

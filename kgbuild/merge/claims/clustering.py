@@ -88,7 +88,7 @@ def cluster_claims(
     for k, group in enumerate(clusters):
         for i in group:
             assignment[i] = k
-            best = max((pairs.get((min(i, j), max(i, j)), 0.0) for j in group if j != i), default=None)
+            best = max((pairs.get(min(i, j), max(i, j)) for j in group if j != i), default=None)
             if best is not None:
                 links[i] = ClaimLink("similar wording", round(best, 3))
     rejects: dict[int, list[tuple[int, float]]] = {}
@@ -157,7 +157,9 @@ def cluster_claims(
             reported.add(assignment[i])
     attributed = {assignment[j] for j in asserting if attributions[j].voice is None}
     targets = [j for j in asserting if assignment[j] in attributed]
-    close = {pair for pair, score in pairs.items() if score >= LAUNDER_THRESHOLD and assignment[pair[0]] == assignment[pair[1]]}
+    claim_of = np.array(assignment)
+    one_claim = (pairs.scores >= LAUNDER_THRESHOLD) & (claim_of[pairs.first] == claim_of[pairs.second])
+    close = set(zip(pairs.first[one_claim].tolist(), pairs.second[one_claim].tolist()))
     close = proven(close, similarity)
     for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True,
                                    scorer=similarity.claim_scores).items():

@@ -8,10 +8,12 @@ import re
 from collections import defaultdict
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse import csgraph
 
 from ...records import Attribution
 from ..unionfind import UnionFind
-from .pairs import BLOCKING_TERM_LIMIT
+from .pairs import BLOCKING_TERM_LIMIT, ScoredPairs
 from .similarity import ClaimSimilarity
 from .wording import same_speaker
 from .words import Wordings, _stemmer, ascii_text, content_words
@@ -23,34 +25,52 @@ RARE_TERM_USERS = 2  # a lone headline joins the one claim of this many other he
 Pairs = dict[tuple[int, int], float]
 
 
-def components(items: list[int], pairs: Pairs, threshold: float) -> tuple[dict[int, int], dict[int, list[int]], dict[int, Pairs]]:
-    """The connected components of the pairs that reach ``threshold``: each item's component (its
-    smallest item), each component's items, and the pairs within each (every score, in the order
-    of ``pairs``). Average linkage never merges across two: two clusters merge only where some pair
-    between them reaches the threshold, as their average does."""
-    joins, present = UnionFind(max(items, default=-1) + 1), set(items)
-    for (i, j), score in pairs.items():
-        if score >= threshold and i in present and j in present:  # a pair of an item not clustered is never used
-            joins.union(i, j)
-    component = {i: joins.find(i) for i in items}
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in items:
-        members[component[i]].append(i)
-    within: dict[int, Pairs] = defaultdict(dict)
-    for (i, j), score in pairs.items():
-        if (c := component.get(i)) is not None and c == component.get(j):
-            within[c][(i, j)] = score
-    return component, members, within
+class Components:
+    """The connected components of the pairs of ``items`` that reach ``threshold``, by scipy:
+    ``component[i]``, the smallest item of i's; ``members[c]``, its items in their order; and
+    ``pairs_within(c)``, every pair of its items with its score, in the pairs' order. Average
+    linkage never merges across two: two clusters merge only where some pair between them
+    reaches the threshold, as their average does."""
+
+    def __init__(self, items: list[int], pairs: ScoredPairs, threshold: float):
+        size = max(items, default=-1) + 1
+        present = np.zeros(size + 1, dtype=bool)  # the last: any item not clustered
+        present[items] = True
+        first, second = np.minimum(pairs.first, size), np.minimum(pairs.second, size)
+        among = present[first] & present[second]  # a pair of an item not clustered is never used
+        joined = among & (pairs.scores >= threshold)
+        graph = sparse.coo_matrix((np.ones(int(joined.sum())), (first[joined], second[joined])), shape=(size + 1, size + 1))
+        _, label = csgraph.connected_components(graph, directed=False)
+        ordered = np.array(items, dtype=np.int64)
+        smallest = np.full(label.max() + 1, size, dtype=np.int64)
+        np.minimum.at(smallest, label[ordered], ordered)
+        of = smallest[label]  # the items' components; ``size`` for anything else
+        self.component = dict(zip(items, of[ordered].tolist()))
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for i, c in self.component.items():
+            self.members[c].append(i)
+        inside = np.flatnonzero(among & (of[first] == of[second]))
+        grouped = inside[np.argsort(of[first[inside]], kind="stable")]  # by component, each in the pairs' order
+        found, starts = np.unique(of[first[grouped]], return_index=True)
+        self.spans = dict(zip(found.tolist(), zip(starts.tolist(), [*starts[1:].tolist(), len(grouped)])))
+        self.grouped, self.pairs = grouped, pairs
+
+    def pairs_within(self, c: int) -> Pairs:
+        start, end = self.spans.get(c, (0, 0))
+        chosen = self.grouped[start:end]
+        return dict(zip(zip(self.pairs.first[chosen].tolist(), self.pairs.second[chosen].tolist()),
+                        self.pairs.scores[chosen].tolist()))
 
 
-def average_link(items: list[int], pairs: Pairs, threshold: float) -> list[list[int]]:
+def average_link(items: list[int], pairs: ScoredPairs, threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, over a sparse similarity graph (absent pairs
     count as 0): merge the two closest clusters while their average similarity reaches
     ``threshold``. Made one connected component of the pairs that reach it at a time
-    (``components``): the same clusters as over the whole graph, the same sums added in the same
+    (``Components``): the same clusters as over the whole graph, the same sums added in the same
     order, in small heaps and dictionaries (a million wordings' claims are nearly all alone)."""
-    _, members, within = components(items, pairs, threshold)
-    groups = [group for c, its in members.items() for group in (linked(its, within[c], threshold) if len(its) > 1 else [its])]
+    parts = Components(items, pairs, threshold)
+    groups = [group for c, its in parts.members.items()
+              for group in (linked(its, parts.pairs_within(c), threshold) if len(its) > 1 else [its])]
     return sorted(sorted(group) for group in groups)
 
 
@@ -91,15 +111,14 @@ class TopicsByComponent:
     compared with: a corpus without headline denials asks for none, which spared a million
     attributions most of their merge."""
 
-    def __init__(self, items: list[int], pairs: Pairs, threshold: float):
-        self.component, self.members, self.pairs = components(items, pairs, threshold)
-        self.threshold, self.topic = threshold, {}
+    def __init__(self, items: list[int], pairs: ScoredPairs, threshold: float):
+        self.components, self.threshold, self.topic = Components(items, pairs, threshold), threshold, {}
 
     def __getitem__(self, i: int) -> int:
         if i not in self.topic:
-            if (c := self.component.get(i)) is None:
+            if (c := self.components.component.get(i)) is None:
                 return -1
-            for group in linked(self.members[c], self.pairs.pop(c, {}), self.threshold):
+            for group in linked(self.components.members[c], self.components.pairs_within(c), self.threshold):
                 self.topic.update(dict.fromkeys(group, min(group)))
         return self.topic[i]
 

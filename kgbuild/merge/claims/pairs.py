@@ -6,7 +6,8 @@ denial, a restatement) matches among them (``best_matches``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -17,6 +18,34 @@ from .words import Wordings
 RESTATE_WORDS = 0.4  # a restatement shares at least this much of its words (TF-IDF cosine) with what it restates
 RIVALS = slice(2, 6)  # a rejected claim stands out from the third to sixth best (the second may be its other wording)
 BLOCKING_TERM_LIMIT = 50  # a concept used by more of the compared wordings than this proposes no candidate pairs
+
+
+@dataclass(frozen=True)
+class ScoredPairs:
+    """Pairs (first[k], second[k]), first < second, in order, each with a score: arrays, where a
+    dictionary of tuples took most of a million wordings' 20 GB."""
+
+    first: np.ndarray
+    second: np.ndarray
+    scores: np.ndarray
+
+    @classmethod
+    def of(cls, scores: dict[tuple[int, int], float]) -> ScoredPairs:
+        ordered = sorted(scores)
+        pairs = np.array(ordered, dtype=np.int64).reshape(-1, 2)
+        return cls(pairs[:, 0], pairs[:, 1], np.array([scores[p] for p in ordered], dtype=float))
+
+    def get(self, i: int, j: int, default: float = 0.0) -> float:
+        """The score of the pair (i, j), i < j."""
+        start, end = np.searchsorted(self.first, [i, i + 1])
+        k = start + int(np.searchsorted(self.second[start:end], j))
+        return float(self.scores[k]) if k < end and self.second[k] == j else default
+
+    def items(self) -> Iterator[tuple[tuple[int, int], float]]:
+        return zip(zip(self.first.tolist(), self.second.tolist()), self.scores.tolist())
+
+    def where(self, kept: np.ndarray) -> ScoredPairs:
+        return ScoredPairs(self.first[kept], self.second[kept], self.scores[kept])
 
 
 def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
@@ -65,7 +94,7 @@ def candidate_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[np.n
     return keys // size, keys % size
 
 
-def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[dict, dict]:
+def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[ScoredPairs, ScoredPairs]:
     """Two scores of each candidate pair (``candidate_pairs``): how alike it is, and as much where
     the proposition model does not rule it out (``ClaimSimilarity.claim_scores``), 0 where it does;
     the first clusters topics, the second claims. The pairs that share a concept are scored while
@@ -80,8 +109,8 @@ def scored_pairs(similarity: ClaimSimilarity, items: list[int]) -> tuple[dict, d
     scored.append((only_near, *pair_scores(similarity, only_near // size, only_near % size)))
     keys, alike, claim = (np.concatenate(column) for column in zip(*scored))
     order = np.argsort(keys)
-    keys = list(zip((keys[order] // size).tolist(), (keys[order] % size).tolist()))
-    return dict(zip(keys, alike[order].tolist())), dict(zip(keys, claim[order].tolist()))
+    first, second = keys[order] // size, keys[order] % size
+    return ScoredPairs(first, second, alike[order].astype(float)), ScoredPairs(first, second, claim[order].astype(float))
 
 
 def pair_scores(similarity: ClaimSimilarity, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

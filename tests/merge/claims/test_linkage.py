@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from kgbuild.merge import merge
 from kgbuild.merge.claims.linkage import average_link
+from kgbuild.merge.claims.pairs import ScoredPairs
 from tests.builders import attribution, extraction
 
 
@@ -17,7 +18,7 @@ def test_unrelated_claims_stay_apart():
 
 
 def test_average_link_needs_the_whole_cluster_to_be_close():
-    pairs = {(0, 1): 0.9, (1, 2): 0.9}  # 0 and 2 are unrelated: chaining is refused
+    pairs = ScoredPairs.of({(0, 1): 0.9, (1, 2): 0.9})  # 0 and 2 are unrelated: chaining is refused
     assert average_link([0, 1, 2], pairs, 0.6) in ([[0, 1], [2]], [[0], [1, 2]])
 
 
@@ -28,8 +29,9 @@ def test_the_average_link_made_a_component_at_a_time_is_the_whole_one():
 
     rng = random.Random(3)
     items = list(range(0, 400, 2))  # not every index: the topics of others are -1
-    pairs = {(i, j): round(rng.random(), 3) for i in items for j in items if i < j and rng.random() < 0.03}
-    at_once = sorted(sorted(group) for group in linked(items, pairs, 0.6))  # the whole graph in one heap
+    scores = {(i, j): round(rng.random(), 3) for i in items for j in items if i < j and rng.random() < 0.03}
+    pairs = ScoredPairs.of({**scores, (2, 401): 0.9})  # and a pair of an item not clustered, beyond the others
+    at_once = sorted(sorted(group) for group in linked(items, scores, 0.6))  # the whole graph in one heap
     assert average_link(items, pairs, 0.6) == at_once
     whole = {i: group[0] for group in at_once for i in group}
     topics = TopicsByComponent(items, pairs, 0.6)
@@ -37,7 +39,7 @@ def test_the_average_link_made_a_component_at_a_time_is_the_whole_one():
     assert len(set(whole.values())) < len(items)  # some clusters were made
     assert len(TopicsByComponent(items, pairs, 0.6).topic) == 0  # nothing is clustered before it is asked for
     some = set(items[:50])  # pairs of items not clustered are left out
-    among = {(i, j): score for (i, j), score in pairs.items() if i in some and j in some}
+    among = {(i, j): score for (i, j), score in scores.items() if i in some and j in some}
     assert average_link(items[:50], pairs, 0.6) == sorted(sorted(g) for g in linked(items[:50], among, 0.6))
 
 

@@ -67,7 +67,16 @@ def test_pairs_scored_in_two_parts_are_those_scored_at_once():
     alike, claim = scored_pairs(similarity, asserting)
     first, second = candidate_pairs(similarity, asserting)
     at_once_alike, at_once_claim = pair_scores(similarity, first, second)
-    keys = list(zip(first.tolist(), second.tolist()))
     sharing = len(sharing_a_concept(similarity, asserting))
-    assert 0 < sharing < len(keys) and list(alike) == keys and list(claim) == keys  # both parts scored
-    assert list(alike.values()) == at_once_alike.tolist() and list(claim.values()) == at_once_claim.tolist()
+    assert 0 < sharing < len(first)  # both parts scored
+    for scored, at_once in ((alike, at_once_alike), (claim, at_once_claim)):
+        assert scored.first.tolist() == first.tolist() and scored.second.tolist() == second.tolist()
+        assert scored.scores.tolist() == at_once.tolist()
+
+
+def test_scored_pairs_find_a_pairs_score():
+    from kgbuild.merge.claims.pairs import ScoredPairs
+
+    pairs = ScoredPairs.of({(2, 3): 0.75, (0, 7): 0.25, (0, 3): 0.5})
+    assert pairs.get(0, 7) == 0.25 and pairs.get(2, 3) == 0.75 and pairs.get(0, 2) == 0.0 and pairs.get(5, 6, -1.0) == -1.0
+    assert list(pairs.items()) == [((0, 3), 0.5), ((0, 7), 0.25), ((2, 3), 0.75)]
