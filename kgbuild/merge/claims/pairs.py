@@ -44,9 +44,6 @@ class ScoredPairs:
     def items(self) -> Iterator[tuple[tuple[int, int], float]]:
         return zip(zip(self.first.tolist(), self.second.tolist()), self.scores.tolist())
 
-    def where(self, kept: np.ndarray) -> ScoredPairs:
-        return ScoredPairs(self.first[kept], self.second[kept], self.scores[kept])
-
 
 def blocks(wordings: Wordings, items: list[int]) -> dict[str, list[int]]:
     """The items using each concept that at most BLOCKING_TERM_LIMIT of the items use: only
