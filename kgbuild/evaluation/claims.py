@@ -102,16 +102,24 @@ def prf(correct: float, predicted: float, found: float, total: float) -> tuple[f
     return precision, recall, harmonic(precision, recall)
 
 
-def score(gold: list[dict], predicted: list[dict]) -> dict:
-    """B-cubed clustering and rejection scores (a headline without a prediction is a cluster of its own)."""
+def headline_clusters(gold: list[dict], predicted: list[dict]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Each headline's claim, its stance, and the claim node it was put in (one of its own when
+    it has no prediction)."""
     claim_of, stance_of = {}, {}
     for claim in gold:
         for item in claim["articles"]:
             claim_of[item["id"]], stance_of[item["id"]] = claim["claim_id"], item["stance"]
     cluster = {p["id"]: json.dumps(p["cluster"]) for p in predicted if p["id"] in claim_of}
-    rejects = {p["id"]: {json.dumps(r) for r in p.get("rejects", [])} for p in predicted if p["id"] in claim_of}
     for item in claim_of:
         cluster.setdefault(item, json.dumps(["alone", item]))
+    return claim_of, stance_of, cluster
+
+
+def score(gold: list[dict], predicted: list[dict]) -> dict:
+    """B-cubed clustering and rejection scores (a headline without a prediction is a cluster of its own)."""
+    claim_of, stance_of, cluster = headline_clusters(gold, predicted)
+    rejects = {p["id"]: {json.dumps(r) for r in p.get("rejects", [])} for p in predicted if p["id"] in claim_of}
+    for item in claim_of:
         rejects.setdefault(item, set())
     stating = [i for i in claim_of if stance_of[i] != "against"]
     in_cluster, in_claim = defaultdict(set), defaultdict(set)
@@ -152,16 +160,15 @@ def mixed_score(gold: list[dict], predicted: list[dict], records: list[dict]) ->
     claim node counted as a member of another claim; how many headlines share a node with the
     corpus, and how many corpus articles are in such nodes; how many of the corpus's
     rejections reject a node of the headlines."""
-    claim_of = {item["id"]: claim["claim_id"] for claim in gold for item in claim["articles"]}
-    stating = {item["id"] for claim in gold for item in claim["articles"] if item["stance"] != "against"}
-    cluster = {p["id"]: json.dumps(p["cluster"]) for p in predicted if p["id"] in stating}
+    claim_of, stance_of, cluster = headline_clusters(gold, predicted)
+    stating = [i for i in claim_of if stance_of[i] != "against"]
     corpus_articles: dict[str, set[str]] = defaultdict(set)
     for record in records:
         if record["article"] not in claim_of and record.get("claim"):
             corpus_articles[json.dumps(record["claim"])].add(record["article"])
     headlines: dict[str, list[str]] = defaultdict(list)
     for i in sorted(stating):
-        headlines[cluster.get(i, json.dumps(["alone", i]))].append(i)
+        headlines[cluster[i]].append(i)
     precision = sum(
         sum(claim_of[j] == claim_of[i] for j in members) / (len(members) + len(corpus_articles[node]))
         for node, members in headlines.items() for i in members) / len(stating)
