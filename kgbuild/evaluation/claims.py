@@ -11,6 +11,11 @@ rejects. Scored as ``shared/eval/claims/README.md`` defines it:
   headline of its claim was put in; precision over every predicted rejection (of the headlines
   whose claim has a for / observing headline), recall over those against headlines.
 
+- laundering: a claim node flagged laundered is right when it holds a headline its outlet states as
+  fact ("for") and one another outlet only reports ("observing"), both of one claim: the
+  journalists' stances showing the claim turned from someone's report into an outlet's fact.
+  Recall over the claims that have such a pair of headlines.
+
 Mixed into a many-story corpus (``mixed_with``), the headlines must also stay apart from the
 corpus's claims: ``mixed_score`` counts every corpus article a headline's claim node takes in as a
 wrong member (the corpus's stories are not the rumours), and the corpus's rejections that land on
@@ -24,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..export.atomic import write_atomically
+from ..graph import KG, load_graph
 from ..merge.claims import REJECTING
 from ..pipeline import build
 
@@ -154,6 +160,29 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
     }
 
 
+def laundering_score(gold: list[dict], predicted: list[dict], laundered: set[str]) -> dict:
+    """How far the laundered flag holds against the journalists' stances: a laundered claim node
+    (of those with a headline) is right when it holds a "for" headline and an "observing" one of
+    another outlet, of one claim; recall over the claims that have such a pair."""
+    claim_of, stance_of, cluster = headline_clusters(gold, predicted)
+    outlet_of = {item["id"]: item.get("outlet") for claim in gold for item in claim["articles"]}
+
+    def launders(headlines: list[str]) -> set[str]:
+        """The claims of which these headlines hold a "for" and an "observing" of another outlet."""
+        return {claim_of[f] for f in headlines for o in headlines if stance_of[f] == "for"
+                and stance_of[o] == "observing" and claim_of[f] == claim_of[o] and outlet_of[f] != outlet_of[o]}
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(claim_of):
+        members[cluster[i]].append(i)
+    flagged = {node: launders(members[node]) for node in sorted({json.dumps(n) for n in laundered} & set(members))}
+    gold_laundered = {c["claim_id"] for c in gold if launders([item["id"] for item in c["articles"]])}
+    found = set().union(*flagged.values()) if flagged else set()
+    precision, recall, f1 = prf(sum(bool(c) for c in flagged.values()), len(flagged), len(found), len(gold_laundered))
+    return {"laundered_predicted": len(flagged), "laundered_precision": round(precision, 3),
+            "laundered_recall": round(recall, 3), "laundered_f1": round(f1, 3), "laundered_gold": len(gold_laundered)}
+
+
 def mixed_score(gold: list[dict], predicted: list[dict], records: list[dict]) -> dict:
     """How far the headlines' claim nodes stay apart from a corpus run with them: B-cubed
     precision over the for and observing headlines with every corpus article of a headline's
@@ -183,6 +212,12 @@ def mixed_score(gold: list[dict], predicted: list[dict], records: list[dict]) ->
     }
 
 
+def laundered_claims(graph_path: Path) -> set[str]:
+    """The claim nodes a built graph flags laundered."""
+    graph = load_graph(graph_path)
+    return {str(row[0]) for row in graph.query(f"SELECT ?c WHERE {{ ?c <{KG.laundered}> true }}")}
+
+
 def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Path] = (),
                     **build_options) -> tuple[dict, list[dict]]:
     """Run the pipeline over the gold file's headlines (with the articles of ``mixed_with``, a
@@ -201,7 +236,7 @@ def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Pat
     predicted = with_duplicates(predictions(records), headlines)
     gold_ids = {a["id"] for a in headlines}
     write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted if p["id"] in gold_ids))
-    scores = score(gold, predicted)
+    scores = score(gold, predicted) | laundering_score(gold, predicted, laundered_claims(out / "graph.ttl"))
     if mixed_with:
         scores |= mixed_score(gold, predicted, records)
     return scores, predicted

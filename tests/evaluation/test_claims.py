@@ -10,6 +10,7 @@ import pytest
 from kgbuild.evaluation.claims import (
     duplicate_records,
     headline_articles,
+    laundering_score,
     mixed_score,
     predictions,
     score,
@@ -34,6 +35,7 @@ def test_a_perfect_prediction_scores_one_and_a_wrong_rejection_costs_precision()
                {"id": "4", "cluster": "C"}, {"id": "5", "cluster": "C"}]
     scores = score(GOLD, perfect)
     assert scores["bcubed_f1"] == 1.0 and scores["rejection_f1"] == 1.0
+    assert "laundered_precision" not in scores  # its own score: it needs the graph's flags
     wrong = perfect[:2] + [{"id": "3", "cluster": "X", "rejects": ["D", "C"]}] + perfect[3:]
     assert score(GOLD, wrong)["rejection_precision"] == 0.5
 
@@ -101,3 +103,15 @@ def test_mixed_into_a_corpus_each_corpus_article_in_a_headlines_claim_costs_prec
     assert scores["corpus_articles_in_their_claims"] == 1
     assert scores["corpus_rejections_of_their_claims"] == 1
     assert mixed_score(GOLD, predicted, [])["mixed_bcubed_precision"] == 1.0
+
+
+def test_a_laundered_node_is_right_when_it_holds_one_claims_for_and_observing_headlines_of_two_outlets():
+    predicted = [{"id": "1", "cluster": "D"}, {"id": "2", "cluster": "D"}, {"id": "3", "cluster": "X", "rejects": ["D"]},
+                 {"id": "4", "cluster": "C"}, {"id": "5", "cluster": "C"}]
+    right = laundering_score(GOLD, predicted, {"D"})
+    assert right == {"laundered_predicted": 1, "laundered_precision": 1.0, "laundered_recall": 1.0,
+                     "laundered_f1": 1.0, "laundered_gold": 1}  # the crab is stated as fact everywhere: not laundered
+    wrong = laundering_score(GOLD, predicted, {"C", "elsewhere"})  # a node without headlines is not counted
+    assert wrong["laundered_predicted"] == 1 and wrong["laundered_precision"] == 0.0 and wrong["laundered_recall"] == 0.0
+    split = [{"id": "1", "cluster": "D"}, {"id": "2", "cluster": "E"}]  # for and observing in two nodes: neither is right
+    assert laundering_score(GOLD, split, {"D", "E"})["laundered_precision"] == 0.0

@@ -14,6 +14,7 @@ from ...records import Attribution, ClaimLink
 from .encoder import Encoder
 from .linkage import TopicsByComponent, average_link, headlines_joined_by_rare_term, joined_by_partial_quotes
 from .pairs import best_matches, scored_pairs
+from .propositions import both_alone
 from .rejection import (
     DENYING_WORDING, MAX_REJECTED, NEGATED_WORDING, REJECT_MARGIN, REJECT_STANDING, anaphora_target, names_nothing,
     own_words, rejection_threshold,
@@ -24,7 +25,8 @@ from .words import WordVectors
 
 ASSERT_THRESHOLD = 0.3  # assertions this alike (average link of ``claim_scores``) are one claim
 RESTATE_THRESHOLD = 0.7  # an own body sentence this alike to an attributed claim restates it (``pairs.RESTATE_WORDS`` too)
-LAUNDER_THRESHOLD = 0.6  # a claim is laundered when an outlet states as fact a wording this alike to one attributed
+LAUNDER_THRESHOLD = 0.5  # a claim is laundered when an outlet states as fact a wording this alike to one attributed
+# (chosen in each of 5 folds of Emergent dev's claims: training/claim_folds.py --threshold launder)
 MEMBERS_COMPARED = 8  # a claim's representative is chosen by its similarity to this many members
 
 
@@ -50,11 +52,15 @@ def representatives(groups: list[list[int]], attributions: list[Attribution], si
 
 
 def proven(pairs: set[tuple[int, int]], similarity: ClaimSimilarity) -> set[tuple[int, int]]:
-    """The pairs the proposition model finds to be one proposition, headlines too: to call a
-    claim laundered, its wordings must be shown to say the same thing, not only to be alike."""
+    """The pairs the proposition model finds to be one proposition: to call a claim laundered,
+    its wordings must be shown to say the same thing, not only to be alike. Two headlines given
+    alone it cannot judge, as in the clustering (``propositions``): there, being this alike in
+    one claim is the proof (LAUNDER_THRESHOLD, cross-validated on Emergent dev)."""
     ordered = sorted(pairs)
     first, second = np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int)
-    return {pair for pair, same in zip(ordered, similarity.one_proposition(first, second)) if same}
+    judged = ~both_alone(similarity.facts, first, second)
+    same = ~judged | similarity.one_proposition(first, second)
+    return {pair for pair, one in zip(ordered, same) if one}
 
 
 @dataclass

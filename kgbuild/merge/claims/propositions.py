@@ -15,7 +15,7 @@ gives them). For those, cross-validated on Emergent dev, every cut-off lowers th
 B-cubed F1 (0.901 with none, 0.893 at 0.05; this model as the veto, 0.60): nothing below a bare headline says which of its
 story's propositions it stands for, and the traits cannot tell two bare headlines of one rumour
 from two of one subject (docs/evaluation.md). Laundering, which accuses an outlet, asks the model
-itself for every pair (``ClaimSimilarity.one_proposition``).
+itself for every other pair (``ClaimSimilarity.one_proposition``).
 """
 
 from __future__ import annotations

@@ -170,3 +170,19 @@ def test_one_topic_but_another_proposition_stays_apart_and_one_quotation_carried
     )
     assert merged.claim_of[0] != merged.claim_of[1]  # other numbers, other places
     assert merged.claim_of[2] == merged.claim_of[3]
+
+
+def test_two_headlines_given_alone_are_laundered_when_one_outlet_states_what_another_attributes():
+    # the proposition model, trained on sentences below headlines, cannot judge two bare headlines
+    # (it puts this pair below its cut-off): being alike in one claim is their proof, as in the clustering
+    from kgbuild.merge.claims.encoder import load_encoder
+
+    stated = own("a", "Missing Afghan soldiers found at Canadian border")
+    attributed = attribution("b", "Three missing Afghan soldiers located at the Canadian border", actor="Sources",
+                             kind="collective", headline=True)
+    elsewhere = own("c", "The wheat harvest in Kansas will be the largest in a decade")
+    merged = merge([extraction("a", stated, outlet="A"), extraction("b", attributed, outlet="B"),
+                    extraction("c", elsewhere, outlet="C")], encoder=load_encoder())
+    assert merged.claim_of[0] == merged.claim_of[1] != merged.claim_of[2]
+    assert merged.claims[merged.claim_of[0]].laundered
+    assert not merged.claims[merged.claim_of[2]].laundered
