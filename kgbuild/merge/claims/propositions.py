@@ -26,8 +26,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Sequence
 
 import numpy as np
+import scipy.sparse as sparse
 
 from ...logistic import probabilities
 from ...records import Attribution, Mention
@@ -39,6 +41,7 @@ TRAITS = (
     "meaning", "words", "meaning_x_words", "rarest_shared", "numbers_differ", "numbers_agree", "places_differ",
     "names_differ", "names_agree", "speakers_differ", "same_speaker", "polarity_differs", "short", "own_voice",
 )
+PAIRS_AT_ONCE = 1 << 18  # pairs whose sets are intersected at once
 SHORT_WORDS = 6  # a wording of fewer words ("Democratic candidates went further") rarely states a whole proposition
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "tn": 1e12}
@@ -94,55 +97,97 @@ def disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not a & b
 
 
-def agreement(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+class Sets:
+    """One set per wording (its numbers, names or concepts) as a sparse membership matrix, so
+    that a million pairs are intersected in scipy, a chunk of PAIRS_AT_ONCE at a time, not one by
+    one in Python."""
+
+    def __init__(self, sets: Sequence[frozenset]):
+        vocabulary: dict = {}
+        columns = np.array([vocabulary.setdefault(x, len(vocabulary)) for members in sets for x in members], dtype=np.int64)
+        rows = np.repeat(np.arange(len(sets)), [len(members) for members in sets])
+        shape = (len(sets), max(len(vocabulary), 1))
+        self.members = sparse.csr_matrix((np.ones(len(columns)), (rows, columns)), shape=shape)
+        self.sizes = np.diff(self.members.indptr)
+        self.counts = np.bincount(columns, minlength=shape[1])  # how many sets hold each member
+
+    def shared(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How many members each pair (first[k], second[k]) shares."""
+        return by_chunks(lambda a, b: self.members[a].multiply(self.members[b]).sum(axis=1), first, second)
+
+    def disjoint(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Both hold some, and none in common (``disjoint``, pair by pair)."""
+        return (self.sizes[first] > 0) & (self.sizes[second] > 0) & (self.shared(first, second) == 0)
+
+    def agreement(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Shared over held (Jaccard); 0 unless both hold some."""
+        shared = self.shared(first, second)
+        held = self.sizes[first] + self.sizes[second] - shared
+        both = (self.sizes[first] > 0) & (self.sizes[second] > 0)
+        return np.where(both, shared / np.maximum(held, 1), 0.0)
+
+    def largest_shared(self, first: np.ndarray, second: np.ndarray, value: np.ndarray) -> np.ndarray:
+        """The largest ``value`` (one per member, none negative) among the members a pair shares; 0 if none."""
+        valued = self.members.copy()
+        valued.data = value[valued.indices]
+        return by_chunks(lambda a, b: valued[a].multiply(self.members[b]).max(axis=1).toarray(), first, second)
+
+
+def by_chunks(pairwise, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """``pairwise(first, second)`` (a column per pair), PAIRS_AT_ONCE pairs at a time: the rows of
+    every pair at once would be gigabytes."""
+    parts = [np.asarray(pairwise(first[k : k + PAIRS_AT_ONCE], second[k : k + PAIRS_AT_ONCE])).ravel()
+             for k in range(0, len(first), PAIRS_AT_ONCE)]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 class WordingFacts:
-    """What each wording states, read once: numbers, names, speaker, size."""
+    """What each wording states, read once: numbers, names, places, concepts, speaker, size."""
 
-    def __init__(self, attributions: list[Attribution], texts: list[str], named_places: list[frozenset[str]]):
-        self.numbers = [numbers(t) for t in texts]
-        self.names = [names(a) for a in attributions]
+    def __init__(self, attributions: list[Attribution], texts: list[str], named_places: Sets,
+                 concepts: list[frozenset[str]]):
+        self.numbers = Sets([numbers(t) for t in texts])
+        self.names = Sets([names(a) for a in attributions])
         self.places = named_places  # ``places`` of each
-        self.speakers = [speaker(a) for a in attributions]
+        self.concepts = Sets(concepts)
+        total = len(concepts)  # a concept's rarity: its IDF over the wordings, 0 to 1
+        self.rarity = np.array([math.log(total / n) / math.log(total) if total > 1 else 0.0
+                                for n in self.concepts.counts.tolist()]) if total else np.zeros(1)
+        codes: dict[str, int] = {}
+        self.speakers = np.array([-1 if (who := speaker(a)) is None else codes.setdefault(who, len(codes))
+                                  for a in attributions], dtype=np.int64)
         self.negated = np.array([a.negated for a in attributions], dtype=bool)
         self.short = np.array([len(t.split()) < SHORT_WORDS for t in texts], dtype=bool)
         with_body = {a.article for a in attributions if not a.headline}
         self.alone = np.array([a.headline and a.article not in with_body for a in attributions], dtype=bool)
         self.own = np.array([a.voice is not None for a in attributions], dtype=bool)
 
-
-def rarest_shared(concepts: list[frozenset[str]], frequency: dict[str, int], i: int, j: int) -> float:
-    """How rare the rarest concept two wordings share is: its IDF over the corpus's, 0 to 1
-    ("Crabzilla" in two headlines says more than "Apple")."""
-    total = len(concepts)
-    shared = concepts[i] & concepts[j]
-    if not shared or total < 2:
-        return 0.0
-    return max(math.log(total / frequency[c]) for c in shared) / math.log(total)
+    def rarest_shared(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How rare the rarest concept each pair shares is: its IDF over the wordings', 0 to 1
+        ("Crabzilla" in two headlines says more than "Apple")."""
+        return self.concepts.largest_shared(first, second, self.rarity)
 
 
 def pair_traits(facts: WordingFacts, first: np.ndarray, second: np.ndarray, meaning: np.ndarray,
-                words: np.ndarray, rarest: np.ndarray) -> np.ndarray:
+                words: np.ndarray) -> np.ndarray:
     """One row of TRAITS per pair (first[k], second[k]), given the cosines of their meanings and
-    of their words, and the rarity of the rarest concept they share."""
-    pairs = list(zip(first.tolist(), second.tolist()))
-    speakers = [(facts.speakers[i], facts.speakers[j]) for i, j in pairs]
+    of their words."""
+    speaking, heard = facts.speakers[first], facts.speakers[second]
     columns = {
-        "meaning": meaning, "words": words, "meaning_x_words": meaning * words, "rarest_shared": rarest,
-        "numbers_differ": [disjoint(facts.numbers[i], facts.numbers[j]) for i, j in pairs],
-        "numbers_agree": [bool(facts.numbers[i] & facts.numbers[j]) for i, j in pairs],
-        "places_differ": [disjoint(facts.places[i], facts.places[j]) for i, j in pairs],
-        "names_differ": [disjoint(facts.names[i], facts.names[j]) for i, j in pairs],
-        "names_agree": [agreement(facts.names[i], facts.names[j]) for i, j in pairs],
-        "speakers_differ": [p is not None and q is not None and p != q for p, q in speakers],
-        "same_speaker": [p is not None and p == q for p, q in speakers],
+        "meaning": meaning, "words": words, "meaning_x_words": meaning * words,
+        "rarest_shared": facts.rarest_shared(first, second),
+        "numbers_differ": facts.numbers.disjoint(first, second),
+        "numbers_agree": facts.numbers.shared(first, second) > 0,
+        "places_differ": facts.places.disjoint(first, second),
+        "names_differ": facts.names.disjoint(first, second),
+        "names_agree": facts.names.agreement(first, second),
+        "speakers_differ": (speaking >= 0) & (heard >= 0) & (speaking != heard),
+        "same_speaker": (speaking >= 0) & (speaking == heard),
         "polarity_differs": facts.negated[first] != facts.negated[second],
         "short": facts.short[first] | facts.short[second],
         "own_voice": facts.own[first] | facts.own[second],
     }
-    return np.column_stack([np.asarray(columns[t], dtype=float) for t in TRAITS]).reshape(len(pairs), len(TRAITS))
+    return np.column_stack([np.asarray(columns[t], dtype=float) for t in TRAITS]).reshape(len(first), len(TRAITS))
 
 
 def both_alone(facts: WordingFacts, first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ import numpy as np
 
 from ...records import Attribution
 from .encoder import Encoder
-from .propositions import WordingFacts, both_alone, disjoint, pair_traits, places, rarest_shared, shipped_model
+from .propositions import Sets, WordingFacts, both_alone, disjoint, pair_traits, places, shipped_model
 from .vectors import Meanings, NeighbourIndexes, nearest_pairs
 from .wording import compared_wording, encoded_first, last_word, roles
 from .words import Wordings, WordVectors
@@ -59,9 +59,7 @@ class ClaimSimilarity:
         self.prefetched = self.roles[0], neighbours_found_ahead(self.meanings, self.indexes, self.roles[0])
         self.words = Wordings(texts, vector_of)
         self.places = [places(a) for a in attributions]
-        self.people = [surnames(a) for a in attributions]
-        self.names_places = np.array([bool(p) for p in self.places], dtype=bool)
-        self.names_people = np.array([bool(p) for p in self.people], dtype=bool)
+        self.named_places, self.named_people = Sets(self.places), Sets([surnames(a) for a in attributions])
         self.attributions, self.vector_of = attributions, vector_of
         # "refuted the fake about X": the core of a nominal object is a claim noun, not the claim
         # and a one-word core ("blair", "plan") says nothing about what is claimed
@@ -90,15 +88,13 @@ class ClaimSimilarity:
 
     @cached_property
     def facts(self) -> WordingFacts:
-        return WordingFacts(self.attributions, self.texts, self.places)
+        return WordingFacts(self.attributions, self.texts, self.named_places, self.words.concepts)
 
     def traits(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The pairs' ``propositions.TRAITS`` (an encoder is needed)."""
         words = self.words.cosines(first, second)
         meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
-        concepts, frequency = self.words.concepts, self.words.frequency
-        rarest = np.array([rarest_shared(concepts, frequency, i, j) for i, j in zip(first.tolist(), second.tolist())])
-        return pair_traits(self.facts, first, second, meaning, words, rarest)
+        return pair_traits(self.facts, first, second, meaning, words)
 
     def one_proposition(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Whether each pair (first[k], second[k]) states one proposition, by the proposition
@@ -135,11 +131,8 @@ class ClaimSimilarity:
             both = self.has_core[first] & self.has_core[second]
             blended = (1 - CORE_WEIGHT) * words + CORE_WEIGHT * self.cores.similarities(first, second)
             score = np.where(both, blended, words)
-        named = self.names_places[first] & self.names_places[second]
+        apart = self.named_places.disjoint(first, second)
         if people:
-            named |= self.names_people[first] & self.names_people[second]
-        apart = np.zeros(len(first), dtype=bool)  # only pairs that both name some can name only different ones
-        apart[named] = [disjoint(self.places[i], self.places[j]) or people and disjoint(self.people[i], self.people[j])
-                        for i, j in zip(first[named], second[named])]
+            apart |= self.named_people.disjoint(first, second)
         score = np.where(apart, ENTITY_CONFLICT * score, score)
         return np.round(np.where(self.long_enough[first] & self.long_enough[second], score, 0.0), 6)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kgbuild.merge.claims.propositions import (
-    TRAITS, WordingFacts, names, numbers, pair_traits, places, rarest_shared, shipped_model, speaker,
+    TRAITS, Sets, WordingFacts, disjoint, names, numbers, pair_traits, places, shipped_model, speaker,
 )
 from kgbuild.records import Mention
 from tests.builders import attribution, own
@@ -27,9 +27,14 @@ def test_numbers_are_read_with_their_scale(text, expected):
     assert numbers(text) == expected
 
 
+def facts_of(attributions, concepts=None):
+    texts = [a.wording for a in attributions]
+    concepts = concepts or [frozenset(t.lower().split()) for t in texts]
+    return WordingFacts(attributions, texts, Sets([places(a) for a in attributions]), concepts)
+
+
 def pair(first, second, meaning=0.8, words=0.5):
-    facts = WordingFacts([first, second], [first.wording, second.wording], [places(first), places(second)])
-    row = pair_traits(facts, np.array([0]), np.array([1]), np.array([meaning]), np.array([words]), np.array([0.0]))[0]
+    row = pair_traits(facts_of([first, second]), np.array([0]), np.array([1]), np.array([meaning]), np.array([words]))[0]
     return dict(zip(TRAITS, row))
 
 
@@ -55,9 +60,29 @@ def test_one_speaker_and_a_negation_are_traits_of_a_pair():
 def test_a_rare_shared_concept_counts_more_than_a_common_one():
     concepts = [frozenset({"crabzilla", "photo"}), frozenset({"crabzilla", "crab"}), frozenset({"apple", "photo"}),
                 frozenset({"apple", "watch"}), frozenset({"apple", "price"})]
-    frequency = {"crabzilla": 2, "photo": 2, "crab": 1, "apple": 3, "watch": 1, "price": 1}
-    assert rarest_shared(concepts, frequency, 0, 1) > rarest_shared(concepts, frequency, 3, 4) > 0.0
-    assert rarest_shared(concepts, frequency, 1, 3) == 0.0
+    facts = facts_of([own(str(n), " ".join(sorted(c))) for n, c in enumerate(concepts)], concepts)
+    rarest = facts.rarest_shared(np.array([0, 3, 1]), np.array([1, 4, 3]))
+    assert rarest[0] == pytest.approx(np.log(5 / 2) / np.log(5)) and rarest[1] == pytest.approx(np.log(5 / 3) / np.log(5))
+    assert rarest[2] == 0.0  # nothing shared
+
+
+def test_sets_of_many_pairs_intersect_as_python_sets_do(monkeypatch):
+    from kgbuild.merge.claims import propositions
+
+    monkeypatch.setattr(propositions, "PAIRS_AT_ONCE", 64)  # many chunks
+    rng = np.random.default_rng(3)
+    sets = [frozenset(rng.choice(12, size=rng.integers(0, 4), replace=False).tolist()) for _ in range(300)]
+    first, second = rng.integers(0, 300, 5000), rng.integers(0, 300, 5000)
+    together = Sets(sets)
+    assert together.shared(first, second).tolist() == [len(sets[i] & sets[j]) for i, j in zip(first, second)]
+    assert together.disjoint(first, second).tolist() == [disjoint(sets[i], sets[j]) for i, j in zip(first, second)]
+    assert together.agreement(first, second).tolist() == [
+        len(sets[i] & sets[j]) / len(sets[i] | sets[j]) if sets[i] and sets[j] else 0.0 for i, j in zip(first, second)]
+    value = rng.random(len(together.counts))
+    column = {x: k for k, x in enumerate(dict.fromkeys(x for members in sets for x in members))}
+    assert together.largest_shared(first, second, value).tolist() == [
+        max((value[column[x]] for x in sets[i] & sets[j]), default=0.0) for i, j in zip(first, second)]
+    assert Sets([]).shared(np.zeros(0, int), np.zeros(0, int)).size == 0
 
 
 def test_the_shipped_model_weighs_every_trait_and_agreeing_wordings_above_the_threshold():
