@@ -58,8 +58,7 @@ def proven(pairs: set[tuple[int, int]], similarity: ClaimSimilarity) -> set[tupl
     one claim is the proof (LAUNDER_THRESHOLD, cross-validated on Emergent dev)."""
     ordered = sorted(pairs)
     first, second = np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int)
-    judged = ~both_alone(similarity.facts, first, second)
-    same = ~judged | similarity.one_proposition(first, second)
+    same = both_alone(similarity.facts, first, second) | similarity.one_proposition(first, second)
     return {pair for pair, one in zip(ordered, same) if one}
 
 

@@ -151,8 +151,8 @@ class WordingFacts:
         self.places = named_places  # ``places`` of each
         self.concepts = Sets(concepts)
         total = len(concepts)  # a concept's rarity: its IDF over the wordings, 0 to 1
-        self.rarity = np.array([math.log(total / n) / math.log(total) if total > 1 else 0.0
-                                for n in self.concepts.counts.tolist()]) if total else np.zeros(1)
+        self.rarity = np.array([math.log(total / n) / math.log(total) if total > 1 and n else 0.0
+                                for n in self.concepts.counts.tolist()])
         codes: dict[str, int] = {}
         self.speakers = np.array([-1 if (who := speaker(a)) is None else codes.setdefault(who, len(codes))
                                   for a in attributions], dtype=np.int64)

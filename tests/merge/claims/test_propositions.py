@@ -64,6 +64,8 @@ def test_a_rare_shared_concept_counts_more_than_a_common_one():
     rarest = facts.rarest_shared(np.array([0, 3, 1]), np.array([1, 4, 3]))
     assert rarest[0] == pytest.approx(np.log(5 / 2) / np.log(5)) and rarest[1] == pytest.approx(np.log(5 / 3) / np.log(5))
     assert rarest[2] == 0.0  # nothing shared
+    wordless = facts_of([own("a", "..."), own("b", "...")], [frozenset(), frozenset()])
+    assert wordless.rarest_shared(np.array([0]), np.array([1])).tolist() == [0.0]
 
 
 def test_sets_of_many_pairs_intersect_as_python_sets_do(monkeypatch):
