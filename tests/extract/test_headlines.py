@@ -128,3 +128,11 @@ def test_alleged_or_suspect_naming_whom_the_news_is_about_does_not_hedge(headlin
 def test_a_label_topic_or_dateline_before_a_colon_leaves_the_headline_the_outlets_own(headline_of, headline):
     found = headline_of(headline)
     assert found.voice == "headline" and found.source is None and not found.hedged
+
+
+def test_a_forecast_is_the_forecasters_not_the_outlets(nlp):
+    found = next(extract([article("h", "BMO forecasts 19M Apple Watch sales in 2015, with more than half selling in "
+                                       "holiday season")], nlp)).attributions
+    forecast = [a for a in found if a.voice is None]
+    assert [(a.cue.text, a.actor.name, a.content.text) for a in forecast] == [
+        ("forecasts", "BMO", "19M Apple Watch sales in 2015")]
