@@ -54,7 +54,8 @@ def main() -> None:
                                facts, qualified)
     pairs = sorted((f, q) for f, q in near if outlet[candidates[f].article] != outlet[candidates[q].article])
     scores = similarity.similarities(np.array([min(p) for p in pairs]), np.array([max(p) for p in pairs]), people=True)
-    chosen = [pairs[k] for k in np.argsort(-scores, kind="stable")[: args.count]]
+    most_alike = np.argsort(-scores, kind="stable")[: args.count]
+    chosen = [pairs[k] for k in most_alike]
     clustering = cluster_claims(candidates, similarity.vector_of, encoder, similarity)
     flagged = sum((min(f, q), max(f, q)) in clustering.close for f, q in chosen)
     encoder.close()
@@ -64,7 +65,7 @@ def main() -> None:
             stream.write(json.dumps({"id": n, "as_fact": side(candidates[f], outlet[candidates[f].article]),
                                      "attributed_or_hedged": side(candidates[q], outlet[candidates[q].article])},
                                     ensure_ascii=False) + "\n")
-    lowest = float(scores[np.argsort(-scores, kind="stable")[len(chosen) - 1]]) if chosen else 0.0
+    lowest = float(scores[most_alike[-1]]) if chosen else 0.0
     print(f"the {len(chosen)} most alike of {len(pairs)} cross-outlet pairs (similarity {lowest:.2f} and up), "
           f"{flagged} of them laundered by the merge -> {args.out / 'missed-laundering.jsonl'}")
 
