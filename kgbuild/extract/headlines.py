@@ -60,9 +60,11 @@ CLAIMED_CONTENT = re.compile(
     re.IGNORECASE,
 )
 # the outlet says what it reports is unsettled: "Confusion surrounds capture of ISIS leader's wife",
-# "Mystery surrounds new Yukos owner", "Questions remain over ...", "Speculation mounts"
+# "Mystery surrounds new Yukos owner", "Questions remain over ...", "Speculation mounts", or that it
+# passes on hearsay: "There's a weird story going around about how ...", "Rumours circulating that ..."
 UNCERTAINTY = re.compile(
-    r"\b(?:mystery|confusion|questions|doubts?|uncertainty|speculation)\s+(?:surround|swirl|grow|mount|persist|remain)\w*",
+    r"\b(?:mystery|confusion|questions|doubts?|uncertainty|speculation)\s+(?:surround|swirl|grow|mount|persist|remain)\w*"
+    r"|\b(?:rumou?rs?|stor(?:y|ies)|reports?)\s+(?:going around|circulating|making the rounds|doing the rounds)\b",
     re.IGNORECASE,
 )
 CLAIMING = frozenset({"claiming", "alleging", "accusing", "purporting"})

@@ -316,11 +316,12 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
                 found.append(attributed_in_headline(doc, sent, said, convention, resolver, in_title))
                 continue
         stance, is_negated = voice_stance(sent)  # the whole headline's: "HOAX: TV show tricks ..." refutes
+        evidence = TextSpan(text[start:end], start, end)  # with its "Rumor:" or ": report", the hedge's evidence
         if convention is not None:
             sent, start, end = said, *convention.said  # "Rumor: ...": the outlet relays it, hedged
         found.append(stated(
             doc, text, start, end, in_title, cue=None, source=None, actor=None, stance=stance,
-            evidence=TextSpan(text[start:end], start, end),
+            evidence=evidence,
             hedged=hedged(sent) or quotes_words(sent) or placement == "headline" and (
                 convention is not None or headline_hedged(sent)),
             voice=placement, anaphoric=stance == "denies" and only_names_a_claim(sent), negated=is_negated,

@@ -55,6 +55,7 @@ def test_a_headline_names_its_speaker_by_convention(headline_of, headline, sourc
 def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_statement(headline_of, headline, said):
     found = headline_of(headline)
     assert found.voice == "headline" and found.hedged and found.content.text == said
+    assert found.evidence.text == headline  # what hedges it is in the evidence a reader sees
 
 
 @pytest.mark.parametrize(
@@ -73,6 +74,7 @@ def test_a_headline_that_relays_a_report_or_rumour_is_the_outlets_hedged_stateme
         "Conservative groups hold rally claiming the election was stolen",
         "Confusion Surrounds Capture Of ISIS Leader's Wife",  # the outlet says it is unsettled
         "Questions remain over the sale of iron ore stockpiles",
+        "There's A Weird Story Going Around About How Argentina's President Saved A Jewish Man",  # hearsay passed on
     ],
 )
 def test_hedging_words_and_quotation_marks_hedge_a_headline(headline_of, headline):
