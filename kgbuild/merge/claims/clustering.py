@@ -16,8 +16,8 @@ from .linkage import TopicsByComponent, average_link, headlines_joined_by_rare_t
 from .pairs import best_matches, scored_pairs
 from .propositions import both_alone
 from .rejection import (
-    DENYING_WORDING, MAX_REJECTED, NEGATED_WORDING, REJECT_MARGIN, REJECT_STANDING, anaphora_target, names_nothing,
-    own_words, rejection_threshold,
+    DENYING_WORDING, MAX_REJECTED, NAMED_BY_CONCEPTS, NEGATED_WORDING, REJECT_MARGIN, REJECT_STANDING,
+    anaphora_target, names_nothing, own_words, rejection_threshold,
 )
 from .similarity import ClaimSimilarity
 from .wording import REJECTING, opens_with_pronoun, reports_claim
@@ -114,6 +114,15 @@ def cluster_claims(
             negated_wording[j] or a.stance in REJECTING and denying_wording[j])
 
     with_body = {a.article for a in attributions if not a.headline}
+
+    def names_claim(i: int, k: int) -> bool:
+        """A refutation in an article with a body names the claim it answers by its subject and
+        what is said of it, not by one topic word ("China rebuts American criticism on
+        overcapacity" does not answer "there was overcapacity, such as steel and cement")."""
+        return attributions[i].article not in with_body or any(
+            len(concepts[i] & concepts[j]) >= NAMED_BY_CONCEPTS for j in clusters[k])
+
+    concepts = similarity.words.concepts
     by_threshold: dict[float, list[int]] = defaultdict(list)
     for i in answerable:
         if (threshold := rejection_threshold(attributions[i], attributions[i].article in with_body)) is not None:
@@ -128,8 +137,9 @@ def cluster_claims(
         by_claim = best_matches(similarity, list(answered), asserting, assignment, threshold, allowed=answers)
         for i, ranked in by_claim.items():
             within = {t for t, _ in answered[i]}
-            if in_topic := [(k, score) for k, score in ranked if topic_of[clusters[k][0]] in within]:
-                matched[i] = in_topic
+            in_topic = [(k, score) for k, score in ranked if topic_of[clusters[k][0]] in within]
+            if in_topic and names_claim(i, in_topic[0][0]):
+                matched[i] = [(k, score) for k, score in in_topic if names_claim(i, k)]
     unanswered = []
     for i in rejecting:
         item = attributions[i]

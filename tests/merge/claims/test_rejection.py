@@ -178,6 +178,22 @@ def test_a_headline_denial_over_a_body_rejects_by_likeness_only_as_a_refutation(
     assert rejections(refutation, body) == ["refutes"]  # a refutation names the claim that went round
 
 
+def test_a_refutation_over_a_body_that_shares_one_topic_word_with_a_claim_rejects_nothing():
+    from kgbuild.merge.claims.encoder import load_encoder
+
+    claim = attribution("a", "there was overcapacity, such as steel and cement", actor="the government", kind="collective")
+    body = own("b", "The Chinese delegation spoke in Beijing on Monday about trade with the United States", voice="body",
+               at=200)
+
+    def rejections(refutation: str):
+        merged = merge([extraction("a", claim, outlet="A"), extraction("b", own("b", refutation, stance="refutes"), body,
+                                                                         outlet="B")], encoder=load_encoder())
+        return [merged.attributions[n].stance for n in merged.rejects]
+
+    assert rejections("American criticism on overcapacity") == []  # alike by meaning, but one topic word: no claim named
+    assert rejections("claims of overcapacity in steel and cement") == ["refutes"]
+
+
 def test_a_negation_rejects_a_claim_of_another_article_only_and_never_one_that_is_negated_too():
     from kgbuild.merge.claims.encoder import load_encoder
 
