@@ -39,6 +39,11 @@ TRAILING_SOURCE = re.compile(
     r"(?P<cue>says?|said|reports?|report\s+says|claims?|tells?|suggests?|warns?|insists?|confirms?)\s*[.!]?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+# British headline style, the speaker after the verb and no comma: "House prices rebound says Halifax"
+INVERTED_SOURCE = re.compile(
+    r"^(?P<said>.+?)\s+(?P<cue>says|said|warns|insists|claims)\s+(?P<speaker>[\w.'\u2019&-]+(?:\s+[\w.'\u2019&-]+){0,3})\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "could" and "in talks" are not here: Emergent's journalists read them as often as fact as not
 HEADLINE_HEDGES = frozenset({
     "likely", "believed", "appears", "appear", "seem", "seems", "seemed", "suspected", "suspect",
@@ -118,9 +123,10 @@ def speaker_before_colon(headline: Span, named: Callable[[str], bool]) -> Headli
 
 
 def source_after(headline: Span) -> HeadlineSource | None:
-    """ "..., officials say", "...: report", "..., dad says", "... - video report"."""
+    """ "..., officials say", "...: report", "..., dad says", "... - video report", "... says Halifax"."""
     text, base = headline.text, headline.start_char
     match = TRAILING_SOURCE.match(text)
+    inverted = match is None and (match := INVERTED_SOURCE.match(text)) is not None
     if match is None:
         return None
     doc = headline.doc
@@ -135,7 +141,7 @@ def source_after(headline: Span) -> HeadlineSource | None:
     speaker = doc.char_span(base + match.start("speaker"), base + match.end("speaker"), alignment_mode="expand")
     if speaker is None:
         return None
-    if is_speaker(speaker):
+    if is_speaker(speaker) or inverted and names_someone(speaker):
         return HeadlineSource((speaker.start_char, speaker.end_char), cue, (said.start_char, said.end_char))
     if match.group("cue").lower().startswith("report"):  # "- video report", "..., media reports"
         return HeadlineSource(None, cue, (said.start_char, said.end_char))
@@ -154,6 +160,13 @@ def is_speaker(phrase: Span) -> bool:
     if head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS or head.lower_ in REPORTS:
         return True
     return head.ent_type_ in SPEAKER_ENTITIES and all(t.ent_type_ or t.pos_ in {"PROPN", "DET"} for t in words)
+
+
+def names_someone(phrase: Span) -> bool:
+    """Ending a headline after its verb ("... says Halifax", "... says ex-aide"), a name of any
+    kind or a speaking role is the speaker (where a place before a colon is a dateline)."""
+    words = [t for t in phrase if not t.is_punct]
+    return bool(words) and (all(t.pos_ == "PROPN" or t.ent_type_ for t in words) or words[-1].lower_ in SPEAKER_NOUNS)
 
 
 def states_something(said: Span) -> bool:

@@ -34,6 +34,8 @@ def headline_of(nlp):
          "Wife, child of Islamic State head Abu Bakr al-Baghdadi held in Lebanon"),
         ("Texas boy, 9, suspended for threatening to use Hobbit magic, dad says", "dad",
          "Texas boy, 9, suspended for threatening to use Hobbit magic"),
+        ("House prices rebound says Halifax", "Halifax", "House prices rebound"),  # British style: no comma, verb first
+        ("More reforms ahead says Milburn", "Milburn", "More reforms ahead"),
     ],
 )
 def test_a_headline_names_its_speaker_by_convention(headline_of, headline, source, said):
