@@ -3,6 +3,8 @@
 - ``pairs.jsonl``: one cross-article pair of wordings from each of COUNT_PAIRS random claims
   carried by two or more articles: "same" proposition / "topic" (one subject, another
   proposition) / "other" story;
+- ``reworded-pairs.jsonl``: the same, from claims that two outlets carry in different words, one
+  such pair each (most pairs of ``pairs.jsonl`` are one wording repeated in a reprint);
 - ``laundered.jsonl``: from each of COUNT_LAUNDERED random laundered claims, a wording an outlet
   states as fact and one another outlet attributes or hedges: "real" when both state one
   proposition and the first is the outlet's own unattributed statement;
@@ -58,15 +60,29 @@ def members_by_claim(graph, condition: str = "") -> dict[str, list]:
     return {c: sorted(rows, key=lambda r: str(r.a)) for c, rows in sorted(found.items())}
 
 
-def claim_pairs(graph, rng: random.Random) -> list[dict]:
-    claims = {c: rows for c, rows in members_by_claim(graph).items() if len({str(r.article) for r in rows}) > 1}
+def claim_pairs(graph, rng: random.Random, reworded_across_outlets: bool = False) -> list[dict]:
+    """One pair of wordings from different articles of each of COUNT_PAIRS random claims; with
+    ``reworded_across_outlets``, of different outlets and worded differently (claims that hold such
+    a pair only): most pairs of the first sample are one outlet's wording repeated in a reprint."""
+
+    def eligible(a, b) -> bool:
+        if a.article == b.article:
+            return False
+        return not reworded_across_outlets or (
+            str(a.outlet) != str(b.outlet) and str(a.content).strip().lower() != str(b.content).strip().lower())
+
+    candidates = {c: [(a, b) for x, a in enumerate(rows) for b in rows[x + 1:] if eligible(a, b)]
+                  for c, rows in members_by_claim(graph).items()}
+    claims = {c: pairs for c, pairs in candidates.items() if pairs}
     drawn = []
     for c in rng.sample(sorted(claims), min(COUNT_PAIRS, len(claims))):
-        rows = claims[c]
-        pairs = [(a, b) for x, a in enumerate(rows) for b in rows[x + 1:] if a.article != b.article]
-        a, b = rng.choice(pairs)
+        a, b = rng.choice(claims[c])
         drawn.append({"claim": c, "a": side(a), "b": side(b)})
     return drawn
+
+
+def reworded_pairs(graph, rng: random.Random) -> list[dict]:
+    return claim_pairs(graph, rng, reworded_across_outlets=True)
 
 
 def laundered(graph, rng: random.Random) -> list[dict]:
@@ -104,7 +120,8 @@ def main() -> None:
     args = parser.parse_args()
     graph = kgbuild.load_graph(args.graph)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, draw in (("pairs", claim_pairs), ("laundered", laundered), ("rejections", rejections)):
+    draws = (("pairs", claim_pairs), ("reworded-pairs", reworded_pairs), ("laundered", laundered), ("rejections", rejections))
+    for name, draw in draws:
         drawn = draw(graph, random.Random(args.seed))
         with open(args.out / f"{name}.jsonl", "w", encoding="utf-8") as stream:
             for n, item in enumerate(drawn, 1):
