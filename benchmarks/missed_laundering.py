@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     articles, _ = ingest(args.corpus)
     outlet = {a.id: a.outlet or a.id for a in articles}
-    candidates, similarity, encoder = similarity_of(args.corpus, args.cache, args.workers)
+    candidates, similarity, encoder = similarity_of(args.corpus, args.cache, args.workers, articles)
     usable = similarity.long_enough
     facts = [i for i, a in enumerate(candidates) if a.voice and a.stance in STATING and not a.hedged and usable[i]]
     qualified = [i for i, a in enumerate(candidates) if a.stance in STATING and (not a.voice or a.hedged) and usable[i]]

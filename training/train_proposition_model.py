@@ -52,9 +52,11 @@ STRATA = [(0.3, 0.45), (0.45, 0.6), (0.6, 0.75), (0.75, 1.01)]  # today's simila
 UNCERTAIN = [(0.1, 0.25), (0.25, 0.4), (0.4, 0.6)]  # the shipped model's probability, for ``--uncertain``
 
 
-def similarity_of(paths: list[Path], cache: Path, workers: int):
-    """The claim merge's inputs for a corpus: its claim candidates and their ``ClaimSimilarity``."""
-    articles, _ = ingest(paths)
+def similarity_of(paths: list[Path], cache: Path, workers: int, articles: list | None = None):
+    """The claim merge's inputs for a corpus: its claim candidates and their ``ClaimSimilarity``
+    (``articles``: the corpus already ingested, if the caller needs them too)."""
+    if articles is None:
+        articles, _ = ingest(paths)
     nlp = load_pipeline()
     extractions, _, _, encoder = extract_all(articles, nlp, None, cache, pipeline_name(nlp.meta), workers, None, None)
     encoder = encoder or load_encoder(cache)
