@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 
@@ -46,8 +47,7 @@ def fold_scores(gold: list[dict], predicted: list[dict], records: list[dict], la
 
 
 def run(gold_path: Path, setting: str, threshold: float, mixed_with: list[Path], cache: Path, nlp, fold_of) -> list[dict]:
-    setattr(clustering, setting, threshold)
-    with tempfile.TemporaryDirectory() as out:
+    with mock.patch.object(clustering, setting, threshold), tempfile.TemporaryDirectory() as out:
         _, predicted = evaluate_claims(gold_path, out, mixed_with, nlp=nlp, cache=cache, workers=available_cores())
         records = read_jsonl(Path(out) / "attributions.jsonl")
         laundered = laundered_claims(Path(out) / "graph.ttl")
