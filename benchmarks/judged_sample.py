@@ -27,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import kgbuild
+from kgbuild.merge.claims.wording import worded_as_fact
 
 COUNT_PAIRS, COUNT_LAUNDERED, COUNT_REJECTIONS = 60, 40, 40
 PREFIXES = """PREFIX kg: <https://w3id.org/kgbuild/ns#> PREFIX schema: <https://schema.org/>
@@ -90,7 +91,7 @@ def laundered(graph, rng: random.Random) -> list[dict]:
     drawn = []
     for c in rng.sample(sorted(claims), min(COUNT_LAUNDERED, len(claims))):
         rows = [r for r in claims[c] if str(r.stance).endswith(("Asserts", "Confirms"))]
-        facts = [r for r in rows if r.voice is not None and not r.hedged.toPython()]
+        facts = [r for r in rows if r.voice is not None and not r.hedged.toPython() and worded_as_fact(str(r.content))]
         qualified = [r for r in rows if r.voice is None or r.hedged.toPython()]
         pairs = [(f, q) for f in facts for q in qualified if f.outlet != q.outlet]
         if pairs:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..records import Actor, Article, Attribution, Claim, Extraction, Merged
 from .actors import Naming, group_actors, join_same, outlet_actors, person_actors
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims
+from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, states_as_fact
 from .claims.encoder import Encoder
 from .drift import drift
 from .keys import claim_key, outlet_key, outlet_label
@@ -33,7 +33,7 @@ def laundered(group: list[Attribution], outlet_of: dict[str, str], close) -> boo
     """A claim some outlet states as fact in its own voice (unhedged) while another outlet
     attributes a close wording of it to a source or hedges it: the signature of a claim being
     laundered. ``close(a, b)``: the two wordings are close (a claim's members may only be near)."""
-    as_fact = [a for a in group if a.voice and a.stance in {"asserts", "confirms"} and not a.hedged]
+    as_fact = [a for a in group if states_as_fact(a)]
     qualified = [a for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)]
     return any(outlet_of[f.article] != outlet_of[q.article] and close(f, q) for f in as_fact for q in qualified)
 

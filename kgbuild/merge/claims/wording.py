@@ -32,6 +32,26 @@ DENIAL_MARKERS = re.compile(
 )
 
 
+# an outlet's own sentence that still does not state its claim as fact: a possibility ("could cost
+# 5,000"), someone's claim it reports ("priest claims God is a female"), words in the first person
+# singular, which are someone's ("I aborted my baby because it was a boy"), or a question
+NOT_AS_FACT = re.compile(
+    r"\b(?:(?i:could|might|claims?|claimed|alleges?|alleged|says|said)|may|I|I'm|I've|I'd|my|me)\b|\?",
+)
+
+
+def worded_as_fact(text: str) -> bool:
+    """No possibility, reported claim, first-person words or question in the wording."""
+    return not NOT_AS_FACT.search(ascii_text(text))
+
+
+def states_as_fact(attribution: Attribution) -> bool:
+    """The outlet states the claim as fact in its own voice: unhedged and ``worded_as_fact`` (the
+    laundered flag's test)."""
+    return bool(attribution.voice) and attribution.stance in {"asserts", "confirms"} and not attribution.hedged and (
+        worded_as_fact(attribution.wording))
+
+
 def compared_wording(attribution: Attribution) -> str:
     """The wording that is compared with others: for a rejection, without the framing that
     names the claim ("the claim made by some groups that ...", "reports that ...") and without

@@ -186,3 +186,19 @@ def test_two_headlines_given_alone_are_laundered_when_one_outlet_states_what_ano
     assert merged.claim_of[0] == merged.claim_of[1] != merged.claim_of[2]
     assert merged.claims[merged.claim_of[0]].laundered
     assert not merged.claims[merged.claim_of[2]].laundered
+
+
+@pytest.mark.parametrize("stated", [
+    "Missing Afghan soldiers could be found at Canadian border",  # a possibility
+    "Sources claim missing Afghan soldiers found at Canadian border",  # someone's claim, reported
+    "I found the missing Afghan soldiers at the Canadian border",  # someone's words in the first person
+    "Missing Afghan soldiers found at Canadian border?",
+])
+def test_an_own_wording_that_does_not_state_its_claim_as_fact_launders_nothing(stated):
+    from kgbuild.merge.claims.encoder import load_encoder
+
+    attributed = attribution("b", "Three missing Afghan soldiers located at the Canadian border", actor="Sources",
+                             kind="collective", headline=True)
+    merged = merge([extraction("a", own("a", stated), outlet="A"), extraction("b", attributed, outlet="B")],
+                   encoder=load_encoder())
+    assert merged.claim_of[0] == merged.claim_of[1] and not merged.claims[merged.claim_of[0]].laundered
