@@ -126,7 +126,9 @@ def source_after(headline: Span) -> HeadlineSource | None:
     """ "..., officials say", "...: report", "..., dad says", "... - video report", "... says Halifax"."""
     text, base = headline.text, headline.start_char
     match = TRAILING_SOURCE.match(text)
-    inverted = match is None and (match := INVERTED_SOURCE.match(text)) is not None
+    inverted = match is None
+    if inverted:
+        match = INVERTED_SOURCE.match(text)
     if match is None:
         return None
     doc = headline.doc

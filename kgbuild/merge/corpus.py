@@ -30,7 +30,7 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
 
 
 def laundered(group: list[Attribution], outlet_of: dict[str, str], close) -> bool:
-    """A claim some outlet states as fact in its own voice (unhedged) while another outlet
+    """A claim some outlet states as fact in its own voice (``states_as_fact``) while another outlet
     attributes a close wording of it to a source or hedges it: the signature of a claim being
     laundered. ``close(a, b)``: the two wordings are close (a claim's members may only be near)."""
     as_fact = [a for a in group if states_as_fact(a)]

@@ -114,6 +114,7 @@ def cluster_claims(
             negated_wording[j] or a.stance in REJECTING and denying_wording[j])
 
     with_body = {a.article for a in attributions if not a.headline}
+    concepts = similarity.words.concepts
 
     def names_claim(i: int, k: int) -> bool:
         """A refutation in an article with a body names the claim it answers by its subject and
@@ -122,7 +123,6 @@ def cluster_claims(
         return attributions[i].article not in with_body or any(
             len(concepts[i] & concepts[j]) >= NAMED_BY_CONCEPTS for j in clusters[k])
 
-    concepts = similarity.words.concepts
     by_threshold: dict[float, list[int]] = defaultdict(list)
     for i in answerable:
         if (threshold := rejection_threshold(attributions[i], attributions[i].article in with_body)) is not None:
