@@ -88,17 +88,18 @@ def asks_the_reader(sent: Span) -> bool:
     return bool(marks) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in READER for c in marks[-1].head.children)
 
 
-def negated(span: Span) -> bool:
+def negated(span: Span, below_headline: bool = False) -> bool:
     """Whether the span's main clause is negated: "is not", "didn't", "has NOT been", "not dead".
     A negation inside a subordinate clause ("adopts a boy so he won't turn into a werewolf", "a
     man who never paid") does not count, nor does an order or an address to the reader ("Don't
     reset your phone", "You'll never guess"); a headline's parse is often odd, so any other
-    attachment does ("Crabzilla is definitely not real" parsed as a relative clause of "reasons")."""
+    attachment does ("Crabzilla is definitely not real" parsed as a relative clause of "reasons").
+    ``below_headline``: what will or may not happen counts too (``not_a_fact``)."""
     inside = range(span.start, span.end)
     for token in span:
         if not (token.dep_ == "neg" or token.lower_ in NEGATIONS and token.dep_ in {"advmod", "det", "preconj"}):
             continue
-        if addressed_or_ordered(token.head) or not_a_fact(token):
+        if addressed_or_ordered(token.head) or not_a_fact(token, below_headline):
             continue
         node = token.head
         while node.i in inside and node.head != node and node.head.i in inside and not subordinate(node):
@@ -108,11 +109,14 @@ def negated(span: Span) -> bool:
     return False
 
 
-def not_a_fact(negation: Token) -> bool:
+def not_a_fact(negation: Token, below_headline: bool = False) -> bool:
     """A negation that states no fact a claim could have stated otherwise: of what will or
     may happen ("Tsunami won't divert Africa aid", "will not be rushed"), of an intention ("decides
     not to punish", "has no plans to quit"), of a feeling ("isn't happy with"), or a quantity of
-    nothing ("Federer has no equal", "no half measures")."""
+    nothing ("Federer has no equal", "no half measures"). Below a headline, where a negated
+    statement is never taken for a denial of another article's claim but is still not that claim,
+    what will or may not happen is a negation like any other: "Mexico would not pay for a wall" is
+    not "he'd force Mexico to pay for the wall"."""
     head = negation.head
     if negation.lower_ == "no" and (negation.dep_ == "det" or head.pos_ not in {"VERB", "AUX"}):
         return True
@@ -120,7 +124,7 @@ def not_a_fact(negation: Token) -> bool:
     if head.lemma_.lower() in INTENTIONS | FEELINGS or complements & (INTENTIONS | FEELINGS) or (
             head.head.lemma_.lower() in INTENTIONS and head.dep_ == "xcomp"):
         return True
-    return any(c.tag_ == "MD" and c.lower_ not in {"can", "ca", "could"} for c in head.children)
+    return not below_headline and any(c.tag_ == "MD" and c.lower_ not in {"can", "ca", "could"} for c in head.children)
 
 
 def addressed_or_ordered(verb: Token) -> bool:
@@ -372,7 +376,8 @@ def mark_negated(doc: Doc, attribution: Attribution, headline: str = "") -> Attr
     if span is None:
         return attribution
     framing = f"{attribution.evidence.text} {headline}" if attribution.headline else span.text
-    if DEBUNKING.search(framing) or attribution.headline and DENIAL_OPENING.search(headline) or negated(span):
+    if DEBUNKING.search(framing) or attribution.headline and DENIAL_OPENING.search(headline) or negated(
+            span, below_headline=not attribution.headline):
         return replace(attribution, negated=True)
     return attribution
 

@@ -101,6 +101,14 @@ def test_an_attributed_content_that_negates_its_claim_is_marked(attributions_of)
     assert not plain.negated
 
 
+def test_below_the_headline_what_will_not_happen_is_negated_too(attributions_of):
+    text = "Trump visit ends in row\n\nPena Nieto said Mexico would not pay for a wall."
+    (below,) = [a for a in attributions_of(text) if not a.headline and a.source is not None]
+    assert below.negated  # not "Mexico will pay for the wall", which would join it in one claim
+    (headline,) = [a for a in attributions_of("Mexico would not pay for a wall, Pena Nieto says") if a.headline]
+    assert not headline.negated  # a headline's is no denial of another outlet's claim
+
+
 @pytest.mark.parametrize(
     "headline",
     [
