@@ -23,7 +23,7 @@ from unittest import mock
 
 import numpy as np
 
-from kgbuild.evaluation.claims import evaluate_claims, laundered_claims, laundering_score, mixed_score, read_jsonl, score
+from kgbuild.evaluation.claims import laundering_score, mixed_score, run_claims, score
 from kgbuild.extract import load_pipeline
 from kgbuild.merge.claims import clustering
 from kgbuild.runtime import available_cores
@@ -48,10 +48,8 @@ def fold_scores(gold: list[dict], predicted: list[dict], records: list[dict], la
 
 def run(gold_path: Path, setting: str, threshold: float, mixed_with: list[Path], cache: Path, nlp, fold_of) -> list[dict]:
     with mock.patch.object(clustering, setting, threshold), tempfile.TemporaryDirectory() as out:
-        _, predicted = evaluate_claims(gold_path, out, mixed_with, nlp=nlp, cache=cache, workers=available_cores())
-        records = read_jsonl(Path(out) / "attributions.jsonl")
-        laundered = laundered_claims(Path(out) / "graph.ttl")
-    return fold_scores(read_jsonl(gold_path), predicted, records, laundered, fold_of, bool(mixed_with))
+        done = run_claims(gold_path, out, mixed_with, nlp=nlp, cache=cache, workers=available_cores())
+    return fold_scores(done.gold, done.predicted, done.records, done.laundered, fold_of, bool(mixed_with))
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from ..export.atomic import write_atomically
 from ..graph import KG, load_graph
@@ -218,13 +219,22 @@ def laundered_claims(graph_path: Path) -> set[str]:
     return {str(row[0]) for row in graph.query(f"SELECT ?c WHERE {{ ?c <{KG.laundered}> true }}")}
 
 
-def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Path] = (),
-                    **build_options) -> tuple[dict, list[dict]]:
+class ClaimRun(NamedTuple):
+    """What a run over the gold file's headlines gives to score: the gold claims, each headline's
+    prediction, the attribution records and the claim nodes flagged laundered."""
+
+    gold: list[dict]
+    predicted: list[dict]
+    records: list[dict]
+    laundered: set[str]
+
+
+def run_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Path] = (), **build_options) -> ClaimRun:
     """Run the pipeline over the gold file's headlines (with the articles of ``mixed_with``, a
-    many-story corpus, when given) into ``out``; return the scores (``mixed_score``'s too when
-    mixed) and the predictions (written to ``out/claims-predictions.jsonl`` for the reference
-    scorer). A headline the pipeline skipped as a copy gets its first copy's attribution records in
-    ``out/attributions.jsonl`` too, for the stance scorer."""
+    many-story corpus, when given) into ``out``, and write the predictions to
+    ``out/claims-predictions.jsonl`` for the reference scorer. A headline the pipeline skipped as a
+    copy gets its first copy's attribution records in ``out/attributions.jsonl`` too, for the
+    stance scorer."""
     gold, out = read_jsonl(gold_path), Path(out)
     headlines = headline_articles(gold)
     write_atomically(out / "headlines.jsonl", "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in headlines))
@@ -236,7 +246,14 @@ def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Pat
     predicted = with_duplicates(predictions(records), headlines)
     gold_ids = {a["id"] for a in headlines}
     write_atomically(out / "claims-predictions.jsonl", "".join(json.dumps(p) + "\n" for p in predicted if p["id"] in gold_ids))
-    scores = score(gold, predicted) | laundering_score(gold, predicted, laundered_claims(out / "graph.ttl"))
+    return ClaimRun(gold, predicted, records, laundered_claims(out / "graph.ttl"))
+
+
+def evaluate_claims(gold_path: str | Path, out: str | Path, mixed_with: list[Path] = (),
+                    **build_options) -> tuple[dict, list[dict]]:
+    """``run_claims``, scored: the scores (``mixed_score``'s too when mixed) and the predictions."""
+    gold, predicted, records, laundered = run_claims(gold_path, out, mixed_with, **build_options)
+    scores = score(gold, predicted) | laundering_score(gold, predicted, laundered)
     if mixed_with:
         scores |= mixed_score(gold, predicted, records)
     return scores, predicted
