@@ -5,9 +5,10 @@
   proposition) / "other" story;
 - ``reworded-pairs.jsonl``: the same, from claims that two outlets carry in different words, one
   such pair each (most pairs of ``pairs.jsonl`` are one wording repeated in a reprint);
-- ``laundered.jsonl``: from each of COUNT_LAUNDERED random laundered claims, a wording an outlet
-  states as fact and one another outlet attributes or hedges: "real" when both state one
-  proposition and the first is the outlet's own unattributed statement;
+- ``laundered.jsonl``: from each of COUNT_LAUNDERED random laundered claims, one of its evidence
+  pairs (``kg:restatesAsFact``): a wording an outlet states as fact and a close one another outlet
+  attributes or hedges: "real" when both state one proposition and the first is the outlet's own
+  unattributed statement;
 - ``rejections.jsonl``: COUNT_REJECTIONS random rejection links, each with the claim's wording
   and up to three of the wordings that carry it: "right" when the rejecting statement denies or
   refutes the claim itself.
@@ -27,7 +28,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import kgbuild
-from kgbuild.merge.claims.wording import worded_as_fact
 
 COUNT_PAIRS, COUNT_LAUNDERED, COUNT_REJECTIONS = 60, 40, 40
 PREFIXES = """PREFIX kg: <https://w3id.org/kgbuild/ns#> PREFIX schema: <https://schema.org/>
@@ -42,6 +42,7 @@ SELECT ?c ?a ?content ?evidence ?who ?outlet ?article ?voice ?hedged ?stance WHE
   OPTIONAL { ?a kg:ownVoice ?voice }
   FILTER NOT EXISTS { ?a kg:rejects ?other }
 }"""
+RESTATED = PREFIXES + "SELECT ?c ?a ?b WHERE { ?a kg:restatesAsFact ?b ; kg:claim ?c . }"
 LINKS = PREFIXES + """
 SELECT ?a ?c ?content ?evidence ?stance ?who ?article ?claim WHERE {
   ?a kg:rejects ?c ; kg:content ?content ; kg:evidence ?evidence ; kg:stance ?stance ;
@@ -87,16 +88,16 @@ def reworded_pairs(graph, rng: random.Random) -> list[dict]:
 
 
 def laundered(graph, rng: random.Random) -> list[dict]:
-    claims = members_by_claim(graph, "; kg:laundered true")
+    """From each of COUNT_LAUNDERED random laundered claims, one of the pairs the graph gives as the
+    evidence (``kg:restatesAsFact``): what the page shows a reader of the flag."""
+    by_attribution = {str(r.a): r for rows in members_by_claim(graph, "; kg:laundered true").values() for r in rows}
+    pairs: dict[str, list] = defaultdict(list)
+    for row in graph.query(RESTATED):
+        pairs[str(row.c)].append((by_attribution[str(row.a)], by_attribution[str(row.b)]))
     drawn = []
-    for c in rng.sample(sorted(claims), min(COUNT_LAUNDERED, len(claims))):
-        rows = [r for r in claims[c] if str(r.stance).endswith(("Asserts", "Confirms"))]
-        facts = [r for r in rows if r.voice is not None and not r.hedged.toPython() and worded_as_fact(str(r.content))]
-        qualified = [r for r in rows if r.voice is None or r.hedged.toPython()]
-        pairs = [(f, q) for f in facts for q in qualified if f.outlet != q.outlet]
-        if pairs:
-            fact, other = rng.choice(pairs)
-            drawn.append({"claim": c, "as_fact": side(fact), "attributed_or_hedged": side(other)})
+    for c in rng.sample(sorted(pairs), min(COUNT_LAUNDERED, len(pairs))):
+        fact, other = rng.choice(sorted(pairs[c], key=lambda pair: (str(pair[0].a), str(pair[1].a))))
+        drawn.append({"claim": c, "as_fact": side(fact), "attributed_or_hedged": side(other)})
     return drawn
 
 

@@ -215,3 +215,5 @@ class Merged:
     entities: dict[str, Actor] = field(default_factory=dict)  # what claims are about that never speaks
     spread: dict[int, int] = field(default_factory=dict)  # attribution -> its outlet's rank in its claim's spread
     drift: dict[int, Drift] = field(default_factory=dict)  # assertion -> how its wording differs from the earliest
+    # own statement as fact -> the close wordings other outlets attribute or hedge: laundering's evidence
+    restates: dict[int, tuple[int, ...]] = field(default_factory=dict)

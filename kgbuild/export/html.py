@@ -88,6 +88,7 @@ def graph_data(merged: Merged) -> dict:
                 "rank": merged.spread.get(n),  # set on each outlet's first carrying of its claim
                 "how": how_carried(a),
                 "drift": drift_data(merged.drift.get(n)),
+                "restates": list(merged.restates.get(n, ())),  # the attributed or hedged wordings it states as fact
             }
         )
     outlets = Counter(r["outlet"] for r in rows)  # attributions per outlet

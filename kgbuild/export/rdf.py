@@ -243,6 +243,8 @@ class Statements:
             ("claimScore", decimal(link.score)),
             ("spreadRank", n in merged.spread and literal(merged.spread[n])),
         ]
+        objects += [("restatesAsFact", minted(attribution_iri(base, merged.attributions[m])))
+                    for m in merged.restates.get(n, ())]
         if drift := merged.drift.get(n):
             objects += [("driftFrom", minted(attribution_iri(base, merged.attributions[drift.earliest])))]
             objects += [("change", CHANGES[change]) for change in drift.changes]

@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     change: URIRef
     added: URIRef
     dropped: URIRef
+    restatesAsFact: URIRef
     # article, claim and actor properties
     contentHash: URIRef
     contested: URIRef

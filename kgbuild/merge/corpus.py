@@ -29,13 +29,18 @@ def first_seen(members: list[Attribution], articles: dict[str, Article]) -> str 
     return min(dates) if dates else None
 
 
-def laundered(group: list[Attribution], outlet_of: dict[str, str], close) -> bool:
-    """A claim some outlet states as fact in its own voice (``states_as_fact``) while another outlet
-    attributes a close wording of it to a source or hedges it: the signature of a claim being
-    laundered. ``close(a, b)``: the two wordings are close (a claim's members may only be near)."""
-    as_fact = [a for a in group if states_as_fact(a)]
-    qualified = [a for a in group if a.stance in {"asserts", "confirms"} and (not a.voice or a.hedged)]
-    return any(outlet_of[f.article] != outlet_of[q.article] and close(f, q) for f in as_fact for q in qualified)
+def restatements(members: list[int], attributions: list[Attribution], outlet_of: dict[str, str],
+                 close) -> dict[int, tuple[int, ...]]:
+    """The evidence of laundering in one claim's ``members`` (indices into ``attributions``): per
+    wording some outlet states as fact in its own voice (``states_as_fact``), the close wordings of
+    it (``close(i, j)``: a claim's members may only be near) that another outlet attributes to a
+    source or hedges."""
+    as_fact = [i for i in members if states_as_fact(attributions[i])]
+    qualified = [j for j in members if attributions[j].stance in {"asserts", "confirms"}
+                 and (not attributions[j].voice or attributions[j].hedged)]
+    found = {i: tuple(j for j in qualified if outlet_of[attributions[i].article] != outlet_of[attributions[j].article]
+                      and close(i, j)) for i in as_fact}
+    return {i: js for i, js in found.items() if js}
 
 
 def merge(
@@ -93,27 +98,29 @@ def merge(
     result.actors = {k: a for k, a in {**everyone, **outlets}.items() if k in speakers}
     mentioned_keys = {k for keys_ in result.about_of for k in keys_}
     result.entities = {k: e for k, e in everyone.items() if k not in speakers and k in mentioned_keys}
-    members: dict[str, list[Attribution]] = defaultdict(list)
-    for attribution, key in zip(result.attributions, result.claim_of):
-        members[key].append(attribution)
+    members: dict[str, list[int]] = defaultdict(list)  # claim -> positions of its attributions
+    for n, key in enumerate(result.claim_of):
+        members[key].append(n)
     rejected = {key for targets in result.rejects.values() for key, _ in targets}
     text_of = {keys[number]: text for number, text in enumerate(texts)}
-    index_of = {id(a): kept[n] for n, a in enumerate(result.attributions)}
 
-    def close(a: Attribution, b: Attribution) -> bool:
-        i, j = index_of[id(a)], index_of[id(b)]
+    def close(m: int, n: int) -> bool:
+        i, j = kept[m], kept[n]
         return (min(i, j), max(i, j)) in clustering.close
 
     reported = {keys[number] for number in clustering.reported}
-    for key, group in sorted(members.items()):
+    for key, positions in sorted(members.items()):
+        group = [result.attributions[n] for n in positions]
         asserted = key in reported or any(a.stance in {"asserts", "confirms"} for a in group)
+        restated = restatements(positions, result.attributions, outlet_of, close)
+        result.restates.update(restated)
         result.claims[key] = Claim(
             key=key,
             text=text_of[key],
             first_seen=first_seen(group, by_id),
             outlets=tuple(sorted({outlet_of[a.article] for a in group})),
             contested=asserted and key in rejected,
-            laundered=laundered(group, outlet_of, close),
+            laundered=bool(restated),
         )
     result.spread = spread(result.attributions, result.claim_of, by_id)
     result.drift = drift(result.attributions, result.claim_of, by_id)

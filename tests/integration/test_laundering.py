@@ -30,6 +30,13 @@ def test_the_claim_is_laundered_and_the_query_shows_how_each_outlet_carries_it(l
     assert len({str(r["claim"]) for r in rows}) == 1
 
 
+def test_the_evidence_pairs_say_which_outlet_states_as_fact_what_another_attributes_or_hedges(laundering_graph):
+    rows = laundering_graph.query((ROOT / "queries" / "restated-as-fact.rq").read_text())
+    pairs = {(str(r["outlet"]), str(r["where"]), str(r["otherOutlet"]), str(r["how"])) for r in rows}
+    assert ("Daily", "headline", "Herald", "states it, hedged") in pairs
+    assert {outlet for outlet, *_ in pairs} == {"Daily"}  # only the unhedged own statement restates as fact
+
+
 def test_the_denial_in_another_outlet_contests_it(laundering_graph):
     rows = list(laundering_graph.query("""
         PREFIX kg: <https://w3id.org/kgbuild/ns#>
