@@ -112,10 +112,21 @@ def subject_of(verb: Token, hops: int = GOVERNOR_HOPS) -> Token | None:
     return None
 
 
+def misparsed_relative(clause: Token) -> bool:
+    """ "Writes Moving Letter to Teacher Who Came Out as Gay": a clause opened by "who" or "which"
+    right after a noun in the cue's object ("Letter to Teacher") is that noun's relative clause,
+    hung from the cue by a misparse ("asked in the meeting who came" keeps its question)."""
+    opening = clause.left_edge
+    if opening.tag_ not in {"WP", "WDT"} or opening.i == 0 or opening.dep_ not in SUBJECT_DEPS | {"nsubjpass"}:
+        return False
+    noun = opening.nbor(-1)
+    return noun.dep_ == "pobj" and noun.pos_ in {"NOUN", "PROPN"} and noun.head.head.dep_ == "dobj"
+
+
 def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     """The content of a cue verb, and its form: "clause" ("said that ...") or "object" ("denied X")."""
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
+    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}  and not misparsed_relative(c)]
     if cue.object == "recipient":  # "asked Trump how high it would be", parsed onto "Trump"
         clauses += [g for c in children if c.dep_ in {"dobj", "dative"} for g in c.children if g.dep_ == "ccomp"]
     if cue.stance == "questions":  # "asked the students if they were serious"

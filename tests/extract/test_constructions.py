@@ -501,3 +501,11 @@ def test_a_quotation_whose_cue_is_the_next_sentence_is_not_carried_from_the_spea
             'the artist, in an e-mail to The New York Times.')
     holding = [a for a in attributions_of(text) if a.content.text.startswith('"At first')]
     assert [a.cue.text for a in holding] == ["wrote"]
+
+
+def test_a_relative_clause_after_the_object_misparsed_as_the_cues_clause_is_no_content(attributions_of, nlp):
+    # the parser hangs "Who Came Out ..." from "Writes" as its clause; it is the teacher's relative clause
+    headline = "9-Year-Old Writes Moving Letter to Teacher Who Came Out as Gay to His Class"
+    assert [t.dep_ for t in nlp(headline) if t.text == "Came"] == ["ccomp"]
+    assert not [a for a in attributions_of(headline) if a.cue and a.cue.text == "Writes"]
+    assert only(attributions_of("The mayor asked who was responsible for the flood."), "asked")

@@ -33,10 +33,10 @@ DENIAL_MARKERS = re.compile(
 
 
 # an outlet's own sentence that still does not state its claim as fact: a possibility ("could cost
-# 5,000"), someone's claim it reports ("priest claims God is a female"), words in the first person
+# 5,000", "you'll probably be trekking to an Apple Store"), someone's claim it reports ("priest claims God is a female"), words in the first person
 # singular, which are someone's ("I aborted my baby because it was a boy"), or a question
 NOT_AS_FACT = re.compile(
-    r"\b(?:(?i:could|might|claims?|claimed|alleges?|alleged|says|said)|may|I|I'm|I've|I'd|my|me)\b|\?",
+    r"\b(?:(?i:could|might|probably|perhaps|maybe|claims?|claimed|alleges?|alleged|says|said)|may|I|I'm|I've|I'd|my|me)\b|\?",
 )
 
 

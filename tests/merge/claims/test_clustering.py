@@ -190,6 +190,7 @@ def test_two_headlines_given_alone_are_laundered_when_one_outlet_states_what_ano
 
 @pytest.mark.parametrize("stated", [
     "Missing Afghan soldiers could be found at Canadian border",  # a possibility
+    "Missing Afghan soldiers probably found at Canadian border",  # a likelihood
     "Sources claim missing Afghan soldiers found at Canadian border",  # someone's claim, reported
     "I found the missing Afghan soldiers at the Canadian border",  # someone's words in the first person
     "Missing Afghan soldiers found at Canadian border?",
