@@ -119,6 +119,12 @@ class Sets:
         """Both hold some, and none in common (``disjoint``, pair by pair)."""
         return (self.sizes[first] > 0) & (self.sizes[second] > 0) & (self.shared(first, second) == 0)
 
+    def conflicting(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Each holds a member the other lacks: "500, gold 5,000" against "500, gold 4,000" (one
+        holding all of the other's, "5,000" in "500, gold at 5,000", does not conflict)."""
+        shared = self.shared(first, second)
+        return (shared < self.sizes[first]) & (shared < self.sizes[second])
+
     def agreement(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Shared over held (Jaccard); 0 unless both hold some."""
         shared = self.shared(first, second)

@@ -203,3 +203,17 @@ def test_an_own_wording_that_does_not_state_its_claim_as_fact_launders_nothing(s
     merged = merge([extraction("a", own("a", stated), outlet="A"), extraction("b", attributed, outlet="B")],
                    encoder=load_encoder())
     assert merged.claim_of[0] == merged.claim_of[1] and not merged.claims[merged.claim_of[0]].laundered
+
+
+@pytest.mark.parametrize("reported, laundered", [
+    ("Stainless Steel Apple Watch Will Cost 500, Gold 4,000", False),  # each holds a price the other lacks
+    ("Stainless Steel Apple Watch Will Cost 500, Gold 5,000", True),
+])
+def test_two_headlines_whose_numbers_conflict_launder_nothing(reported, laundered):
+    from kgbuild.merge.claims.encoder import load_encoder
+
+    stated = own("a", "Stainless steel Apple Watch will be priced 500, gold at 5,000")
+    rumoured = own("b", reported, hedged=True)
+    merged = merge([extraction("a", stated, outlet="A"), extraction("b", rumoured, outlet="B")], encoder=load_encoder())
+    assert merged.claim_of[0] == merged.claim_of[1]
+    assert merged.claims[merged.claim_of[0]].laundered is laundered

@@ -80,6 +80,8 @@ def test_sets_of_many_pairs_intersect_as_python_sets_do(monkeypatch):
     assert together.disjoint(first, second).tolist() == [disjoint(sets[i], sets[j]) for i, j in zip(first, second)]
     assert together.agreement(first, second).tolist() == [
         len(sets[i] & sets[j]) / len(sets[i] | sets[j]) if sets[i] and sets[j] else 0.0 for i, j in zip(first, second)]
+    assert together.conflicting(first, second).tolist() == [
+        bool(sets[i] - sets[j]) and bool(sets[j] - sets[i]) for i, j in zip(first, second)]
     value = rng.random(len(together.counts))
     column = {x: k for k, x in enumerate(dict.fromkeys(x for members in sets for x in members))}
     assert together.largest_shared(first, second, value).tolist() == [
