@@ -4,7 +4,7 @@ merge and export of up to 1,000,000 synthetic attributions; incremental reruns.
     python benchmarks/scale.py throughput [--rounds 2]     # ../shared/data/news/wikinews.jsonl
     python benchmarks/scale.py merge [--sizes 125000,250000,500000,1000000] [--claims-up-to N] [--export-up-to N]
     python benchmarks/scale.py incremental [--articles 1000] [--keep DIR]   # 3434: the whole corpus but its last 10 lines
-    python benchmarks/scale.py runs [--corpus wikinews|all] [--rounds 2]   # whole cold runs: 1, 2 workers, a cluster
+    python benchmarks/scale.py runs [--corpus wikinews|all] [--rounds 2]   # whole cold runs: 1 worker (also held to one core), 2, a cluster
 
 Each part prints one JSON object. Throughput runs the lines interleaved (1 process, 2 processes,
 cluster; then again), each the faster of its runs, every line loading its pipelines inside the
@@ -328,7 +328,12 @@ def incremental(articles: int, workers: int, keep: str | None = None) -> dict:
 
 # --- whole runs --------------------------------------------------------------------------------
 
-RUN_LINES = ("--workers 1", "--workers 2", "Dask cluster, 2 workers")
+RUN_LINES = ("--workers 1", "--workers 1, one core", "--workers 2", "Dask cluster, 2 workers")
+ONE_CORE = "--workers 1, one core"  # the process held to one core: what a second core adds to one
+
+
+def on_one_core() -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 @contextmanager
@@ -360,11 +365,12 @@ def dask_cluster(folder: Path, workers: int = 2):
 
 
 def whole_runs(corpus: str, rounds: int) -> dict:
-    """``kgbuild run INPUTS --no-cache --no-html`` as a user starts it, cold, on one worker, two,
-    and a two-worker Dask cluster started beforehand (``dask_cluster``), interleaved, ``rounds``
-    times; wall seconds, the stages (``report.json``), the share of the wall the encoding in the
-    merge took, whether every output is byte-identical to the first run's; ratios of the best runs
-    to ``--workers 1``."""
+    """``kgbuild run INPUTS --no-cache --no-html`` as a user starts it, cold, on one worker, one
+    worker held to one core (``--workers 1`` encodes on a second thread, so uses a second core
+    when there is one), two, and a two-worker Dask cluster started beforehand (``dask_cluster``),
+    interleaved, ``rounds`` times; wall seconds, the stages (``report.json``), the share of the
+    wall the encoding in the merge took, whether every output is byte-identical to the first
+    run's; ratios of the best runs to ``--workers 1`` and to one core."""
     inputs = [str(WIKINEWS)] if corpus == "wikinews" else [str(p) for p in CORPUS]
     kgbuild = str(Path(sys.executable).parent / "kgbuild")
     folder = Path(tempfile.mkdtemp(prefix="kgbuild-runs-"))
@@ -376,9 +382,10 @@ def whole_runs(corpus: str, rounds: int) -> dict:
                 out = folder / f"{round_}-{RUN_LINES.index(line)}"
                 command = [kgbuild, "run", *inputs, "--out", str(out), "--no-cache", "--no-html"]
                 with dask_cluster(folder) if line.startswith("Dask") else nullcontext() as address:
-                    command += ["--scheduler", address] if address else line.split()
+                    command += ["--scheduler", address] if address else line.split(",")[0].split()
                     start = time.perf_counter()
-                    subprocess.run(command, check=True, capture_output=True)
+                    subprocess.run(command, check=True, capture_output=True,
+                                   preexec_fn=on_one_core if line == ONE_CORE else None)
                     wall = time.perf_counter() - start
                 report = json.loads((out / "report.json").read_text())
                 first = folder / "0-0"
@@ -395,7 +402,8 @@ def whole_runs(corpus: str, rounds: int) -> dict:
         shutil.rmtree(folder)
     best = {line: min(r["wall"] for r in rs) for line, rs in runs.items()}
     return {"corpus": inputs, "runs": runs, "outputs_identical": identical,
-            "ratio_to_workers_1": {line: round(best["--workers 1"] / seconds, 2) for line, seconds in best.items()}}
+            "ratio_to_workers_1": {line: round(best["--workers 1"] / seconds, 2) for line, seconds in best.items()},
+            "ratio_to_one_core": {line: round(best[ONE_CORE] / seconds, 2) for line, seconds in best.items()}}
 
 
 def main() -> None:
