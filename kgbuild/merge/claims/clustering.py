@@ -55,13 +55,13 @@ def proven(pairs: set[tuple[int, int]], similarity: ClaimSimilarity) -> set[tupl
     """The pairs the proposition model finds to be one proposition: to call a claim laundered,
     its wordings must be shown to say the same thing, not only to be alike. Two headlines given
     alone it cannot judge, as in the clustering (``propositions``): there, being this alike in
-    one claim is the proof (LAUNDER_THRESHOLD, cross-validated on Emergent dev), unless their
-    numbers conflict ("priced 500, gold at 5,000" against "Will Cost 500, Gold 4,000")."""
+    one claim is the proof (LAUNDER_THRESHOLD, cross-validated on Emergent dev). Either way, two
+    wordings whose numbers conflict are two propositions ("priced 500, gold at 5,000" against
+    "Will Cost 500, Gold 4,000": the model's traits see only that they share one)."""
     ordered = sorted(pairs)
     first, second = np.array([p[0] for p in ordered], dtype=int), np.array([p[1] for p in ordered], dtype=int)
-    facts = similarity.facts
-    alone = both_alone(facts, first, second) & ~facts.numbers.conflicting(first, second)
-    same = alone | similarity.one_proposition(first, second)
+    same = both_alone(similarity.facts, first, second) | similarity.one_proposition(first, second)
+    same &= ~similarity.facts.numbers.conflicting(first, second)
     return {pair for pair, one in zip(ordered, same) if one}
 
 
