@@ -104,6 +104,27 @@ def with_faiss(vectors: np.ndarray, probes: np.ndarray):
     return built, labels
 
 
+def with_faiss_quantized(kind: str):
+    """faiss's HNSW graph over the vectors scalar-quantized ("fp16": half floats; "8bit": a byte a
+    dimension): the same graph search, a half or a quarter of the memory read per distance."""
+
+    def run(vectors: np.ndarray, probes: np.ndarray):
+        import faiss
+
+        quantizer = {"fp16": faiss.ScalarQuantizer.QT_fp16, "8bit": faiss.ScalarQuantizer.QT_8bit}[kind]
+        index = faiss.IndexHNSWSQ(vectors.shape[1], quantizer, CONNECTIONS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction, index.hnsw.efSearch = BUILD_BREADTH, SEARCH_BREADTH
+        faiss.omp_set_num_threads(1)
+        index.train(vectors)
+        index.add(vectors)
+        built = time.perf_counter()
+        faiss.omp_set_num_threads(2)
+        _, labels = index.search(vectors[probes], NEIGHBOURS + 1)
+        return built, labels
+
+    return run
+
+
 def with_pynndescent(vectors: np.ndarray, probes: np.ndarray):
     from pynndescent import NNDescent
 
@@ -114,7 +135,8 @@ def with_pynndescent(vectors: np.ndarray, probes: np.ndarray):
     return built, labels
 
 
-LIBRARIES = {"hnswlib": with_hnswlib, "usearch": with_usearch, "faiss": with_faiss, "pynndescent": with_pynndescent}
+LIBRARIES = {"hnswlib": with_hnswlib, "usearch": with_usearch, "faiss": with_faiss, "pynndescent": with_pynndescent,
+             "faiss-fp16": with_faiss_quantized("fp16"), "faiss-8bit": with_faiss_quantized("8bit")}
 
 
 def measure(vectors: np.ndarray, probes: np.ndarray, libraries: list[str], repeats: int = 2) -> dict:
