@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..records import Actor, Article, Attribution, Claim, Extraction, Merged
 from .actors import Naming, group_actors, join_same, outlet_actors, person_actors
 from .aliases import NO_ALIASES, Aliases
-from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, states_as_fact
+from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
 from .claims.encoder import Encoder
 from .drift import drift
 from .keys import claim_key, outlet_key, outlet_label
@@ -34,10 +34,9 @@ def restatements(members: list[int], attributions: list[Attribution], outlet_of:
     """The evidence of laundering in one claim's ``members`` (indices into ``attributions``): per
     wording some outlet states as fact in its own voice (``states_as_fact``), the close wordings of
     it (``close(i, j)``: a claim's members may only be near) that another outlet attributes to a
-    source or hedges."""
+    source without presenting it as true, or hedges (``keeps_distance``)."""
     as_fact = [i for i in members if states_as_fact(attributions[i])]
-    qualified = [j for j in members if attributions[j].stance in {"asserts", "confirms"}
-                 and (not attributions[j].voice or attributions[j].hedged)]
+    qualified = [j for j in members if keeps_distance(attributions[j])]
     found = {i: tuple(j for j in qualified if outlet_of[attributions[i].article] != outlet_of[attributions[j].article]
                       and close(i, j)) for i in as_fact}
     return {i: js for i, js in found.items() if js}

@@ -26,3 +26,17 @@ def test_no_restatement_without_a_close_wording_elsewhere():
     wordings = [own("daily", CLAIM.capitalize()), attribution("wire", f"that {CLAIM}", actor="Officials",
                                                                  kind="collective")]
     assert restatements([0, 1], wordings, {"daily": "Daily", "wire": "Wire"}, lambda i, j: False) == {}
+
+
+def test_a_source_that_reveals_or_admits_it_keeps_no_distance():
+    from dataclasses import replace
+
+    from kgbuild.records import Span
+
+    stated = own("daily", CLAIM.capitalize())
+    revealed = attribution("wire", CLAIM, actor="Officials", kind="collective")
+    revealed = replace(revealed, cue=Span("reveal", 0, 6))  # "Officials reveal the dam ...": the outlet's fact too
+    outlet_of = {"daily": "Daily", "wire": "Wire"}
+    assert restatements([0, 1], [stated, revealed], outlet_of, lambda i, j: True) == {}
+    admitted_but_hedged = replace(revealed, cue=Span("admitted", 0, 8), hedged=True)
+    assert restatements([0, 1], [stated, admitted_but_hedged], outlet_of, lambda i, j: True) == {0: (1,)}

@@ -13,10 +13,10 @@ wordings, not the square of their number; without an encoder it still works, on 
 
 from .clustering import Clustering, cluster_claims
 from .similarity import ClaimSimilarity
-from .wording import REJECTING, canonical_text, compared_wording, in_claims, states_as_fact, wordings_encoded_first
+from .wording import REJECTING, canonical_text, compared_wording, in_claims, keeps_distance, states_as_fact, wordings_encoded_first
 from .words import WordVectors, word_vectors
 
 __all__ = [
     "REJECTING", "ClaimSimilarity", "Clustering", "WordVectors", "canonical_text", "cluster_claims", "compared_wording",
-    "in_claims", "states_as_fact", "word_vectors", "wordings_encoded_first",
+    "in_claims", "keeps_distance", "states_as_fact", "word_vectors", "wordings_encoded_first",
 ]

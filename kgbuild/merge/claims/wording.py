@@ -45,6 +45,21 @@ def worded_as_fact(text: str) -> bool:
     return not NOT_AS_FACT.search(ascii_text(text))
 
 
+# a cue that presents what it reports as true: "girlfriend reveals she was born a man" is the
+# outlet's fact too (Emergent's journalists label 12 of 14 such headlines "for")
+FACTIVE_CUE = re.compile(r"^(?:reveal|disclos|admit|acknowledg)", re.IGNORECASE)
+
+
+def keeps_distance(attribution: Attribution) -> bool:
+    """The outlet reports the claim without making it its own: attributed by a cue that does not
+    present it as true, or hedged (the laundered flag's other side)."""
+    if attribution.stance not in {"asserts", "confirms"}:
+        return False
+    if attribution.voice:
+        return attribution.hedged
+    return attribution.hedged or not (attribution.cue and FACTIVE_CUE.match(attribution.cue.text))
+
+
 def states_as_fact(attribution: Attribution) -> bool:
     """The outlet states the claim as fact in its own voice: unhedged and ``worded_as_fact`` (the
     laundered flag's test)."""
