@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from kgbuild.ingest import ingest
+from kgbuild.merge.claims import states_as_fact
 from kgbuild.merge.claims.clustering import cluster_claims
 from kgbuild.merge.claims.vectors import exact_nearest_pairs
 
@@ -48,7 +49,7 @@ def main() -> None:
     outlet = {a.id: a.outlet or a.id for a in articles}
     candidates, similarity, encoder = similarity_of(args.corpus, args.cache, args.workers, articles)
     usable = similarity.long_enough
-    facts = [i for i, a in enumerate(candidates) if a.voice and a.stance in STATING and not a.hedged and usable[i]]
+    facts = [i for i, a in enumerate(candidates) if states_as_fact(a) and usable[i]]
     qualified = [i for i, a in enumerate(candidates) if a.stance in STATING and (not a.voice or a.hedged) and usable[i]]
     near = exact_nearest_pairs(similarity.meanings[np.array(facts)], similarity.meanings[np.array(qualified)],
                                facts, qualified)
