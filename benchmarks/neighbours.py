@@ -125,6 +125,28 @@ def with_faiss_quantized(kind: str):
     return run
 
 
+def with_faiss_in_buckets(bits: int):
+    """faiss's HNSW graph with the vectors inserted bucket by bucket (the signs of ``bits`` fixed
+    random projections), so that each insertion walks near the ones before it."""
+
+    def run(vectors: np.ndarray, probes: np.ndarray):
+        import faiss
+
+        planes = np.random.default_rng(0).standard_normal((vectors.shape[1], bits)).astype(np.float32)
+        bucket = (vectors @ planes > 0) @ (1 << np.arange(bits))
+        order = np.argsort(bucket, kind="stable")
+        index = faiss.IndexHNSWFlat(vectors.shape[1], CONNECTIONS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction, index.hnsw.efSearch = BUILD_BREADTH, SEARCH_BREADTH
+        faiss.omp_set_num_threads(1)
+        index.add(np.ascontiguousarray(vectors[order]))
+        built = time.perf_counter()
+        faiss.omp_set_num_threads(2)
+        _, rows = index.search(vectors[probes], NEIGHBOURS + 1)
+        return built, np.where(rows >= 0, order[np.maximum(rows, 0)], -1)
+
+    return run
+
+
 def with_pynndescent(vectors: np.ndarray, probes: np.ndarray):
     from pynndescent import NNDescent
 
@@ -136,7 +158,8 @@ def with_pynndescent(vectors: np.ndarray, probes: np.ndarray):
 
 
 LIBRARIES = {"hnswlib": with_hnswlib, "usearch": with_usearch, "faiss": with_faiss, "pynndescent": with_pynndescent,
-             "faiss-fp16": with_faiss_quantized("fp16"), "faiss-8bit": with_faiss_quantized("8bit")}
+             "faiss-fp16": with_faiss_quantized("fp16"), "faiss-8bit": with_faiss_quantized("8bit"),
+             "faiss-buckets": with_faiss_in_buckets(10)}
 
 
 def measure(vectors: np.ndarray, probes: np.ndarray, libraries: list[str], repeats: int = 2) -> dict:
