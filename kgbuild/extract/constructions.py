@@ -126,7 +126,7 @@ def misparsed_relative(clause: Token) -> bool:
 def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
     """The content of a cue verb, and its form: "clause" ("said that ...") or "object" ("denied X")."""
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}  and not misparsed_relative(c)]
+    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"} and not misparsed_relative(c)]
     if cue.object == "recipient":  # "asked Trump how high it would be", parsed onto "Trump"
         clauses += [g for c in children if c.dep_ in {"dobj", "dative"} for g in c.children if g.dep_ == "ccomp"]
     if cue.stance == "questions":  # "asked the students if they were serious"

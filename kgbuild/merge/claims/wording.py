@@ -32,9 +32,10 @@ DENIAL_MARKERS = re.compile(
 )
 
 
-# an outlet's own sentence that still does not state its claim as fact: a possibility ("could cost
-# 5,000", "you'll probably be trekking to an Apple Store"), someone's claim it reports ("priest claims God is a female"), words in the first person
-# singular, which are someone's ("I aborted my baby because it was a boy"), or a question
+# an outlet's own sentence that still does not state its claim as fact: a possibility or likelihood
+# ("could cost 5,000", "you'll probably be trekking to an Apple Store"), someone's claim it reports
+# ("priest claims God is a female"), words in the first person singular, which are someone's ("I
+# aborted my baby because it was a boy"), or a question
 NOT_AS_FACT = re.compile(
     r"\b(?:(?i:could|might|probably|perhaps|maybe|claims?|claimed|alleges?|alleged|says|said)|may|I|I'm|I've|I'd|my|me)\b|\?",
 )
@@ -55,9 +56,8 @@ def keeps_distance(attribution: Attribution) -> bool:
     present it as true, or hedged (the laundered flag's other side)."""
     if attribution.stance not in {"asserts", "confirms"}:
         return False
-    if attribution.voice:
-        return attribution.hedged
-    return attribution.hedged or not (attribution.cue and FACTIVE_CUE.match(attribution.cue.text))
+    factive = attribution.cue is not None and FACTIVE_CUE.match(attribution.cue.text)
+    return attribution.hedged or not (attribution.voice or factive)
 
 
 def states_as_fact(attribution: Attribution) -> bool:
