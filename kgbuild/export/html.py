@@ -88,9 +88,10 @@ def graph_data(merged: Merged) -> dict:
                 "rank": merged.spread.get(n),  # set on each outlet's first carrying of its claim
                 "how": how_carried(a),
                 "drift": drift_data(merged.drift.get(n)),
-                "restates": list(merged.restates.get(n, ())),  # the attributed or hedged wordings it states as fact
             }
         )
+        if n in merged.restates:  # the attributed or hedged wordings it states as fact (most rows have none)
+            rows[-1]["restates"] = list(merged.restates[n])
     outlets = Counter(r["outlet"] for r in rows)  # attributions per outlet
     per_actor = Counter(r["actor"] for r in rows)
     nodes = {}
