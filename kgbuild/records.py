@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 REJECTING = frozenset({"denies", "refutes"})  # the stances (``Attribution.stance``) that reject what they are about
+ASSERTING = frozenset({"asserts", "confirms"})  # the stances that pass a claim on (a denial is no wording of it)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Attribution
+from ..records import ASSERTING, Attribution
 from ..records import Span as TextSpan
 from .assembly import core_of
 from .headlines import HeadlineSource, headline_hedged, headline_source, hedging_words, quotes_words
@@ -370,7 +370,7 @@ def mark_negated(doc: Doc, attribution: Attribution, headline: str = "") -> Attr
     (``Attribution.headline``) the outlet's own framing counts too, anywhere on the headline's
     line (``headline``: "Hoax report claims ...", "NASA confirms ...: fake news story", "Nasa
     Confirms Six Days of Darkness in December: No, they don't - it's a hoax")."""
-    if attribution.content is None or attribution.stance not in {"asserts", "confirms"} or attribution.direct:
+    if attribution.content is None or attribution.stance not in ASSERTING or attribution.direct:
         return attribution
     span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
     if span is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..records import Actor, Article, Attribution, Claim, Extraction, Merged
+from ..records import ASSERTING, Actor, Article, Attribution, Claim, Extraction, Merged
 from .actors import Naming, group_actors, join_same, outlet_actors, person_actors
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
@@ -110,7 +110,7 @@ def merge(
     reported = {keys[number] for number in clustering.reported}
     for key, positions in sorted(members.items()):
         group = [result.attributions[n] for n in positions]
-        asserted = key in reported or any(a.stance in {"asserts", "confirms"} for a in group)
+        asserted = key in reported or any(a.stance in ASSERTING for a in group)
         restated = restatements(positions, result.attributions, outlet_of, close)
         result.restates.update(restated)
         result.claims[key] = Claim(

@@ -9,10 +9,9 @@ import re
 from difflib import SequenceMatcher
 from itertools import groupby
 
-from ..records import Article, Attribution, Drift
+from ..records import ASSERTING, Article, Attribution, Drift
 from .spread import in_order
 
-ASSERTING = {"asserts", "confirms"}  # the stances that pass a claim on; a denial is not a wording of it
 EDGE_PUNCTUATION = "\"'.,;:!?()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026-"
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "

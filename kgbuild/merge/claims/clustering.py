@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...records import Attribution, ClaimLink
+from ...records import ASSERTING, Attribution, ClaimLink
 from .encoder import Encoder
 from .linkage import TopicsByComponent, average_link, headlines_joined_by_rare_term, joined_by_partial_quotes
 from .pairs import best_matches, scored_pairs
@@ -158,7 +158,7 @@ def cluster_claims(
         else:
             unanswered.append(i)
             continue
-        if item.negated and item.stance in {"asserts", "confirms"}:
+        if item.negated and item.stance in ASSERTING:
             stances[i] = "denies"  # "Woman detained is not al-Baghdadi's wife, Iraq says", "YPG confirms: Rosenberg not captured"
         clusters[assignment[i]].append(i)
     # what is rejected but asserted nowhere in the corpus: claims of their own, one per wording

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ...records import REJECTING, Attribution
+from ...records import ASSERTING, REJECTING, Attribution
 from .words import ascii_text
 
 FRAMING = re.compile(
@@ -54,7 +54,7 @@ FACTIVE_CUE = re.compile(r"^(?:reveal|disclos|admit|acknowledg)", re.IGNORECASE)
 def keeps_distance(attribution: Attribution) -> bool:
     """The outlet reports the claim without making it its own: attributed by a cue that does not
     present it as true, or hedged (the laundered flag's other side)."""
-    if attribution.stance not in {"asserts", "confirms"}:
+    if attribution.stance not in ASSERTING:
         return False
     factive = attribution.cue is not None and FACTIVE_CUE.match(attribution.cue.text)
     return attribution.hedged or not (attribution.voice or factive)
@@ -63,7 +63,7 @@ def keeps_distance(attribution: Attribution) -> bool:
 def states_as_fact(attribution: Attribution) -> bool:
     """The outlet states the claim as fact in its own voice: unhedged and ``worded_as_fact`` (the
     laundered flag's test)."""
-    return bool(attribution.voice) and attribution.stance in {"asserts", "confirms"} and not attribution.hedged and (
+    return bool(attribution.voice) and attribution.stance in ASSERTING and not attribution.hedged and (
         worded_as_fact(attribution.wording))
 
 
