@@ -50,6 +50,13 @@ DENIABLE = CLAIM_NOUNS | {"speculation", "suggestion", "theory", "notion", "idea
 DENIAL_OPENING = re.compile(
     r"(?:^|[:\u2014]\s*)\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE
 )
+# a question whose answer would make the news a fabrication: "Was the video all an elaborate hoax?",
+# "Did Josh Paler Lin stage his viral video?". Matched on the words: headlines in title case defeat the parse
+FABRICATION_QUESTION = re.compile(
+    r"^(?:[\w ]{1,20}:\s*)?(?:(?:was|is|were|are)\b.*\b(?:a|an)\s+(?:[\w-]+\s+)?(?:hoax|fake|fraud|scam|prank|set-?up)"
+    r"|(?:did|does|do)\b.*\b(?:stage|fake|fabricate|invent|make up|photoshop|doctor)\b)[^?]*\?",
+    re.IGNORECASE,
+)
 QUESTION_OPENERS = frozenset(
     {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
      "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
@@ -181,13 +188,16 @@ def rejects_a_thing(verb: Token) -> bool:
 
 
 def voice_stance(sent: Span) -> tuple[str, bool]:
-    """(stance, negated) of a sentence the outlet states itself. A question that asks whether a
-    claim is a hoax ("Was the video all a hoax?") questions it and is marked negated: it doubts
-    the claim, and the merge links it to the claim it doubts."""
+    """(stance, negated) of a sentence the outlet states itself. A question whose answer would
+    make the claim a fabrication ("Was the video all a hoax?", "Did he stage his video?") refutes
+    it, as journalists read such headlines; another that names a hoax or a denial questions it and
+    is marked negated: it doubts the claim, and the merge links it to the claim it doubts."""
     text = sent.text
     if is_question(sent) and not asks_the_reader(sent):
         if DEBUNKING.search(text[text.find("?") + 1:]):
             return "refutes", False  # a question the headline answers: "Is Crabzilla real? ... must be a HOAX"
+        if FABRICATION_QUESTION.search(text):
+            return "refutes", False
         return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
         return "refutes", False

@@ -38,7 +38,12 @@ def test_a_question_headline_questions(own_voice_of):
         ("The story of the spider in a man's stomach, debunked", "refutes", False),
         ("Sorry: Argentina's president did not adopt a werewolf", "denies", False),
         ("Islamic State leader al-Baghdadi is not dead", "asserts", True),
-        ("Was the viral video of the homeless man all a hoax?", "questions", True),
+        # a question whose answer would make the news a fabrication refutes it; one that only names a hoax asks
+        ("Was the viral video of the homeless man all a hoax?", "refutes", False),
+        ("Was The Video Of That Homeless Man All An Elaborate Hoax?", "refutes", False),
+        ("Did Josh Paler Lin Stage His Viral Video About Helping the Homeless?", "refutes", False),
+        ("Update: Did Boston.com Make Up This Story About the Professor?", "refutes", False),
+        ("Has this Argentine woman fallen victim to a cruel online hoax?", "questions", True),
         ("Is Crabzilla real or not? Marine biologist rules the picture must be a hoax", "refutes", False),  # answered
         # a question put to the reader, or by the writer, asks about them, not whether the news is true
         ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "asserts", False),
