@@ -50,11 +50,14 @@ DENIABLE = CLAIM_NOUNS | {"speculation", "suggestion", "theory", "notion", "idea
 DENIAL_OPENING = re.compile(
     r"(?:^|[:\u2014]\s*)\s*(?:no|nope|sorry|wrong|fact check|debunk(?:ed)?|false)\b\s*[,:!.\u2014-]", re.IGNORECASE
 )
-# a question whose answer would make the news a fabrication: "Was the video all an elaborate hoax?",
-# "Did Josh Paler Lin stage his viral video?". Matched on the words: headlines in title case defeat the parse
+# a question whose answer would make the news item itself a fabrication: "Was the video all an elaborate
+# hoax?", "Did Josh Paler Lin stage his viral video?"; not "Is Trump a fraud?" or "Did the FBI fake evidence?",
+# which ask about a person's deed. Matched on the words: headlines in title case defeat the parse
+NEWS_ITEMS = r"(?:videos?|footage|clips?|stor(?:y|ies)|photos?|pictures?|images?|reports?|tweets?|posts?|articles?|accounts?|interviews?)"
 FABRICATION_QUESTION = re.compile(
-    r"^(?:[\w ]{1,20}:\s*)?(?:(?:was|is|were|are)\b.*\b(?:a|an)\s+(?:[\w-]+\s+)?(?:hoax|fake|fraud|scam|prank|set-?up)"
-    r"|(?:did|does|do)\b.*\b(?:stage|fake|fabricate|invent|make up|photoshop|doctor)\b)[^?]*\?",
+    r"^(?:[\w ]{1,20}:\s*)?(?:(?:was|is|were|are)\b.*\b" + NEWS_ITEMS + r"\b.*\b(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:hoax|fake|fraud|scam|prank|set-?up)|(?:did|does|do)\b.*\b(?:stage|fake|fabricate|invent|make up|photoshop|doctor)"
+    r"\b.*\b" + NEWS_ITEMS + r"\b)[^?]*\?",
     re.IGNORECASE,
 )
 QUESTION_OPENERS = frozenset(

@@ -44,6 +44,8 @@ def test_a_question_headline_questions(own_voice_of):
         ("Did Josh Paler Lin Stage His Viral Video About Helping the Homeless?", "refutes", False),
         ("Update: Did Boston.com Make Up This Story About the Professor?", "refutes", False),
         ("Has this Argentine woman fallen victim to a cruel online hoax?", "questions", True),
+        ("Is the senator a fraud?", "questions", False),  # about a person, not the news item
+        ("Did the police fake evidence in the case?", "questions", True),
         ("Is Crabzilla real or not? Marine biologist rules the picture must be a hoax", "refutes", False),  # answered
         # a question put to the reader, or by the writer, asks about them, not whether the news is true
         ("Apple Watch pricing: Will you spend 5000 for the gold edition?", "asserts", False),
