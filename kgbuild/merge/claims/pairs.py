@@ -139,16 +139,30 @@ def best_matches(
     pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
+    shared: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # the names probe and claim share
+    concepts = similarity.words.concepts
     for (i, j), score in zip(pairs, (scorer or similarity.similarities)(first, second)):
         if similarity.long_enough[j]:
             claim = assignment[j]
             scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))
+            if standing_out:
+                shared[i][claim] |= concepts[i] & concepts[j] & similarity.words.names
     found = {}
     for i, by_claim in scores.items():
         ranked = sorted(by_claim.items(), key=lambda pair: (-pair[1], pair[0]))
-        if ranked[0][1] >= threshold and stands_out([score for _, score in ranked], standing_out):
+        if ranked[0][1] >= threshold and (stands_out([score for _, score in ranked], standing_out)
+                                          or standing_out and named_only_by(shared[i], ranked[0][0])):
             found[i] = [(claim, score) for claim, score in ranked if score >= threshold]
     return found
+
+
+def named_only_by(shared: dict[int, set[str]], best: int) -> bool:
+    """Whether the probe shares a name (``shared``: the names it shares with each claim compared)
+    with its best claim that it shares with no other: "Internet report of Ebola outbreak in Purdon
+    not true" names Purdon, which only the Purdon rumour's wordings hold, though the corpus's
+    other debunked rumours score as high. A common word shared with one claim alone is chance."""
+    others = set().union(*(concepts for claim, concepts in shared.items() if claim != best))
+    return bool(shared[best] - others)
 
 
 def stands_out(ranked: list[float], margin: float) -> bool:

@@ -77,7 +77,8 @@ class Wordings:
 
     def __init__(self, texts: list[str], vector_of: WordVectors | None = None):
         words = [content_words(text) for text in texts]
-        concept, unit = concepts_of(sorted({w for ws in words for w in ws}), vector_of, proper_names(texts))
+        self.names = proper_names(texts)  # words only ever capitalized: "Purdon", "Ebola"
+        concept, unit = concepts_of(sorted({w for ws in words for w in ws}), vector_of, self.names)
         self.concepts = [frozenset(concept[w] for w in ws) for ws in words]
         self.frequency = Counter(c for cs in self.concepts for c in cs)
         names = sorted(self.frequency)

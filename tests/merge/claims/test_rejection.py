@@ -89,6 +89,22 @@ def test_a_rejection_that_resembles_many_claims_about_as_much_rejects_none(monke
     assert not merged.rejects
 
 
+def test_a_rejection_that_names_what_only_one_claim_holds_stands_out_by_it():
+    from kgbuild.merge.claims.pairs import named_only_by
+    from kgbuild.merge.claims.words import Wordings
+
+    # "Internet report of Ebola outbreak in Purdon not true": the corpus's other debunked rumours
+    # share its framing and score about as high, but only the Purdon rumour names Purdon
+    texts = ["Internet report of Ebola outbreak in Purdon not true", "Purdon, Texas was quarantined over Ebola",
+             "Ebola patient flown to Dallas", "an internet report said the outbreak was over"]
+    assert {"purdon", "ebola", "dallas", "texas"} <= Wordings(texts).names and "internet" not in Wordings(texts).names
+    shared = {0: {"ebola", "purdon"}, 1: {"ebola"}, 2: set()}  # the names the denial shares with each claim
+    assert named_only_by(shared, 0)
+    assert not named_only_by(shared, 1)  # all it names, another claim names too
+    assert not named_only_by({0: {"federer"}, 1: {"federer"}}, 0)
+    assert named_only_by({0: {"purdon"}}, 0)  # nothing else compared at all
+
+
 def test_a_rejected_claim_must_stand_out_from_its_rivals():
     from kgbuild.merge.claims.pairs import stands_out
     from kgbuild.merge.claims.rejection import REJECT_STANDING
