@@ -126,7 +126,8 @@ def best_matches(
     most similar first; only targets that share a blocking concept with it, or are its near
     neighbours by meaning, are compared. A restatement must also share words with what it restates
     (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded.
-    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``).
+    With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)
+    or hold a name the probe shares with none of them (``named_only_by``).
     ``scorer``: how pairs are scored (default ``ClaimSimilarity.similarities``)."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
