@@ -20,15 +20,13 @@ from pathlib import Path
 import numpy as np
 
 from kgbuild.ingest import ingest
-from kgbuild.merge.claims import states_as_fact
+from kgbuild.merge.claims import keeps_distance, states_as_fact
 from kgbuild.merge.claims.clustering import cluster_claims
 from kgbuild.merge.claims.vectors import exact_nearest_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
 from train_proposition_model import similarity_of  # noqa: E402
-
-STATING = {"asserts", "confirms"}
 
 
 def side(attribution, outlet: str) -> dict:
@@ -50,7 +48,7 @@ def main() -> None:
     candidates, similarity, encoder = similarity_of(args.corpus, args.cache, args.workers, articles)
     usable = similarity.long_enough
     facts = [i for i, a in enumerate(candidates) if states_as_fact(a) and usable[i]]
-    qualified = [i for i, a in enumerate(candidates) if a.stance in STATING and (not a.voice or a.hedged) and usable[i]]
+    qualified = [i for i, a in enumerate(candidates) if keeps_distance(a) and usable[i]]
     near = exact_nearest_pairs(similarity.meanings[np.array(facts)], similarity.meanings[np.array(qualified)],
                                facts, qualified)
     pairs = sorted((f, q) for f, q in near if outlet[candidates[f].article] != outlet[candidates[q].article])

@@ -141,13 +141,13 @@ def best_matches(
     first, second = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     shared: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # the names probe and claim share
-    concepts = similarity.words.concepts
+    concepts, names = similarity.words.concepts, similarity.words.names
     for (i, j), score in zip(pairs, (scorer or similarity.similarities)(first, second)):
         if similarity.long_enough[j]:
             claim = assignment[j]
             scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))
             if standing_out:
-                shared[i][claim] |= concepts[i] & concepts[j] & similarity.words.names
+                shared[i][claim] |= concepts[i] & concepts[j] & names
     found = {}
     for i, by_claim in scores.items():
         ranked = sorted(by_claim.items(), key=lambda pair: (-pair[1], pair[0]))
@@ -162,7 +162,7 @@ def named_only_by(shared: dict[int, set[str]], best: int) -> bool:
     with its best claim that it shares with no other: "Internet report of Ebola outbreak in Purdon
     not true" names Purdon, which only the Purdon rumour's wordings hold, though the corpus's
     other debunked rumours score as high. A common word shared with one claim alone is chance."""
-    others = set().union(*(concepts for claim, concepts in shared.items() if claim != best))
+    others = set().union(*(names for claim, names in shared.items() if claim != best))
     return bool(shared[best] - others)
 
 
