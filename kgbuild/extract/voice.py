@@ -52,14 +52,16 @@ DENIAL_OPENING = re.compile(
 )
 # a question whose answer would make the news item itself a fabrication: "Was the video all an elaborate
 # hoax?", "Did Josh Paler Lin stage his viral video?"; not "Is Trump a fraud?" or "Did the FBI fake evidence?",
-# which ask about a person's deed. Matched on the words: headlines in title case defeat the parse
-NEWS_ITEMS = r"(?:videos?|footage|clips?|stor(?:y|ies)|photos?|pictures?|images?|reports?|tweets?|posts?|articles?|accounts?|interviews?)"
-FABRICATION_QUESTION = re.compile(
-    r"^(?:[\w ]{1,20}:\s*)?(?:(?:was|is|were|are)\b.*\b" + NEWS_ITEMS + r"\b.*\b(?:a|an)\s+(?:[\w-]+\s+)?"
-    r"(?:hoax|fake|fraud|scam|prank|set-?up)|(?:did|does|do)\b.*\b(?:stage|fake|fabricate|invent|make up|photoshop|doctor)"
-    r"\b.*\b" + NEWS_ITEMS + r"\b)[^?]*\?",
+# which ask about a person's deed. Matched on the words (headlines in title case defeat the parse), one
+# pattern after another, so a long hostile sentence costs its length, not its square
+FABRICATION_OPENING = re.compile(r"(?:[\w ]{1,20}:\s*)?(?:(was|is|were|are)|did|does|do)\b", re.IGNORECASE)
+NEWS_ITEM = re.compile(
+    r"\b(?:videos?|footage|clips?|stor(?:y|ies)|photos?|pictures?|images?|reports?|tweets?|posts?|articles?|accounts?|"
+    r"interviews?)\b",
     re.IGNORECASE,
 )
+CALLED_FAKE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:hoax|fake|fraud|scam|prank|set-?up)", re.IGNORECASE)
+FAKING = re.compile(r"\b(?:stage|fake|fabricate|invent|make up|photoshop|doctor)\b", re.IGNORECASE)
 QUESTION_OPENERS = frozenset(
     {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
      "should", "may", "might", "who", "what", "why", "how", "when", "where", "which"}
@@ -190,6 +192,22 @@ def rejects_a_thing(verb: Token) -> bool:
     return bool(objects) and not any(o.lemma_.lower() in DENIABLE for o in objects)
 
 
+def asks_if_fabricated(text: str) -> bool:
+    """ "Was the video all a hoax?" (a news item, then what calls it fake), "Did he stage his video?"
+    (a faking verb, then the news item), on the question's first line, with its question mark after."""
+    line = text.split("\n", 1)[0]
+    opening = FABRICATION_OPENING.match(line)
+    if opening is None:
+        return False
+    if opening.group(1):
+        item = NEWS_ITEM.search(line, opening.end())
+        found = item and CALLED_FAKE.search(line, item.end())
+    else:
+        verb = FAKING.search(line, opening.end())
+        found = verb and NEWS_ITEM.search(line, verb.end())
+    return bool(found) and "?" in text[found.end():]
+
+
 def voice_stance(sent: Span) -> tuple[str, bool]:
     """(stance, negated) of a sentence the outlet states itself. A question whose answer would
     make the claim a fabrication ("Was the video all a hoax?", "Did he stage his video?") refutes
@@ -199,7 +217,7 @@ def voice_stance(sent: Span) -> tuple[str, bool]:
     if is_question(sent) and not asks_the_reader(sent):
         if DEBUNKING.search(text[text.find("?") + 1:]):
             return "refutes", False  # a question the headline answers: "Is Crabzilla real? ... must be a HOAX"
-        if FABRICATION_QUESTION.search(text):
+        if asks_if_fabricated(text):
             return "refutes", False
         return "questions", bool(DEBUNKING.search(text) or rejects_something(sent))
     if DEBUNKING.search(text):
