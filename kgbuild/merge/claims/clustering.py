@@ -179,8 +179,7 @@ def cluster_claims(
     one_claim = (pairs.scores >= LAUNDER_THRESHOLD) & (claim_of[pairs.first] == claim_of[pairs.second])
     close = set(zip(pairs.first[one_claim].tolist(), pairs.second[one_claim].tolist()))
     close = proven(close, similarity)
-    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True,
-                                   scorer=similarity.claim_scores).items():
+    for i, similar in best_matches(similarity, restating, targets, assignment, RESTATE_THRESHOLD, restatement=True).items():
         assignment[i], links[i] = similar[0][0], ClaimLink("restates an attributed claim", round(similar[0][1], 3))
         close |= proven({(min(i, j), max(i, j)) for j in clusters[assignment[i]] if attributions[j].voice is None}, similarity)
         clusters[assignment[i]].append(i)

@@ -120,21 +120,22 @@ def pair_scores(similarity: ClaimSimilarity, first: np.ndarray, second: np.ndarr
 def best_matches(
     similarity: ClaimSimilarity, probes: list[int], targets: list[int], assignment: Sequence[int], threshold: float,
     restatement: bool = False, allowed: Callable[[int, int], bool] | None = None, standing_out: float = 0.0,
-    scorer: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
 ) -> dict[int, list[tuple[int, float]]]:
     """For each probe, the claims (by number) of the targets it resembles at ``threshold`` or more,
     most similar first; only targets that share a blocking concept with it, or are its near
-    neighbours by meaning, are compared. A restatement must also share words with what it restates
-    (TF-IDF cosine RESTATE_WORDS), so the many body sentences that share none are never encoded.
+    neighbours by meaning, are compared, by ``ClaimSimilarity.similarities``. A restatement is scored
+    as claims are (``ClaimSimilarity.claim_scores``), and must share words with what it restates
+    (TF-IDF cosine RESTATE_WORDS): the many body sentences that share none, or too few for the
+    proposition model to allow at any meaning, are never encoded.
     With ``standing_out``, a probe's best claim must stand out from its rivals (see ``stands_out``)
-    or hold a name the probe shares with none of them (``named_only_by``).
-    ``scorer``: how pairs are scored (default ``ClaimSimilarity.similarities``)."""
+    or hold a name the probe shares with none of them (``named_only_by``)."""
     by_concept = blocks(similarity.words, targets)
     pairs = {(i, j) for i in probes for c in similarity.words.concepts[i] for j in by_concept.get(c, ())}
     if restatement:  # only pairs that may reach the threshold: their body sentences are encoded
         ordered = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
-        sharing = similarity.words.cosines(ordered[:, 0], ordered[:, 1]) >= RESTATE_WORDS
-        pairs = {(i, j) for i, j in ordered[sharing].tolist() if similarity.may_restate(i, j)}
+        ordered = ordered[similarity.words.cosines(ordered[:, 0], ordered[:, 1]) >= RESTATE_WORDS]
+        ordered = ordered[similarity.may_be_one_proposition(ordered[:, 0], ordered[:, 1])]
+        pairs = {(i, j) for i, j in ordered.tolist() if similarity.may_restate(i, j)}
     else:
         pairs |= nearest_by_meaning(similarity, probes, targets)
     pairs = sorted(p for p in pairs if allowed is None or allowed(*p))
@@ -142,7 +143,8 @@ def best_matches(
     scores: dict[int, dict[int, float]] = defaultdict(dict)
     shared: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # the names probe and claim share
     concepts, names = similarity.words.concepts, similarity.words.names
-    for (i, j), score in zip(pairs, (scorer or similarity.similarities)(first, second)):
+    scorer = similarity.claim_scores if restatement else similarity.similarities
+    for (i, j), score in zip(pairs, scorer(first, second)):
         if similarity.long_enough[j]:
             claim = assignment[j]
             scores[i][claim] = max(scores[i].get(claim, 0.0), float(score))

@@ -90,10 +90,11 @@ class ClaimSimilarity:
     def facts(self) -> WordingFacts:
         return WordingFacts(self.attributions, self.texts, self.named_places, self.words.concepts)
 
-    def traits(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """The pairs' ``propositions.TRAITS`` (an encoder is needed)."""
+    def traits(self, first: np.ndarray, second: np.ndarray, meaning: np.ndarray | None = None) -> np.ndarray:
+        """The pairs' ``propositions.TRAITS`` (an encoder is needed), at the cosines of their
+        meanings or, given, at ``meaning``."""
         words = self.words.cosines(first, second)
-        meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0)
+        meaning = np.clip(self.meanings.cosines(first, second), 0.0, 1.0) if meaning is None else meaning
         return pair_traits(self.facts, first, second, meaning, words)
 
     def one_proposition(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -106,6 +107,18 @@ class ClaimSimilarity:
             return np.ones(len(first), dtype=bool)
         model = shipped_model()
         return (model.probabilities(self.traits(first, second)) >= model.threshold) & self.long_enough[first] & self.long_enough[second]
+
+    def may_be_one_proposition(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Whether ``claim_scores`` could leave each pair more than 0, whatever the cosine of their
+        meanings, known before either is encoded: the model's traits are linear in the cosine (from
+        0 to 1), so its probability is highest at one end. A body sentence that could restate
+        nothing is then never encoded."""
+        if self.meanings is None or len(first) == 0:
+            return np.ones(len(first), dtype=bool)
+        model = shipped_model()
+        highest = np.maximum(*(model.probabilities(self.traits(first, second, np.full(len(first), end)))
+                               for end in (0.0, 1.0)))
+        return both_alone(self.facts, first, second) | (highest >= model.threshold)
 
     def claim_scores(self, first: np.ndarray, second: np.ndarray, alike: np.ndarray | None = None) -> np.ndarray:
         """How alike the pairs are (``alike``, else ``similarities`` with people), where the
