@@ -17,7 +17,7 @@ from typing import Callable
 
 from spacy.tokens import Span
 
-from .lexicon import AGENT_NOUNS
+from .lexicon import AGENT_NOUNS, cues
 
 MAX_SPEAKER_WORDS = 5  # "Team 5 source", "Dr. Ben Carson"; a longer phrase before a colon is a topic
 # a label before a colon, not a speaker: "Breaking: ...", "The Latest: ...", "Q&A: ..."
@@ -72,6 +72,10 @@ UNCERTAINTY = re.compile(
     r"|\b(?:rumou?rs?|stor(?:y|ies)|reports?)\s+(?:going around|circulating|making the rounds|doing the rounds)\b",
     re.IGNORECASE,
 )
+# a verb of saying in title case before a subject pronoun: "ISIS Claims It Kidnapped ...", "Meet The College
+# Student Who Claims She Was ...", where the parse takes the capitalised verb for a name and finds no cue
+TITLE_CASE_CUE = re.compile(r"(?<=\s)(?P<cue>[A-Z][a-z]+s)\s+(?:That\s+)?(?P<said>(?:He|She|It|They|We|I)(?:['\u2019][a-z]+)?\s+\S)")
+SPEAKER_WORDS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON"})
 CLAIMING = frozenset({"claiming", "alleging", "accusing", "purporting"})
 SCARE_QUOTES = re.compile(r"(?<![\w'\u2019])['\u2018\"\u201c](?=\w)([^'\u2019\"\u201d]{2,80}?)(?<=[\w.!?])['\u2019\"\u201d](?!\w)")
 
@@ -90,7 +94,7 @@ def headline_source(headline: Span, named: Callable[[str], bool] = lambda _: Fal
     """The speaker and statement of a headline that attributes by convention, or None.
     ``named(word)``: the article names a person by this surname ("Trump: ..." where the body
     names Donald Trump; spaCy's NER rarely tags a lone word before a colon)."""
-    return speaker_before_colon(headline, named) or source_after(headline)
+    return speaker_before_colon(headline, named) or source_after(headline) or speaker_before_title_case_cue(headline)
 
 
 def speaker_before_colon(headline: Span, named: Callable[[str], bool]) -> HeadlineSource | None:
@@ -148,6 +152,38 @@ def source_after(headline: Span) -> HeadlineSource | None:
     if match.group("cue").lower().startswith("report"):  # "- video report", "..., media reports"
         return HeadlineSource(None, cue, (said.start_char, said.end_char))
     return None
+
+
+def speaker_before_title_case_cue(headline: Span) -> HeadlineSource | None:
+    """ "ISIS Claims It Kidnapped Gill Rosenberg", "This College Student Claims She Was The Teletubbies
+    Sun Baby": a verb of saying that asserts (``cues``), capitalised, then a subject pronoun, which
+    opens what was said; the speaker is the words before it that name or describe someone (without
+    "Who": "Meet The College Student Who Claims ..."), no verb among them."""
+    text, base, doc = headline.text, headline.start_char, headline.doc
+    for match in TITLE_CASE_CUE.finditer(text):
+        cue = cues().get(third_person_lemma(match.group("cue")))
+        if cue is None or cue.stance != "asserts" or not cue.speech:
+            continue
+        before = doc.char_span(base, base + match.start("cue"), alignment_mode="contract")
+        said = doc.char_span(base + match.start("said"), headline.end_char, alignment_mode="expand")
+        if before is None or said is None or not states_something(said):
+            continue
+        words = list(before)
+        if words and words[-1].lower_ in {"who", "that"}:
+            words.pop()
+        speaker = []
+        while words and words[-1].pos_ in SPEAKER_WORDS and words[-1].lower_ not in {"who", "that"}:
+            speaker.insert(0, words.pop())
+        if speaker and len(speaker) <= MAX_SPEAKER_WORDS and speaker[0].text[:1].isupper():
+            return HeadlineSource((speaker[0].idx, speaker[-1].idx + len(speaker[-1])),
+                                  (base + match.start("cue"), base + match.end("cue")), (said.start_char, said.end_char))
+    return None
+
+
+def third_person_lemma(verb: str) -> str:
+    """ "Claims" -> "claim", "Says" -> "say", "Denies" -> "deny"."""
+    word = verb.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def is_speaker(phrase: Span) -> bool:

@@ -36,6 +36,12 @@ def headline_of(nlp):
          "Texas boy, 9, suspended for threatening to use Hobbit magic"),
         ("House prices rebound says Halifax", "Halifax", "House prices rebound"),  # British style: no comma, verb first
         ("More reforms ahead says Milburn", "Milburn", "More reforms ahead"),
+        # in title case a verb of saying before a subject pronoun, which the parse takes for a name
+        ("ISIS Claims It Kidnapped Gill Rosenberg", "ISIS", "It Kidnapped Gill Rosenberg"),
+        ("This College Student Claims She Was The Teletubbies Sun Baby", "This College Student",
+         "She Was The Teletubbies Sun Baby"),
+        ("Meet The College Student Who Claims She Was The Teletubbies Sun Baby", "The College Student",
+         "She Was The Teletubbies Sun Baby"),
     ],
 )
 def test_a_headline_names_its_speaker_by_convention(headline_of, headline, source, said):
@@ -132,6 +138,17 @@ def test_alleged_or_suspect_naming_whom_the_news_is_about_does_not_hedge(headlin
 def test_a_label_topic_or_dateline_before_a_colon_leaves_the_headline_the_outlets_own(headline_of, headline):
     found = headline_of(headline)
     assert found.voice == "headline" and found.source is None and not found.hedged
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ben Carson Defends Himself Against Claims He Exaggerated His Life Story",  # "Claims" a noun after "Against"
+        "What Happens When It Rains In Texas",  # no verb of saying
+    ],
+)
+def test_a_capitalised_word_before_a_pronoun_is_no_cue_unless_a_speaker_says_it(headline_of, headline):
+    assert headline_of(headline).voice == "headline"
 
 
 def test_a_forecast_is_the_forecasters_not_the_outlets(nlp):
