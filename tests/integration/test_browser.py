@@ -136,7 +136,7 @@ def test_the_laundered_filter_and_how_each_outlet_carries_the_claim(browser, nlp
     details = page.inner_text("#details")
     assert "Laundered" in details and "Daily: states it as fact (2025-03-02)" in details
     assert "Herald: states it, hedged" in details and "Wire: attributes it to" in details
-    assert "Times: reports that ministry denies it" in details  # not "attributes it to ministry"
+    assert "Times: reports that ministry denied it" in details  # not "attributes it to ministry"
     assert "States as fact what Herald hedges (article herald)" in details  # laundering's evidence
     assert "in its own voice (headline)" in details and errors == []
 
