@@ -40,6 +40,7 @@ from .lexicon import (
     COMPANY_NOUNS,
     GENERIC_ORG_WORDS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     NOT_PERSON_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -235,6 +236,13 @@ def same_organization(name: str, known: str) -> bool:
     return len(words) >= SHARED_ORGANIZATION_WORDS and words <= distinctive_words(known)
 
 
+def honorific_of(head: Token) -> Token | None:
+    """The honorific before a capitalised name ("Mr" of "Mr Purushotma"), if any."""
+    if not head.text[:1].isupper():
+        return None
+    return next((t for t in head.lefts if t.dep_ == "compound" and t.lower_.rstrip(".") in HONORIFICS), None)
+
+
 class SourceResolver:
     """Resolves source phrases of one article, in reading order."""
 
@@ -272,6 +280,12 @@ class SourceResolver:
             return name
         candidates = self.full_names.get(name.lower(), set())
         return next(iter(candidates)) if len(candidates) == 1 else name
+
+    def known_surname(self, word: str) -> bool:
+        """Whether a full name in the article ends with ``word``: "Trump" where the article names
+        Donald Trump is a person, though it names Ivanka Trump too (``full_name`` leaves it a
+        surname then) and NER tagged the word an organization."""
+        return " " not in word and word.lower() in self.full_names
 
     def person(self, name: str, surface: str, resolved_by: str) -> Mention:
         full = self.full_name(name)
@@ -324,14 +338,18 @@ class SourceResolver:
         entity = self.entity_at.get(head.i)
         if entity is not None and entity.label_ == "PERSON":
             return phrase, self.person(person_name(entity), person_name(entity), "name")
-        if entity is not None and entity.label_ in ORG_LABELS and len(entity) == 1 and self.full_name(head.text) != head.text:
+        title = honorific_of(head)
+        if title is not None:  # "Mr Purushotma", "Lord Goldsmith", whatever NER tagged
+            known = self.known_surname(head.text)
+            return phrase, self.person(head.text if known else doc[title.i : head.i + 1].text, phrase.text, "name")
+        if entity is not None and entity.label_ in ORG_LABELS and len(entity) == 1 and self.known_surname(head.text):
             return phrase, self.person(head.text, head.text, "name")  # "said Connors", tagged as an organization
         if entity is not None and entity.label_ in ORG_LABELS and entity.root == head:
             described = person_noun(head) and (self.described_person(head) or self.epithet_of(head))
             if described:  # "the Salford MP", tagged as an organization
                 return phrase, self.person(described, phrase.text, "nominal")
             return phrase, self.organization(clean(phrase.text))
-        if head.text[:1].isupper() and self.full_name(head.text) != head.text:  # a surname NER missed
+        if head.text[:1].isupper() and self.known_surname(head.text):  # a surname NER missed
             return phrase, self.person(head.text, head.text, "name")
         return phrase, self.nominal(head, phrase)
 

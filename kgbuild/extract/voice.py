@@ -344,7 +344,7 @@ def own_voice(doc: Doc, attributions: list[Attribution], placed: list[tuple[Span
         if end <= start:
             continue
         resolver = resolver or SourceResolver(doc, quotes)
-        convention = headline_source(sent, lambda word: resolver.full_name(word) != word) if placement == "headline" else None
+        convention = headline_source(sent, resolver.known_surname) if placement == "headline" else None
         if convention is not None:
             said = doc.char_span(*convention.said, alignment_mode="expand")
             if convention.speaker is not None:

@@ -253,3 +253,26 @@ def test_he_is_not_someone_his_own_quotation_names(attributions_of):
             'about his future. "I think Sean\'s situation is to do with the number of games," he said.')
     said = [a for a in attributions_of(text) if a.cue.text == "said"]
     assert said[-1].actor.name == "Paul Sculthorpe"
+
+
+def test_a_surname_two_people_of_the_article_share_is_still_a_person(attributions_of):
+    # NER tags a lone "Trump" an organization or nothing at all; with Donald and Ivanka Trump both
+    # named, which one is meant is left open, but it is a person, not a group called "Trump"
+    text = ("Donald Trump spoke in Ohio on Friday. Ivanka Trump joined him on stage. Trump tells his supporters at a "
+            "Michigan rally to go and vote. Trump says voter fraud would be one hell of a way to lose.")
+    actors = [a.actor for a in attributions_of(text) if a.source.text == "Trump"]
+    assert actors and all(actor.kind == "person" for actor in actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Shipside said the club would appeal against the ban.", "Mr Shipside"),  # a group "Mr Shipside" before
+        ("Mr Goldman said the bank would not comment.", "Mr Goldman"),  # an organization "Mr Goldman" before
+        ("Tory peer Lord Tebbit said the party had lost its way.", "Lord Tebbit"),
+        ("Vince Cable spoke in Leeds. Mr Cable said the economy was fragile.", "Mr Cable"),
+    ],
+)
+def test_an_honorific_makes_a_name_a_persons(attributions_of, text, name):
+    actor = only(attributions_of(text), "said").actor
+    assert actor.kind == "person" and actor.name == name
