@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -178,8 +179,12 @@ def looks_like_person(name: str, elsewhere: set[str]) -> bool:
 
 
 def organization_or_place_names(ents: tuple[Span, ...]) -> set[str]:
-    """The names an article tags as an organization or a place (lower case)."""
-    return {person_name(e).lower() for e in ents if e.label_ in ORG_LABELS | {"LOC"}}
+    """The names (lower case) an article tags as an organization or a place at least as often as
+    a person: "Kilauea", once each, is no person; "Donald Trump", tagged an organization once
+    ("Donald Trump's campaign") and a person forty times, is."""
+    elsewhere = Counter(person_name(e).lower() for e in ents if e.label_ in ORG_LABELS | {"LOC"})
+    people = Counter(person_name(e).lower() for e in ents if e.label_ == "PERSON")
+    return {name for name, times in elsewhere.items() if times >= people[name]}
 
 
 def named_people(ents: tuple[Span, ...], elsewhere: set[str] | None = None) -> list[Person]:

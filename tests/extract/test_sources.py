@@ -255,6 +255,17 @@ def test_he_is_not_someone_his_own_quotation_names(attributions_of):
     assert said[-1].actor.name == "Paul Sculthorpe"
 
 
+def test_a_name_tagged_an_organization_once_among_many_people_is_still_a_person(nlp):
+    from spacy.tokens import Span
+
+    from kgbuild.extract.sources import organization_or_place_names
+
+    doc = nlp.make_doc("Donald Trump spoke. Donald Trump left. Donald Trump campaign staff met. Kilauea erupted. Kilauea slept.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "PERSON"), Span(doc, 8, 10, "ORG"),
+                Span(doc, 14, 15, "PERSON"), Span(doc, 17, 18, "ORG")]
+    assert organization_or_place_names(doc.ents) == {"kilauea"}  # "donald trump": twice a person, once an organization
+
+
 def test_a_surname_two_people_of_the_article_share_is_still_a_person(attributions_of):
     # NER tags a lone "Trump" an organization or nothing at all; with Donald and Ivanka Trump both
     # named, which one is meant is left open, but it is a person, not a group called "Trump"
