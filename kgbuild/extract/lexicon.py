@@ -101,8 +101,11 @@ PERSON_NOUNS = frozenset(
 )
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Words before a name that make it a person's, whatever NER tagged: "Mr Purushotma", "Lord Goldsmith"
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
+# Words before a name that make it a person's, whatever NER tagged: "Mr Purushotma", "Lord Goldsmith";
+# the ones that say a man or a woman
+MEN_HONORIFICS = frozenset({"mr", "sir", "lord"})
+WOMEN_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady"})
+HONORIFICS = MEN_HONORIFICS | WOMEN_HONORIFICS | {"dr", "prof"}
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 
 # Words that make a name NER tagged PERSON the name of a place, a school or a firm ("Mount Etna",

@@ -42,10 +42,12 @@ from .lexicon import (
     GENERIC_ORG_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    MEN_HONORIFICS,
     NOT_PERSON_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     STATEMENT_FORMS,
+    WOMEN_HONORIFICS,
 )
 from .quotes import quoted_at
 
@@ -241,6 +243,23 @@ def same_organization(name: str, known: str) -> bool:
     return len(words) >= SHARED_ORGANIZATION_WORDS and words <= distinctive_words(known)
 
 
+def titled_surname(name: str) -> bool:
+    """A surname after honorifics only: "Mr Blair", "Lord Goldsmith"."""
+    *before, _ = name.split()
+    return bool(before) and all(word.lower().rstrip(".") in HONORIFICS for word in before)
+
+
+def surnames_titled_both_ways(doc: Doc) -> set[str]:
+    """The surnames (lower case) a text gives both a man's and a woman's honorific: "Mr Howard" and
+    "Mrs Howard" are two people."""
+    seen: dict[str, set[bool]] = {}
+    for token in doc[:-1]:
+        title = token.lower_.rstrip(".")
+        if title in MEN_HONORIFICS | WOMEN_HONORIFICS and token.nbor(1).text[:1].isupper():
+            seen.setdefault(token.nbor(1).lower_, set()).add(title in MEN_HONORIFICS)
+    return {surname for surname, men in seen.items() if len(men) == 2}
+
+
 def honorific_of(head: Token) -> Token | None:
     """The honorific before a capitalised name ("Mr" of "Mr Purushotma"), if any."""
     if not head.text[:1].isupper():
@@ -260,8 +279,9 @@ class SourceResolver:
         self.entity_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.full_names: dict[str, set[str]] = {}
         for person in self.people:
-            if " " in person.name:
+            if " " in person.name and not titled_surname(person.name):
                 self.full_names.setdefault(person.surname, set()).add(person.name)
+        self.titled_both_ways = surnames_titled_both_ways(doc)
         self.roles_by_name: dict[str, list[str]] = {}  # every mention's roles, by full name
         self.first_named: dict[str, int] = {}  # where each full name is first mentioned
         for person in self.people:
@@ -280,10 +300,11 @@ class SourceResolver:
         return quoted_at(offset, self.quotes)
 
     def full_name(self, name: str) -> str:
-        """A lone surname -> the one full name in the article that ends with it."""
-        if " " in name:
-            return name
-        candidates = self.full_names.get(name.lower(), set())
+        """A lone surname, or one after honorifics ("Mr Blair", "Lord Goldsmith") -> the one full
+        name in the article that ends with it."""
+        if " " in name and (not titled_surname(name) or name.split()[-1].lower() in self.titled_both_ways):
+            return name  # "Mrs Howard" where the article has a "Mr Howard" too is not Michael Howard
+        candidates = self.full_names.get(name.split()[-1].lower(), set())
         return next(iter(candidates)) if len(candidates) == 1 else name
 
     def known_surname(self, word: str) -> bool:

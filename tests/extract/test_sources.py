@@ -278,6 +278,24 @@ def test_a_surname_two_people_of_the_article_share_is_still_a_person(attribution
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        # NER tags "Mr Blair" whole here: before, a person apart from Tony Blair
+        ("Tony Blair has promised a vote. Speaking in London, Mr Blair told reporters that the economy was strong.",
+         "Tony Blair"),
+        # two Blairs: which one "Mrs Blair" is stays open, and neither counts as the other's full name
+        ("Tony Blair and Cherie Blair arrived. Speaking in London, Mrs Blair told reporters that the visit was a joy.",
+         "Mrs Blair"),
+        # a woman's honorific where the article gives the surname a man's too: his wife, not Michael Howard
+        ("Michael Howard spoke in Leeds on Monday. Mr Howard joked about taxes. Mrs Howard told the BBC she was proud "
+         "of him.", "Mrs Howard"),
+    ],
+)
+def test_a_surname_after_an_honorific_is_the_one_full_name_that_ends_with_it(attributions_of, text, name):
+    assert only(attributions_of(text), "told").actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("Mr Shipside said the club would appeal against the ban.", "Mr Shipside"),  # a group "Mr Shipside" before
         ("Mr Goldman said the bank would not comment.", "Mr Goldman"),  # an organization "Mr Goldman" before
         ("Tory peer Lord Tebbit said the party had lost its way.", "Lord Tebbit"),
