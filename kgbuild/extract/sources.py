@@ -255,8 +255,9 @@ def surnames_titled_both_ways(doc: Doc) -> set[str]:
     seen: dict[str, set[bool]] = {}
     for token in doc[:-1]:
         title = token.lower_.rstrip(".")
-        if title in MEN_HONORIFICS | WOMEN_HONORIFICS and token.nbor(1).text[:1].isupper():
-            seen.setdefault(token.nbor(1).lower_, set()).add(title in MEN_HONORIFICS)
+        man = title in MEN_HONORIFICS
+        if (man or title in WOMEN_HONORIFICS) and token.nbor(1).text[:1].isupper():
+            seen.setdefault(token.nbor(1).lower_, set()).add(man)
     return {surname for surname, men in seen.items() if len(men) == 2}
 
 
