@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -272,6 +272,7 @@ class SourceResolver:
     """Resolves source phrases of one article, in reading order."""
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()):
+        self.doc = doc
         self.ents = doc.ents  # spaCy makes a new Span of each entity every time ``doc.ents`` is read
         self.not_people = organization_or_place_names(self.ents)
         self.people = named_people(self.ents, self.not_people)
@@ -282,7 +283,6 @@ class SourceResolver:
         for person in self.people:
             if " " in person.name and not titled_surname(person.name):
                 self.full_names.setdefault(person.surname, set()).add(person.name)
-        self.titled_both_ways = surnames_titled_both_ways(doc)
         self.roles_by_name: dict[str, list[str]] = {}  # every mention's roles, by full name
         self.first_named: dict[str, int] = {}  # where each full name is first mentioned
         for person in self.people:
@@ -291,7 +291,6 @@ class SourceResolver:
         self.last_org: Mention | None = None
         self.orgs: list[Mention] = []
         self.companies = [(e.start_char, clean(e.text)) for e in self.ents if e.label_ == "ORG"]  # for "the company"
-        self.doc = doc
         by_start = {p.start: p for p in self.people}
         self.person_at = {e.root.i: by_start[e.start_char] for e in self.ents if e.start_char in by_start}
         self.subjects: list[tuple[int, list[Token], bool]] | None = None  # made when a pronoun is first resolved
@@ -299,6 +298,11 @@ class SourceResolver:
 
     def quoted(self, offset: int) -> bool:
         return quoted_at(offset, self.quotes)
+
+    @cached_property
+    def titled_both_ways(self) -> set[str]:
+        """``surnames_titled_both_ways`` of the article, read once a titled name is first resolved."""
+        return surnames_titled_both_ways(self.doc)
 
     def full_name(self, name: str) -> str:
         """A lone surname, or one after honorifics ("Mr Blair", "Lord Goldsmith") -> the one full
