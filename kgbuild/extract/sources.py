@@ -245,7 +245,7 @@ def same_organization(name: str, known: str) -> bool:
 
 def titled_surname(name: str) -> bool:
     """A surname after honorifics only: "Mr Blair", "Lord Goldsmith"."""
-    *before, _ = name.split()
+    before = name.split()[:-1]
     return bool(before) and all(word.lower().rstrip(".") in HONORIFICS for word in before)
 
 
@@ -307,9 +307,10 @@ class SourceResolver:
     def full_name(self, name: str) -> str:
         """A lone surname, or one after honorifics ("Mr Blair", "Lord Goldsmith") -> the one full
         name in the article that ends with it."""
-        if " " in name and (not titled_surname(name) or name.split()[-1].lower() in self.titled_both_ways):
+        words = name.split()
+        if not words or len(words) > 1 and (not titled_surname(name) or words[-1].lower() in self.titled_both_ways):
             return name  # "Mrs Howard" where the article has a "Mr Howard" too is not Michael Howard
-        candidates = self.full_names.get(name.split()[-1].lower(), set())
+        candidates = self.full_names.get(words[-1].lower(), set())
         return next(iter(candidates)) if len(candidates) == 1 else name
 
     def known_surname(self, word: str) -> bool:

@@ -305,3 +305,11 @@ def test_a_surname_after_an_honorific_is_the_one_full_name_that_ends_with_it(att
 def test_an_honorific_makes_a_name_a_persons(attributions_of, text, name):
     actor = only(attributions_of(text), "said").actor
     assert actor.kind == "person" and actor.name == name
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Mr", "Mr Nobody"])
+def test_a_blank_or_unknown_name_is_given_back_as_it_is(nlp, name):
+    from kgbuild.extract.sources import SourceResolver
+
+    resolver = SourceResolver(nlp("Tony Blair arrived in Leeds. Mr Blair spoke."))
+    assert resolver.full_name(name) == name
