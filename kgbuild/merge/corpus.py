@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..records import ASSERTING, Actor, Article, Attribution, Claim, Extraction, Merged
-from .actors import Naming, group_actors, join_same, outlet_actors, person_actors
+from .actors import Naming, group_actors, join_same, outlet_actors, person_actors, settled_kinds
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
 from .claims.encoder import Encoder
@@ -65,13 +65,14 @@ def merge(
     spoken = [Naming(a.actor, a.article) for a in candidates if a.actor is not None]
     mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
     everyone: dict[str, Actor] = {}
+    kind_of = settled_kinds(spoken, mentioned)
     for kind in ("person", "organization", "collective", "place"):
-        items = [a for a in spoken + mentioned if a.actor.kind == kind]
+        items = [a for a in spoken + mentioned if kind_of[(a.actor.kind, a.actor.name)] == kind]
         if kind == "person":
             names, kind_actors = person_actors(items, outlet_of, aliases.different)
         else:
             names, kind_actors = group_actors(items, kind, aliases.different)
-        key_of.update({(kind, n): k for n, k in names.items()})
+        key_of.update({(given, n): names[n] for (given, n), settled in kind_of.items() if settled == kind})
         everyone.update(kind_actors)
     join_same(everyone, key_of, aliases.same)
     actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]

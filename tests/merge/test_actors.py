@@ -70,3 +70,26 @@ def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common()
     same_role = merge([extraction("a", said("a", "Johnny Carson", ("talk show host",)), outlet="A"),
                        extraction("b", said("b", "Carson", ("host",)), outlet="B")])
     assert len(same_role.actors) == 1
+
+
+def test_a_name_ner_gives_several_kinds_is_one_actor_of_the_kind_its_speaker_mentions_vote_for():
+    def says(article, name, kind, about=()):
+        return extraction(article, attribution(article, "Quarterly profits rose to a record high", actor=name, kind=kind,
+                                               about=about))
+
+    company = merge([says("a", "Yukos", "person"), says("b", "Yukos", "person"), says("c", "Yukos", "organization")])
+    assert sorted(company.actors) == ["organization/yukos"]  # one word, no one's surname, and once an organization
+    merged = merge([says("a", "Donald Trump", "person"), says("b", "Trump", "person"), says("c", "Trump", "person"),
+                    says("d", "Trump", "organization", about=(named("Trump", "collective"),)),
+                    says("e", "Labour", "collective"), says("f", "Labour", "organization")])
+    trump = merged.actor_of[1]
+    assert trump.startswith("person/") and merged.actor_of[3] == trump and merged.about_of[3] == (trump,)
+    assert merged.actor_of[4] == merged.actor_of[5] == "organization/labour"
+    person = merge([says("a", "Scott", "person"), says("b", "Scott", "person", about=(named("Scott", "organization"),))])
+    assert sorted(person.actors) == ["person/scott"]  # no speaker's vote says organization: "the Scott report" is no vote
+
+
+def test_a_name_that_only_one_kind_speaks_as_keeps_its_kind():
+    merged = merge([extraction("a", attribution("a", "Quarterly profits rose to a record high", actor="Ford",
+                                                kind="organization", about=(named("Gerald Ford"),)))])
+    assert merged.actor_of == ["organization/ford"] and merged.about_of == [("person/gerald-ford",)]
