@@ -79,9 +79,9 @@ def own(article, text, voice="headline", stance="asserts", **extra) -> Attributi
                    headline=voice == "headline")
 
 
-def extraction(article_id, *attributions, outlet=None) -> Extraction:
-    """An article of 1,000 characters with these attributions, from ``outlet``."""
-    made = Article(id=article_id, text="x" * 1000, content_hash=article_id, source=article_id, outlet=outlet)
+def extraction(article_id, *attributions, outlet=None, text="x" * 1000) -> Extraction:
+    """An article (by default 1,000 characters of "x") with these attributions, from ``outlet``."""
+    made = Article(id=article_id, text=text, content_hash=article_id, source=article_id, outlet=outlet)
     return Extraction(made, list(attributions))
 
 

@@ -4,10 +4,12 @@ spoken about, each one node.
 - a name given several kinds by NER's turns one kind (``settled_kinds``);
 - people by name (``names.link_names``: transliteration, initials, surname only), a match by
   close spelling alone only with a shared role in different articles (``shared_context``);
-- organizations by normalized name (spaces and hyphens aside) or acronym; unnamed collectives
+- organizations by normalized name (spaces, hyphens and "&" / "and" aside) or acronym, where an
+  article writes both (``spelled_out_in_text``); unnamed collectives
   by their wording;
 - the user's alias file overrides both (``join_same``, and ``apart`` pairs never joined);
-- an outlet that states something in its own voice is an actor too (``outlet_actors``).
+- an outlet is an actor of its own voice and where it is named as a source (``outlet_actors``,
+  ``named_outlets``).
 
 Every merge keeps its reason (rule and score), which the graph records.
 """
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
-from ..records import Actor, Article, Attribution, Mention
+from ..records import Actor, Article, Mention
 from .keys import outlet_key, outlet_label, slug
 from .names import SURNAME_ONLY, link_names
 
@@ -30,6 +33,8 @@ MIN_ACRONYM = 2  # letters an acronym has at least to join the name it spells: "
 # the kinds NER gives one name by turns ("Trump" a person, an organization, a group): one actor each
 # name; a place is left a place ("Washington" the city and the government are both written)
 SETTLED_KINDS = frozenset({"person", "organization", "collective"})
+ACRONYM = re.compile(r"[A-Z](?:[A-Z&.-]*[A-Z])?\.?")
+WORD = re.compile(r"\w+")
 
 
 class Naming(NamedTuple):
@@ -45,8 +50,9 @@ def org_key(name: str) -> str:
 
 
 def org_group_key(name: str) -> str:
-    """Names that are one organization share this: "Time Warner" and "TimeWarner"."""
-    return org_key(name).replace("-", "")
+    """Names that are one organization share this: "Time Warner" and "TimeWarner", "Securities &
+    Exchange Commission" and "Securities and Exchange Commission"."""
+    return org_key(re.sub(r"\s&\s", " and ", name)).replace("-", "")
 
 
 def acronym(name: str) -> str:
@@ -90,14 +96,19 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
             for name, kinds in kinds_of.items() for kind in kinds}
 
 
-def outlet_actors(items: list[Attribution], articles: dict[str, Article]) -> dict[str, Actor]:
-    """The outlets that state something in their own voice, as actors."""
-    actors = {}
-    for a in items:
-        article = articles[a.article]
-        key = outlet_key(article)
-        actors.setdefault(key, Actor(key, outlet_label(article), "outlet", (), ()))
-    return actors
+def outlet_actors(articles: list[Article]) -> dict[str, Actor]:
+    """The outlets that publish the articles, as actors: of their own voice, and where an article
+    names one as a source ("the New York Times reported", ``named_outlets``)."""
+    return {outlet_key(a): Actor(outlet_key(a), outlet_label(a), "outlet", (), ()) for a in articles}
+
+
+def named_outlets(key_of: dict[tuple[str, str], str], articles: list[Article]) -> None:
+    """A source named as an outlet of the corpus is named ("The New York Times", "Politico") is
+    that outlet, whatever kind NER gave it."""
+    outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet}
+    for (kind, name), key in key_of.items():
+        if kind in SETTLED_KINDS and (outlet := outlet_of_name.get(org_group_key(name))) is not None:
+            key_of[(kind, name)] = outlet
 
 
 def shared_context(items: list[Naming], outlet_of: dict[str, str]):
@@ -147,21 +158,71 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
     return key_of, actors
 
 
-def group_actors(items: list[Naming], kind: str, apart=()) -> tuple[dict[str, str], dict[str, Actor]]:
-    """Organizations (by normalized name, or acronym) and collectives (by wording) -> actors; an
-    acronym never joins a name it is kept ``apart`` from (the user's "different" pairs)."""
+class Writings:
+    """Which articles write a name (in their title or text, as whole words): an index of their
+    words narrows the articles down, a search of each text confirms."""
+
+    def __init__(self, articles: list[Article]):
+        self.texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
+        self.found: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def by_word(self) -> dict[str, set[str]]:
+        """Word -> the articles that write it, made when first asked (most corpora name no acronym)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for article, text in self.texts.items():
+            for word in set(WORD.findall(text)):
+                index[word].add(article)
+        return index
+
+    def articles_writing(self, name: str) -> frozenset[str]:
+        if name not in self.found:
+            words = WORD.findall(name)
+            candidates = set.intersection(*(self.by_word.get(w, set()) for w in words)) if words else set()
+            whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            self.found[name] = frozenset(a for a in candidates if whole.search(self.texts[a]))
+        return self.found[name]
+
+    def together(self, first: str, second: str) -> int:
+        """How many articles write both."""
+        return len(self.articles_writing(first) & self.articles_writing(second))
+
+
+def spelled_out_in_text(groups: dict[str, list[str]], writings: Writings) -> dict[str, str]:
+    """Acronym group -> the group whose name it spells ("CSC" -> "Center for Strategic
+    Communications"), where some article of the corpus writes both, and more articles than
+    write it beside any other name it spells: across a corpus an acronym alone spells many names
+    ("GM": General Motors, the Gulf of Mexico; "BA": British Airways, Buenos Aires). An acronym
+    is capitals ("C.I.A.", "DVB-H"), not "Fla." or "Defra"."""
+    spelling: dict[str, list[str]] = defaultdict(list)
+    for k, names in groups.items():
+        for letters in sorted({acronym(n).lower() for n in names if len(acronym(n)) >= MIN_ACRONYM}):
+            spelling[letters].append(k)
+    joined = {}
+    for k in sorted(groups):
+        shorts = [n for n in groups[k] if ACRONYM.fullmatch(n)]
+        together = Counter({t: max((writings.together(s, n) for s in shorts for n in groups[t]), default=0)
+                            for t in spelling.get(k, ()) if t != k})
+        ranked = together.most_common(2)
+        if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            joined[k] = ranked[0][0]  # the name written beside it most often
+    return joined
+
+
+def group_actors(items: list[Naming], kind: str, apart=(), writings: Writings | None = None) -> tuple[dict[str, str], dict[str, Actor]]:
+    """Organizations (by normalized name, or, where one of ``writings`` writes both, acronym)
+    and collectives (by wording) -> actors; an acronym never joins a name it is kept ``apart``
+    from (the user's "different" pairs)."""
     different = {frozenset((a.casefold(), b.casefold())) for a, b in apart}
     counts = Counter(a.actor.name for a in items)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(counts):
         groups[org_group_key(name)].append(name)
     reasons: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
-    if kind == "organization":  # "CSC" joins "Center for Strategic Communications"
-        spelled_out = {acronym(n).lower(): k for k, names in groups.items() for n in names if len(acronym(n)) >= MIN_ACRONYM}
-        for k in sorted(groups):
-            target = spelled_out.get(k)
+    if kind == "organization" and writings is not None:  # "CSC" joins "Center for Strategic Communications"
+        for k, target in spelled_out_in_text(groups, writings).items():
             vetoed = any(frozenset((a.casefold(), b.casefold())) in different for a in groups.get(k, ()) for b in groups.get(target, ()))
-            if target and target != k and target in groups and k in groups and not vetoed:
+            if target in groups and k in groups and not vetoed:
                 reasons[target].append((groups[k][0], groups[target][0], "acronym", 1.0))
                 groups[target] += groups.pop(k)
     variants_of: dict[str, set[str]] = defaultdict(set)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..records import ASSERTING, Actor, Article, Attribution, Claim, Extraction, Merged
-from .actors import Naming, group_actors, join_same, outlet_actors, person_actors, settled_kinds
+from .actors import Naming, Writings, group_actors, join_same, named_outlets, outlet_actors, person_actors, settled_kinds
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
 from .claims.encoder import Encoder
@@ -65,16 +65,17 @@ def merge(
     spoken = [Naming(a.actor, a.article) for a in candidates if a.actor is not None]
     mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
     everyone: dict[str, Actor] = {}
-    kind_of = settled_kinds(spoken, mentioned)
+    kind_of, writings = settled_kinds(spoken, mentioned), Writings(articles)
     for kind in ("person", "organization", "collective", "place"):
         items = [a for a in spoken + mentioned if kind_of[(a.actor.kind, a.actor.name)] == kind]
         if kind == "person":
             names, kind_actors = person_actors(items, outlet_of, aliases.different)
         else:
-            names, kind_actors = group_actors(items, kind, aliases.different)
+            names, kind_actors = group_actors(items, kind, aliases.different, writings)
         key_of.update({(given, n): names[n] for (given, n), settled in kind_of.items() if settled == kind})
         everyone.update(kind_actors)
     join_same(everyone, key_of, aliases.same)
+    named_outlets(key_of, articles)
     actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
     clustering = cluster_claims(candidates, similarity=similarity)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
@@ -94,8 +95,8 @@ def merge(
                       for i, targets in clustering.rejects.items() if i in position}
     result.about_of = [tuple(dict.fromkeys(key_of[(m.kind, m.name)] for m in a.about)) for a in result.attributions]
     speakers = set(result.actor_of)
-    outlets = outlet_actors([a for a in result.attributions if a.voice], by_id)
-    result.actors = {k: a for k, a in {**everyone, **outlets}.items() if k in speakers}
+    everyone.update(outlet_actors(articles))
+    result.actors = {k: a for k, a in everyone.items() if k in speakers}
     mentioned_keys = {k for keys_ in result.about_of for k in keys_}
     result.entities = {k: e for k, e in everyone.items() if k not in speakers and k in mentioned_keys}
     members: dict[str, list[int]] = defaultdict(list)  # claim -> positions of its attributions

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kgbuild.merge import merge
 from kgbuild.records import Mention
-from tests.builders import attribution, extraction
+from tests.builders import attribution, extraction, own
 
 
 def named(name, kind="person"):
@@ -52,10 +52,32 @@ def test_organizations_spelled_with_and_without_a_space_or_as_an_acronym_are_one
         return attribution(article, "Fourth quarter sales rose two percent to a new high", actor=name, kind="organization")
 
     merged = merge([extraction("a", org("a", "Time Warner")), extraction("b", org("b", "TimeWarner")),
-                    extraction("c", org("c", "Center for Strategic Communications")), extraction("d", org("d", "CSC"))])
+                    extraction("c", org("c", "Center for Strategic Communications")),
+                    extraction("d", org("d", "CSC"), text="The CSC, the Center for Strategic Communications, said ...")])
     assert sorted(merged.actors) == ["organization/center-for-strategic-communications", "organization/time-warner"]
     reasons = {r[2] for actor in merged.actors.values() for r in actor.reasons}
     assert reasons == {"same normalized name", "acronym"}
+
+
+def test_an_acronym_joins_a_name_it_spells_only_where_an_article_writes_both():
+    def org(article, name):
+        return attribution(article, "Fourth quarter sales rose two percent to a new high", actor=name, kind="organization")
+
+    apart = merge([extraction("a", org("a", "General Motors"), text="General Motors said ..."),
+                   extraction("b", org("b", "Gulf of Mexico"), text="The Gulf of Mexico ..."),
+                   extraction("c", org("c", "GM"), text="GM said sales rose")])
+    assert len(apart.actors) == 3  # "GM" spells both, and no article writes either beside it
+    told = merge([extraction("a", org("a", "General Motors"), text="General Motors (GM) said ..."),
+                  extraction("b", org("b", "Gulf of Mexico"), text="The Gulf of Mexico ..."),
+                  extraction("c", org("c", "GM"), text="GM said sales rose")])
+    assert told.actor_of[2] == told.actor_of[0] == "organization/general-motors"
+    ampersand = merge([extraction("a", org("a", "Securities & Exchange Commission")),
+                       extraction("b", org("b", "Securities and Exchange Commission")),
+                       extraction("c", org("c", "SEC"), text="the Securities and Exchange Commission (SEC) said")])
+    assert len(ampersand.actors) == 1  # "&" is "and": one name, so "SEC" spells one organization
+    not_acronyms = merge([extraction("a", org("a", "Football Licensing Authority"), text="Fla. and the Football Licensing Authority"),
+                          extraction("b", org("b", "Fla."))])
+    assert len(not_acronyms.actors) == 2  # "Fla." abbreviates Florida: no acronym is in lower case
 
 
 def test_a_surname_alone_joins_the_one_full_name_only_with_something_in_common():
@@ -93,3 +115,13 @@ def test_a_name_that_only_one_kind_speaks_as_keeps_its_kind():
     merged = merge([extraction("a", attribution("a", "Quarterly profits rose to a record high", actor="Ford",
                                                 kind="organization", about=(named("Gerald Ford"),)))])
     assert merged.actor_of == ["organization/ford"] and merged.about_of == [("person/gerald-ford",)]
+
+
+def test_a_source_named_as_an_outlet_of_the_corpus_is_that_outlet():
+    merged = merge([
+        extraction("a", own("a", "Quarterly profits rose to a record high", voice="lead"), outlet="New York Times"),
+        extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="The New York Times",
+                                    kind="organization", about=(named("Politico", "person"),)), outlet="Politico"),
+    ])
+    assert merged.actor_of == ["outlet/new-york-times", "outlet/new-york-times"]
+    assert merged.about_of[1] == ("outlet/politico",) and merged.entities["outlet/politico"].kind == "outlet"

@@ -48,6 +48,6 @@ def test_different_keeps_an_acronym_apart_from_the_name_it_spells():
     def org(article, name):
         return attribution(article, "the regional grid will need new investment soon", actor=name, kind="organization")
 
-    extractions = [extraction("a", org("a", "National Grid")), extraction("b", org("b", "NG"))]
+    extractions = [extraction("a", org("a", "National Grid"), text="National Grid (NG) said ..."), extraction("b", org("b", "NG"))]
     assert len(merge(extractions).actors) == 1  # the acronym joins the name it spells
     assert len(merge(extractions, aliases=Aliases(different=(("ng", "National Grid"),))).actors) == 2
