@@ -13,7 +13,7 @@ from ...runtime.collector import collector_paused
 from ..unionfind import UnionFind
 from .blocking import candidate_rows, sorted_neighbour_pairs
 from .keys import name_keys, spelling_key
-from .rules import SURNAME_ONLY, WEAK_RULES, Link, match
+from .rules import SURNAME_ONLY, WEAK_RULES, Link, given_names_compatible, match
 
 LONE_NAME_THRESHOLD = 0.9  # two lone names (no given name, no full name to join) spelled this alike are one
 MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
@@ -33,7 +33,8 @@ def link_names(
     a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
     cluster. With ``corroborated``, a link by a WEAK_RULES rule or by SURNAME_ONLY is only made
     when ``corroborated(rule, name, others)`` says the context agrees (``others``: the name it
-    is matched with, or for a surname alone every name of the cluster it would join).
+    is matched with, or for a surname alone every name of the cluster it would join), and a name
+    matched by its initials joins no cluster whose given names disagree with its own cluster's.
     """
     distinct = list(dict.fromkeys(names))
     # each word folded once: a bounded cache would fold words again once a corpus holds more of them
@@ -47,14 +48,25 @@ def link_names(
     kept_apart = [(position_of[a.casefold()], position_of[b.casefold()]) for a, b in apart
                   if a.casefold() in position_of and b.casefold() in position_of]
 
+    # each cluster's given names (and initials): in a corpus (with ``corroborated``), a name matched
+    # by its initials joins no cluster whose given names disagree with the one it is in ("M. Thomas
+    # Davis" bridged Mark Davies, Marvin, Mervyn and Miles Davis into one person). Among Wikidata's
+    # variants of one person such bridges are mostly right (recall 0.928 -> 0.923 without them)
+    given_names = {n: {(k.given, k.initials) for k in reading if k.primary and k.given} for n, reading in enumerate(readings)}
+
+    def agree(a: int, b: int, rule: str) -> bool:
+        return (corroborated is None or rule != "initial"
+                or all(given_names_compatible(*x, *y)[0] for x in given_names[a] for y in given_names[b]))
+
     def join(i: int, j: int, rule: str, score: float, context: list[str] | None = None) -> None:
         needs_context = rule in WEAK_RULES or rule == SURNAME_ONLY
         if needs_context and corroborated and not corroborated(rule, distinct[i], context or [distinct[j]]):
             return
-        roots = {uf.find(i), uf.find(j)}
-        if len(roots) == 2 and not any({uf.find(a), uf.find(b)} == roots for a, b in kept_apart):
+        a, b = uf.find(i), uf.find(j)
+        if a != b and agree(a, b, rule) and not any({uf.find(x), uf.find(y)} == {a, b} for x, y in kept_apart):
             links.append(Link(distinct[i], distinct[j], f"person name: {rule}", round(score, 3)))
             uf.union(i, j)
+            given_names[min(a, b)] = given_names[a] | given_names.pop(max(a, b))
 
     find, parent = uf.find, uf.parent
     for x, row in candidate_rows(keys, lambda k: find(owner[k])):  # millions of pairs, most already joined

@@ -115,3 +115,11 @@ def test_a_match_by_spelling_alone_needs_the_context_to_agree():
     apart, _ = link_names(names, corroborated=lambda rule, a, others: False)
     together_, links = link_names(names, corroborated=lambda rule, a, others: True)
     assert len(apart) == 2 and len(together_) == 1 and links[0].rule == "person name: close surname"
+
+
+def test_a_name_by_its_initials_bridges_no_two_people_in_a_corpus():
+    names = ["M. Thomas Davis", "Mark Davies", "Miles Davis", "Mervyn Davies"]
+    clusters, links = link_names(names, corroborated=lambda rule, a, others: True)
+    grouped = [{names[i] for i in cluster} for cluster in clusters]
+    assert all(len(group & {"Mark Davies", "Miles Davis", "Mervyn Davies"}) <= 1 for group in grouped)
+    assert [link.rule for link in links] == ["person name: initial"]  # it joins one of them
