@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_FORMS, STATEMENT_PREPOSITIONS
+from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_PREPOSITIONS, is_statement_form
 from .sources import clean, noun_phrase, strip_possessive
 
 if TYPE_CHECKING:
@@ -41,10 +41,10 @@ def statement_form(item: Found, frame: list[Token]) -> str | None:
     """The form a statement took when no medium carries it: "said in a statement", "in her
     statement", "a news release from the ministry said" (the ministry is the actor, the release its
     channel)."""
-    if item.source is not None and item.source.lemma_.lower() in STATEMENT_FORMS:
+    if item.source is not None and is_statement_form(item.source):
         return form_label(item.source)
     for token in sorted(frame, key=lambda t: t.i):
-        if token.dep_ == "pobj" and token.head.lower_ in STATEMENT_PREPOSITIONS and token.lemma_.lower() in STATEMENT_FORMS:
+        if token.dep_ == "pobj" and token.head.lower_ in STATEMENT_PREPOSITIONS and is_statement_form(token):
             return form_label(token)
     return None
 
@@ -58,7 +58,7 @@ def form_label(head: Token) -> str:
 
 def channel_preposition(prep: Token) -> bool:
     """"on Truth Social", "in an interview with CNN": a preposition that introduces a channel."""
-    return prep.lower_ in CHANNEL_PREPOSITIONS or prep.head.lemma_.lower() in STATEMENT_FORMS
+    return prep.lower_ in CHANNEL_PREPOSITIONS or is_statement_form(prep.head)
 
 
 def is_channel(token: Token, named_ok: bool) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from ..records import REJECTING
 from .channels import is_channel
-from .lexicon import CLAIM_NOUNS, REMARK_ADJECTIVES, STATEMENT_FORMS, Cue, cues
+from .lexicon import CLAIM_NOUNS, REMARK_ADJECTIVES, Cue, cues, is_statement_form
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SKIPPED_CUE_DEPS = frozenset({"amod", "acl", "compound", "nmod"})  # "the alleged attack"
@@ -135,7 +135,7 @@ def verb_content(verb: Token, cue: Cue) -> tuple[list[Token], str]:
         clauses += [c for c in children if c.dep_ == "xcomp"]
     clauses += [  # "said in a news release that ...", its clause misparsed as the release's relative clause
         g for c in children if c.dep_ == "prep" for form in c.children
-        if form.dep_ == "pobj" and form.lemma_.lower() in STATEMENT_FORMS
+        if form.dep_ == "pobj" and is_statement_form(form)
         for g in form.rights if g.dep_ == "relcl" and g.left_edge.lower_ == "that"
     ]
     if clauses:
@@ -230,7 +230,7 @@ def inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i + 1 >= len(doc) or verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ","):
         return None
-    statement = next((c for c in verb.rights if c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in STATEMENT_FORMS), None)
+    statement = next((c for c in verb.rights if c.dep_ in {"dobj", "nsubj"} and is_statement_form(c)), None)
     if statement is not None:  # '"...," reads an AEW press release'
         return statement
     name = doc[verb.i + 1]
@@ -356,7 +356,7 @@ def prep_cue(token: Token) -> tuple[Cue, list[Token], Token] | None:
 
 def reports_medium(token: Token) -> bool:
     """A report, a broadcast or a post ("as per a local media report"): a channel, not a speaker."""
-    return token.lemma_.lower() in CLAIM_NOUNS | STATEMENT_FORMS or is_channel(token, named_ok=False)
+    return token.lemma_.lower() in CLAIM_NOUNS or is_statement_form(token) or is_channel(token, named_ok=False)
 
 
 def prep_attributions(sent: Span, verbs: list[Found]) -> tuple[list[Found], dict[int, Token]]:

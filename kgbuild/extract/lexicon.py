@@ -6,6 +6,10 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 STANCES = ("asserts", "denies", "refutes", "confirms", "questions")
 
@@ -62,6 +66,15 @@ STATEMENT_FORMS = frozenset(
         "op-ed", "post", "release", "statement", "tweet", "video",
     }
 )
+
+
+def is_statement_form(token: Token) -> bool:
+    """A word for the form a statement took (STATEMENT_FORMS), not the last word of a name: "the
+    Washington Post" and "The Jakarta Post" are outlets, not posts."""
+    return token.lemma_.lower() in STATEMENT_FORMS and not (token.ent_iob_ == "I" and token.ent_type_ in NAME_LABELS)
+
+
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})  # a statement form that ends one of these names is the name
 # Prepositions that introduce the form a statement took: "said in a statement", "via a news release".
 STATEMENT_PREPOSITIONS = frozenset({"in", "through", "via"})
 CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})

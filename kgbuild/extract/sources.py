@@ -46,8 +46,8 @@ from .lexicon import (
     NOT_PERSON_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
-    STATEMENT_FORMS,
     WOMEN_HONORIFICS,
+    is_statement_form,
 )
 from .quotes import quoted_at
 
@@ -350,7 +350,7 @@ class SourceResolver:
         doc = head.doc
         if head.tag_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Sanders, who says": Sanders
             return doc[head.i : head.i + 1], self.resolve(head.head.head)[1]
-        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS | STATEMENT_FORMS:  # "Moscow's claims", "the position of the Center"
+        if head.lemma_.lower() in CLAIM_NOUNS | VOICE_NOUNS or is_statement_form(head):  # "Moscow's claims", "the position of the Center"
             owners = [c for c in head.children if c.dep_ == "poss"]
             owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
                        for g in c.children if g.dep_ == "pobj"]  # "a news release from the ministry"

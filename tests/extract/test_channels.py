@@ -43,3 +43,9 @@ def test_a_post_on_a_platform_keeps_the_platform_as_its_channel(attributions_of)
 def test_said_in_an_interview_is_an_interview(attributions_of):
     a = only(attributions_of("Boris Johnson said in an interview that he would not wait."), "said")
     assert a.actor.name == "Boris Johnson" and a.via == "interview"
+
+
+def test_a_name_that_ends_in_a_statement_form_is_the_source_not_its_channel(attributions_of):
+    """PolNeAR (Western Journalism): "the Washington Post reports that ..." was Washington's post."""
+    a = only(attributions_of("On Monday the Washington Post reported that the State Department issued subpoenas."), "reported")
+    assert (a.actor.name, a.actor.kind, a.via) == ("Washington Post", "organization", None)
