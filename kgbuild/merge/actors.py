@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cached_property
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
@@ -159,26 +158,32 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
 
 
 class Writings:
-    """Which articles write a name (in their title or text, as whole words): an index of their
-    words narrows the articles down, a search of each text confirms."""
+    """Which articles write a name (in their title or text, as whole words): an index of the
+    articles by the words of the names asked about (``index``) narrows them down, a search of
+    each text confirms."""
 
     def __init__(self, articles: list[Article]):
         self.texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
+        self.by_word: dict[str, set[str]] = {}
         self.found: dict[str, frozenset[str]] = {}
 
-    @cached_property
-    def by_word(self) -> dict[str, set[str]]:
-        """Word -> the articles that write it, made when first asked (most corpora name no acronym)."""
-        index: dict[str, set[str]] = defaultdict(set)
+    def index(self, names: Iterable[str]) -> None:
+        """Index the articles by the words of these names, in one pass over the texts; only these
+        words: an index of every word of a large corpus would take gigabytes."""
+        wanted = {w for name in names for w in WORD.findall(name)} - self.by_word.keys()
+        if not wanted:
+            return
+        for word in wanted:
+            self.by_word[word] = set()
         for article, text in self.texts.items():
-            for word in set(WORD.findall(text)):
-                index[word].add(article)
-        return index
+            for word in wanted.intersection(WORD.findall(text)):
+                self.by_word[word].add(article)
 
     def articles_writing(self, name: str) -> frozenset[str]:
         if name not in self.found:
+            self.index([name])
             words = WORD.findall(name)
-            candidates = set.intersection(*(self.by_word.get(w, set()) for w in words)) if words else set()
+            candidates = set.intersection(*(self.by_word[w] for w in words)) if words else set()
             whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
             self.found[name] = frozenset(a for a in candidates if whole.search(self.texts[a]))
         return self.found[name]
@@ -198,9 +203,12 @@ def spelled_out_in_text(groups: dict[str, list[str]], writings: Writings) -> dic
     for k, names in groups.items():
         for letters in sorted({acronym(n).lower() for n in names if len(acronym(n)) >= MIN_ACRONYM}):
             spelling[letters].append(k)
+    shorts_of = {k: [n for n in names if ACRONYM.fullmatch(n)] for k, names in groups.items()}
+    asked = [(k, t) for k in sorted(groups) for t in spelling.get(k, ()) if t != k and shorts_of[k]]
+    writings.index({n for k, t in asked for n in (*shorts_of[k], *groups[t])})  # one pass over the texts
     joined = {}
     for k in sorted(groups):
-        shorts = [n for n in groups[k] if ACRONYM.fullmatch(n)]
+        shorts = shorts_of[k]
         together = Counter({t: max((writings.together(s, n) for s in shorts for n in groups[t]), default=0)
                             for t in spelling.get(k, ()) if t != k})
         ranked = together.most_common(2)
