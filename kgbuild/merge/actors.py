@@ -25,7 +25,7 @@ from unidecode import unidecode
 
 from ..records import Actor, Article, Mention
 from .keys import outlet_key, outlet_label, slug
-from .names import SURNAME_ONLY, link_names
+from .names import SURNAME_DOMINANT, SURNAME_ONLY, link_names
 
 VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top", "official", "spokesman", "spokeswoman"})
 MIN_ACRONYM = 2  # letters an acronym has at least to join the name it spells: "CSC"
@@ -123,7 +123,7 @@ def shared_context(items: list[Naming], outlet_of: dict[str, str]):
         role_words[a.actor.name].update(w for w in words if w not in STOP_WORDS and w not in VAGUE_ROLE_WORDS)
 
     def corroborated(rule: str, name: str, others: list[str]) -> bool:
-        if rule == SURNAME_ONLY:
+        if rule in (SURNAME_ONLY, SURNAME_DOMINANT):
             return any(articles[name] & articles[o] or outlets[name] & outlets[o] or role_words[name] & role_words[o]
                        for o in others)
         return any(role_words[name] & role_words[o] and not articles[name] & articles[o] for o in others)
@@ -139,7 +139,7 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
     for a in items:
         mentions[a.actor.name].append(a.actor)
     names = sorted(counts)
-    clusters, links = link_names(names, apart, shared_context(items, outlet_of))
+    clusters, links = link_names(names, apart, shared_context(items, outlet_of), counts.__getitem__)
     cluster_of = {names[i]: number for number, cluster in enumerate(clusters) for i in cluster}
     links_of: dict[int, list] = defaultdict(list)
     for link in links:

@@ -11,6 +11,7 @@ of the names.
 
 from .keys import NameKey, name_key, name_keys
 from .linking import cluster_names, link_names
-from .rules import SURNAME_ONLY, WEAK_RULES, Link, match
+from .rules import SURNAME_DOMINANT, SURNAME_ONLY, WEAK_RULES, Link, match
 
-__all__ = ["SURNAME_ONLY", "WEAK_RULES", "Link", "NameKey", "cluster_names", "link_names", "match", "name_key", "name_keys"]
+__all__ = [
+    "SURNAME_DOMINANT", "SURNAME_ONLY", "WEAK_RULES", "Link", "NameKey", "cluster_names", "link_names", "match", "name_key", "name_keys"]

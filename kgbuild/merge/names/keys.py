@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from ...extract.lexicon import MEN_HONORIFICS, WOMEN_HONORIFICS
+
 TITLES = frozenset(
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "commander",
@@ -194,3 +196,10 @@ def name_key(name: str) -> NameKey:
 
 def compact(key: NameKey) -> str:
     return "".join((*key.given, key.surname))
+
+
+def honorific_gender(name: str) -> str | None:
+    """ "man" for "Mr Howard" or "Lord Goldsmith", "woman" for "Mrs Howard" or "Ms. Acosta", else None."""
+    words = name.split()
+    first = words[0].lower().rstrip(".") if words else ""
+    return "man" if first in MEN_HONORIFICS else "woman" if first in WOMEN_HONORIFICS else None

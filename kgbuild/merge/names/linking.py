@@ -12,8 +12,8 @@ from rapidfuzz.distance import JaroWinkler
 from ...runtime.collector import collector_paused
 from ..unionfind import UnionFind
 from .blocking import candidate_rows, sorted_neighbour_pairs
-from .keys import name_keys, spelling_key
-from .rules import SURNAME_ONLY, WEAK_RULES, Link, given_names_compatible, match
+from .keys import honorific_gender, name_keys, spelling_key
+from .rules import DOMINANT_SHARE, SURNAME_DOMINANT, SURNAME_ONLY, WEAK_RULES, Link, given_names_compatible, match
 
 LONE_NAME_THRESHOLD = 0.9  # two lone names (no given name, no full name to join) spelled this alike are one
 MIN_FUZZY_LENGTH = 5  # shorter single names must match exactly
@@ -24,12 +24,14 @@ def link_names(
     names: list[str],
     apart: Iterable[tuple[str, str]] = (),
     corroborated: Callable[[str, str, list[str]], bool] | None = None,
+    mentions: Callable[[str], int] | None = None,
 ) -> tuple[list[list[int]], list[Link]]:
     """Cluster names; return clusters (indices into ``names``) and the links that made them.
 
     Distinct spellings are compared once, only with candidates from blocking. A surname alone
     then joins the one cluster of full names with that surname; when several clusters share
-    it, it stays alone; lone words spelled closely are one name. No link ever puts two names of
+    it, it stays alone, unless ``mentions`` (how often each name is mentioned) says DOMINANT_SHARE
+    of them are of one; lone words spelled closely are one name. No link ever puts two names of
     a pair in ``apart`` (the user's "different" aliases, compared case-insensitively) into one
     cluster. With ``corroborated``, a link by a WEAK_RULES rule or by SURNAME_ONLY is only made
     when ``corroborated(rule, name, others)`` says the context agrees (``others``: the name it
@@ -59,7 +61,7 @@ def link_names(
                 or all(given_names_compatible(*x, *y)[0] for x in given_names[a] for y in given_names[b]))
 
     def join(i: int, j: int, rule: str, score: float, context: list[str] | None = None) -> None:
-        needs_context = rule in WEAK_RULES or rule == SURNAME_ONLY
+        needs_context = rule in WEAK_RULES or rule in (SURNAME_ONLY, SURNAME_DOMINANT)
         if needs_context and corroborated and not corroborated(rule, distinct[i], context or [distinct[j]]):
             return
         a, b = uf.find(i), uf.find(j)
@@ -92,9 +94,15 @@ def link_names(
         roots = full_names.get(key.surname, set()) if not key.regnal else set()
         if len(roots) == 1:
             root = next(iter(roots))
-            join(owner[x], root, SURNAME_ONLY, 1.0, names_in[root])
+            if titled_alike(distinct[owner[x]], names_in[root]):
+                join(owner[x], root, SURNAME_ONLY, 1.0, names_in[root])
         elif not roots:
             alone.append(x)
+        elif mentions is not None:
+            weight = {r: sum(mentions(n) for n in names_in[r]) for r in sorted(roots)}
+            top = max(weight, key=weight.get)
+            if weight[top] >= DOMINANT_SHARE * sum(weight.values()) and titled_alike(distinct[owner[x]], names_in[top]):
+                join(owner[x], top, SURNAME_DOMINANT, weight[top] / sum(weight.values()), names_in[top])
     spellings = [keys[x].surname for x in alone]
     for a, b in sorted_neighbour_pairs(spellings):
         score = JaroWinkler.similarity(spellings[a], spellings[b])
@@ -105,6 +113,15 @@ def link_names(
     for i, name in enumerate(names):
         clusters[uf.find(position[name])].append(i)
     return sorted(clusters.values()), links
+
+
+def titled_alike(name: str, cluster: list[str]) -> bool:
+    """Whether a surname's honorific agrees with the person it would join: "Mrs Howard" joins no
+    one no woman's honorific names ("Mr Howard", "Michael Howard"), "Mr Trump" no one a woman's
+    honorific names ("Ms. Trump")."""
+    gender = honorific_gender(name)
+    genders = {honorific_gender(n) for n in cluster}
+    return gender is None or ("woman" in genders if gender == "woman" else "woman" not in genders)
 
 
 def cluster_names(names: list[str]) -> list[list[str]]:

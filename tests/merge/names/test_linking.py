@@ -123,3 +123,15 @@ def test_a_name_by_its_initials_bridges_no_two_people_in_a_corpus():
     grouped = [{names[i] for i in cluster} for cluster in clusters]
     assert all(len(group & {"Mark Davies", "Miles Davis", "Mervyn Davies"}) <= 1 for group in grouped)
     assert [link.rule for link in links] == ["person name: initial"]  # it joins one of them
+
+
+def test_a_surname_joins_the_full_name_nine_in_ten_mentions_of_it_are_of():
+    names = ["Donald Trump", "Ivanka Trump", "Trump", "Hillary Clinton", "Bill Clinton", "Clinton",
+             "Michael Howard", "Mr Howard", "Mrs Howard"]
+    mentions = {"Donald Trump": 95, "Ivanka Trump": 5, "Hillary Clinton": 60, "Bill Clinton": 40, "Michael Howard": 50}
+    clusters, links = link_names(names, corroborated=lambda rule, a, others: True, mentions=lambda n: mentions.get(n, 1))
+    grouped = sorted(sorted(names[i] for i in cluster) for cluster in clusters)
+    assert ["Donald Trump", "Trump"] in grouped and ["Clinton"] in grouped  # 60 in 100 is no referent
+    assert ["Mrs Howard"] in grouped  # a woman's honorific joins no one only men's name
+    assert [link.rule for link in links if link.a == "Trump"] == ["person name: surname only, the full name most mentions are of"]
+    assert len(cluster_names(["Donald Trump", "Ivanka Trump", "Trump"])) == 3  # spelling alone: ambiguous
