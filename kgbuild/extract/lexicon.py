@@ -67,6 +67,8 @@ STATEMENT_FORMS = frozenset(
     }
 )
 
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})  # a statement form that ends one of these names is the name
+
 
 def is_statement_form(token: Token) -> bool:
     """A word for the form a statement took (STATEMENT_FORMS), not the last word of a name: "the
@@ -74,7 +76,6 @@ def is_statement_form(token: Token) -> bool:
     return token.lemma_.lower() in STATEMENT_FORMS and not (token.ent_iob_ == "I" and token.ent_type_ in NAME_LABELS)
 
 
-NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})  # a statement form that ends one of these names is the name
 # Prepositions that introduce the form a statement took: "said in a statement", "via a news release".
 STATEMENT_PREPOSITIONS = frozenset({"in", "through", "via"})
 CHANNEL_PREPOSITIONS = frozenset({"on", "via", "through"})

@@ -106,7 +106,8 @@ def named_outlets(key_of: dict[tuple[str, str], str], articles: list[Article]) -
     that outlet, whatever kind NER gave it."""
     outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet}
     for (kind, name), key in key_of.items():
-        if kind in SETTLED_KINDS and (outlet := outlet_of_name.get(org_group_key(name))) is not None:
+        named = kind in SETTLED_KINDS and name[:1].isupper()  # "government" is no outlet called "Government"
+        if named and (outlet := outlet_of_name.get(org_group_key(name))) is not None:
             key_of[(kind, name)] = outlet
 
 
@@ -163,9 +164,12 @@ class Writings:
     each text confirms."""
 
     def __init__(self, articles: list[Article]):
-        self.texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
+        self.articles = {a.id: a for a in articles}
         self.by_word: dict[str, set[str]] = {}
         self.found: dict[str, frozenset[str]] = {}
+
+    def texts(self, article: Article) -> tuple[str, ...]:
+        return (article.title, article.text) if article.title else (article.text,)
 
     def index(self, names: Iterable[str]) -> None:
         """Index the articles by the words of these names, in one pass over the texts; only these
@@ -175,9 +179,9 @@ class Writings:
             return
         for word in wanted:
             self.by_word[word] = set()
-        for article, text in self.texts.items():
-            for word in wanted.intersection(WORD.findall(text)):
-                self.by_word[word].add(article)
+        for article in self.articles.values():
+            for word in wanted.intersection(w for text in self.texts(article) for w in WORD.findall(text)):
+                self.by_word[word].add(article.id)
 
     def articles_writing(self, name: str) -> frozenset[str]:
         if name not in self.found:
@@ -185,7 +189,7 @@ class Writings:
             words = WORD.findall(name)
             candidates = set.intersection(*(self.by_word[w] for w in words)) if words else set()
             whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            self.found[name] = frozenset(a for a in candidates if whole.search(self.texts[a]))
+            self.found[name] = frozenset(a for a in candidates if any(whole.search(t) for t in self.texts(self.articles[a])))
         return self.found[name]
 
     def together(self, first: str, second: str) -> int:

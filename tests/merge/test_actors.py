@@ -125,3 +125,7 @@ def test_a_source_named_as_an_outlet_of_the_corpus_is_that_outlet():
     ])
     assert merged.actor_of == ["outlet/new-york-times", "outlet/new-york-times"]
     assert merged.about_of[1] == ("outlet/politico",) and merged.entities["outlet/politico"].kind == "outlet"
+    unnamed = merge([extraction("a", own("a", "Quarterly profits rose to a record high", voice="lead"), outlet="Government"),
+                     extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="government",
+                                                 kind="collective"), outlet="Politico")])
+    assert unnamed.actor_of == ["outlet/government", "collective/government"]  # an outlet's name is a name

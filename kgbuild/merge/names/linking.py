@@ -54,7 +54,8 @@ def link_names(
     # by its initials joins no cluster whose given names disagree with the one it is in ("M. Thomas
     # Davis" bridged Mark Davies, Marvin, Mervyn and Miles Davis into one person). Among Wikidata's
     # variants of one person such bridges are mostly right (recall 0.928 -> 0.923 without them)
-    given_names = {n: {(k.given, k.initials) for k in reading if k.primary and k.given} for n, reading in enumerate(readings)}
+    given_names = {n: {(k.given, k.initials) for k in reading if k.primary and k.given}
+                   for n, reading in enumerate(readings)} if corroborated else {}
 
     def agree(a: int, b: int, rule: str) -> bool:
         return (corroborated is None or rule != "initial"
@@ -68,7 +69,8 @@ def link_names(
         if a != b and agree(a, b, rule) and not any({uf.find(x), uf.find(y)} == {a, b} for x, y in kept_apart):
             links.append(Link(distinct[i], distinct[j], f"person name: {rule}", round(score, 3)))
             uf.union(i, j)
-            given_names[min(a, b)] = given_names[a] | given_names.pop(max(a, b))
+            if given_names:
+                given_names[min(a, b)] = given_names[a] | given_names.pop(max(a, b))
 
     find, parent = uf.find, uf.parent
     for x, row in candidate_rows(keys, lambda k: find(owner[k])):  # millions of pairs, most already joined
@@ -87,6 +89,8 @@ def link_names(
     names_in: dict[int, list[str]] = defaultdict(list)
     for k, name in enumerate(distinct):
         names_in[uf.find(k)].append(name)
+    with_women = {root: any(honorific_gender(n) == "woman" for n in names) for root, names in names_in.items()}
+    weight_of = {root: sum(map(mentions, names)) for root, names in names_in.items()} if mentions else {}
     alone: list[int] = []
     for x, key in enumerate(keys):
         if key.is_full or key.number:
@@ -94,15 +98,15 @@ def link_names(
         roots = full_names.get(key.surname, set()) if not key.regnal else set()
         if len(roots) == 1:
             root = next(iter(roots))
-            if titled_alike(distinct[owner[x]], names_in[root]):
+            if titled_alike(distinct[owner[x]], with_women[root]):
                 join(owner[x], root, SURNAME_ONLY, 1.0, names_in[root])
         elif not roots:
             alone.append(x)
         elif mentions is not None:
-            weight = {r: sum(mentions(n) for n in names_in[r]) for r in sorted(roots)}
-            top = max(weight, key=weight.get)
-            if weight[top] >= DOMINANT_SHARE * sum(weight.values()) and titled_alike(distinct[owner[x]], names_in[top]):
-                join(owner[x], top, SURNAME_DOMINANT, weight[top] / sum(weight.values()), names_in[top])
+            top = max(sorted(roots), key=weight_of.__getitem__)
+            share = weight_of[top] / sum(weight_of[r] for r in roots)
+            if share >= DOMINANT_SHARE and titled_alike(distinct[owner[x]], with_women[top]):
+                join(owner[x], top, SURNAME_DOMINANT, share, names_in[top])
     spellings = [keys[x].surname for x in alone]
     for a, b in sorted_neighbour_pairs(spellings):
         score = JaroWinkler.similarity(spellings[a], spellings[b])
@@ -115,13 +119,12 @@ def link_names(
     return sorted(clusters.values()), links
 
 
-def titled_alike(name: str, cluster: list[str]) -> bool:
-    """Whether a surname's honorific agrees with the person it would join: "Mrs Howard" joins no
-    one no woman's honorific names ("Mr Howard", "Michael Howard"), "Mr Trump" no one a woman's
-    honorific names ("Ms. Trump")."""
+def titled_alike(name: str, with_women: bool) -> bool:
+    """Whether a surname's honorific agrees with the person it would join (``with_women``: whether
+    a woman's honorific names them): "Mrs Howard" joins no one only "Mr Howard" and "Michael
+    Howard" name, "Mr Trump" no one "Ms. Trump" names."""
     gender = honorific_gender(name)
-    genders = {honorific_gender(n) for n in cluster}
-    return gender is None or ("woman" in genders if gender == "woman" else "woman" not in genders)
+    return gender is None or (with_women if gender == "woman" else not with_women)
 
 
 def cluster_names(names: list[str]) -> list[list[str]]:
