@@ -95,6 +95,11 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
             for name, kinds in kinds_of.items() for kind in kinds}
 
 
+def spells(name: str) -> bool:
+    """Whether a name has a letter or digit its key keeps: "🔥" has none."""
+    return any(c.isalnum() for c in unidecode(name))
+
+
 def outlet_actors(articles: list[Article]) -> dict[str, Actor]:
     """The outlets that publish the articles, as actors: of their own voice, and where an article
     names one as a source ("the New York Times reported", ``named_outlets``)."""
@@ -104,7 +109,8 @@ def outlet_actors(articles: list[Article]) -> dict[str, Actor]:
 def named_outlets(key_of: dict[tuple[str, str], str], articles: list[Article]) -> None:
     """A source named as an outlet of the corpus is named ("The New York Times", "Politico") is
     that outlet, whatever kind NER gave it."""
-    outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet}
+    # an outlet's name that spells nothing ("🔥" keys as "x") names no source ("X", the platform)
+    outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet and spells(a.outlet)}
     for (kind, name), key in key_of.items():
         named = kind in SETTLED_KINDS and name[:1].isupper()  # "government" is no outlet called "Government"
         if named and (outlet := outlet_of_name.get(org_group_key(name))) is not None:

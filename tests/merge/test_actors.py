@@ -129,3 +129,7 @@ def test_a_source_named_as_an_outlet_of_the_corpus_is_that_outlet():
                      extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="government",
                                                  kind="collective"), outlet="Politico")])
     assert unnamed.actor_of == ["outlet/government", "collective/government"]  # an outlet's name is a name
+    fire = merge([extraction("a", own("a", "Quarterly profits rose to a record high", voice="lead"), outlet="\U0001f525"),
+                  extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="X", kind="organization"),
+                             outlet="Politico")])
+    assert fire.actor_of[1] == "organization/x"  # an outlet named "🔥" is no source named "X"
