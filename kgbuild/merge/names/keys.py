@@ -12,8 +12,10 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from ...extract.lexicon import MEN_HONORIFICS, WOMEN_HONORIFICS
-
+# the honorifics that say a man or a woman is named (the extraction's own lists are in
+# extract/lexicon.py: the stages import no one another)
+MEN_HONORIFICS = frozenset({"mr", "sir", "lord"})
+WOMEN_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady"})
 TITLES = frozenset(
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "commander",
