@@ -58,9 +58,10 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
 
 
-def preferred_label(counts: Counter) -> str:
-    """The most used full form; ties go to the longer, then alphabetically first."""
-    return min(counts, key=lambda n: (-(" " in n), -counts[n], -len(n), n))
+def preferred_label(counts: Counter, proper: bool = False) -> str:
+    """The most used full form (for a ``proper`` name, capitalized where any is: "Bush", not a
+    tweet's "bush"); ties go to the longer, then alphabetically first."""
+    return min(counts, key=lambda n: (-(" " in n), proper and n.islower(), -counts[n], -len(n), n))
 
 
 def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[str, str], str]:
@@ -151,15 +152,20 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
     links_of: dict[int, list] = defaultdict(list)
     for link in links:
         links_of[cluster_of[link.a]].append((link.a, link.b, link.rule, link.score))
-    key_of, actors = {}, {}
+    # clusters whose labels spell one key ("Bush" and a tweet's "bush") are one node: its record
+    # holds them all, not the last one's alone
+    by_key: dict[str, list[int]] = defaultdict(list)
     for number, cluster in enumerate(clusters):
-        members = [names[i] for i in cluster]
-        label = preferred_label(Counter({n: counts[n] for n in members}))
-        key = f"person/{slug(label)}"
+        by_key[f"person/{slug(preferred_label(Counter({names[i]: counts[names[i]] for i in cluster})))}"].append(number)
+    key_of, actors = {}, {}
+    for key, numbers in by_key.items():
+        members = [names[i] for number in numbers for i in clusters[number]]
+        label = preferred_label(Counter({n: counts[n] for n in members}), proper=True)
         in_cluster = [m for n in members for m in mentions[n]]
         variants = sorted({v for m in in_cluster for v in (m.name, *m.variants)})
         roles = sorted({r for m in in_cluster for r in m.roles})
-        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), tuple(sorted(links_of[number])))
+        reasons = sorted(r for number in numbers for r in links_of[number])
+        actors[key] = Actor(key, label, "person", tuple(variants), tuple(roles), tuple(reasons))
         key_of.update({n: key for n in members})
     return key_of, actors
 

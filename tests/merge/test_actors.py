@@ -133,3 +133,16 @@ def test_a_source_named_as_an_outlet_of_the_corpus_is_that_outlet():
                   extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="X", kind="organization"),
                              outlet="Politico")])
     assert fire.actor_of[1] == "organization/x"  # an outlet named "🔥" is no source named "X"
+
+
+def test_two_spellings_with_one_key_are_one_node_that_keeps_both():
+    def said(article, name, roles):
+        item = attribution(article, "The show will go on without a host next season", actor=name)
+        return replace(item, actor=replace(item.actor, roles=roles))
+
+    merged = merge([extraction("a", said("a", "bush", ("tweeter",)), outlet="A"),
+                    extraction("b", said("b", "bush", ("tweeter",)), outlet="A"),
+                    extraction("c", said("c", "Bush", ("governor",)), outlet="B")])
+    actor = merged.actors["person/bush"]
+    assert len(merged.actors) == 1 and actor.label == "Bush"  # a proper name's capitals, though fewer
+    assert set(actor.variants) == {"Bush", "bush"} and set(actor.roles) == {"governor", "tweeter"}
