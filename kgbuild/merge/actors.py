@@ -252,13 +252,17 @@ def group_actors(items: list[Naming], kind: str, apart=(), writings: Writings | 
     variants_of: dict[str, set[str]] = defaultdict(set)
     for a in items:
         variants_of[a.actor.name].update(a.actor.variants)
-    key_of, actors = {}, {}
+    by_key: dict[str, list[str]] = defaultdict(list)  # groups whose labels spell one key are one node
     for group_key, names in groups.items():
+        by_key[f"{kind}/{org_key(preferred_label(Counter({n: counts[n] for n in names})))}"].append(group_key)
+    key_of, actors = {}, {}
+    for key, group_keys in by_key.items():
+        names = [n for g in group_keys for n in groups[g]]
         label = preferred_label(Counter({n: counts[n] for n in names}))
-        same = [(n, label, "same normalized name", 1.0) for n in names if org_group_key(n) == group_key and n != label]
-        key = f"{kind}/{org_key(label)}"
+        same = [(n, label, "same normalized name", 1.0) for g in group_keys for n in groups[g]
+                if org_group_key(n) == g and n != label]
         variants = tuple(sorted({*names, *(v for n in names for v in variants_of[n])}))
-        actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + reasons[group_key])))
+        actors[key] = Actor(key, label, kind, variants, (), tuple(sorted(same + [r for g in group_keys for r in reasons[g]])))
         key_of.update({n: key for n in names})
     return key_of, actors
 

@@ -146,3 +146,12 @@ def test_two_spellings_with_one_key_are_one_node_that_keeps_both():
     actor = merged.actors["person/bush"]
     assert len(merged.actors) == 1 and actor.label == "Bush"  # a proper name's capitals, though fewer
     assert set(actor.variants) == {"Bush", "bush"} and set(actor.roles) == {"governor", "tweeter"}
+
+
+def test_two_organizations_whose_labels_spell_one_key_are_one_node_that_keeps_both():
+    def org(article, name):
+        return attribution(article, "Fourth quarter sales rose two percent to a new high", actor=name, kind="organization")
+
+    merged = merge([extraction("a", org("a", "Marks & Spencer")), extraction("b", org("b", "Marks Spencer"))])
+    assert list(merged.actors) == ["organization/marks-spencer"]
+    assert set(merged.actors["organization/marks-spencer"].variants) == {"Marks & Spencer", "Marks Spencer"}
