@@ -170,7 +170,12 @@ def roles_of(ent: Span) -> list[str]:
         words = [t for t in ent.doc[start : ent.start] if t.dep_ != "det" and not t.is_punct]
         if words and any(t.pos_ in {"NOUN", "PROPN"} for t in words):
             roles.append(" ".join(t.text for t in words))
-    return [r for r in roles if r]
+    return [r for r in roles if r and not only_honorifics(r)]
+
+
+def only_honorifics(role: str) -> bool:
+    """ "Mr", "Ms.", "Sir", "Dr": how a name is addressed, no role ("Sen.", "President" are)."""
+    return all(word.lower().rstrip(".") in HONORIFICS for word in role.split())
 
 
 def looks_like_person(name: str, elsewhere: set[str]) -> bool:

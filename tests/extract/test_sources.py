@@ -313,3 +313,11 @@ def test_a_blank_or_unknown_name_is_given_back_as_it_is(nlp, name):
 
     resolver = SourceResolver(nlp("Tony Blair arrived in Leeds. Mr Blair spoke."))
     assert resolver.full_name(name) == name
+
+
+def test_an_honorific_is_no_role(attributions_of):
+    text = "Mr. Robert Smith, the director of the museum, said that the gallery would reopen."
+    a = only(attributions_of(text), "said")
+    assert a.actor.name == "Robert Smith" and "Mr." not in a.actor.roles and "Mr" not in a.actor.roles
+    senator = only(attributions_of("Sen. Robert Smith said that the gallery would reopen."), "said")
+    assert senator.actor.roles == ("Sen.",)
