@@ -173,6 +173,14 @@ def roles_of(ent: Span) -> list[str]:
     return [r for r in roles if r and not only_honorifics(r)]
 
 
+def swapped(a: str, b: str) -> bool:
+    """Whether two words differ only by two neighbouring letters swapped ("montieth", "monteith")."""
+    if len(a) != len(b):
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]]
+
+
 def only_honorifics(role: str) -> bool:
     """ "Mr", "Ms.", "Sir", "Dr": how a name is addressed, no role ("Sen.", "President" are)."""
     return all(word.lower().rstrip(".") in HONORIFICS for word in role.split())
@@ -315,8 +323,15 @@ class SourceResolver:
         words = name.split()
         if not words or len(words) > 1 and (not titled_surname(name) or words[-1].lower() in self.titled_both_ways):
             return name  # "Mrs Howard" where the article has a "Mr Howard" too is not Michael Howard
-        candidates = self.full_names.get(words[-1].lower(), set())
+        candidates = self.full_names.get(words[-1].lower()) or self.misspelled(words[-1].lower())
         return next(iter(candidates)) if len(candidates) == 1 else name
+
+    def misspelled(self, surname: str) -> set[str]:
+        """The full names whose surname this one spells with two neighbouring letters swapped:
+        "Mr Montieth" of an article that names David Monteith. Other near spellings are other
+        people as often ("Browne" beside Gordon Brown, "Osama" beside Barack Obama)."""
+        close = [s for s in self.full_names if swapped(surname, s)]
+        return self.full_names[close[0]] if len(close) == 1 else set()
 
     def known_surname(self, word: str) -> bool:
         """Whether a full name in the article ends with ``word``: "Trump" where the article names

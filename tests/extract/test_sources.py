@@ -321,3 +321,13 @@ def test_an_honorific_is_no_role(attributions_of):
     assert a.actor.name == "Robert Smith" and "Mr." not in a.actor.roles and "Mr" not in a.actor.roles
     senator = only(attributions_of("Sen. Robert Smith said that the gallery would reopen."), "said")
     assert senator.actor.roles == ("Sen.",)
+
+
+def test_a_surname_with_two_letters_swapped_is_the_articles_one_full_name_so_spelled(attributions_of):
+    """BBC (tech/325): "David Monteith ... Mr Montieth said"."""
+    text = ("David Monteith, the firm's founder, showed the handset on Monday. "
+            "\"We have focused first on Japan,\" said Mr Montieth.")
+    speakers = {x.actor.name for x in attributions_of(text) if x.cue is not None and x.cue.text == "said" and x.actor}
+    assert speakers == {"David Monteith"}
+    near = "Barack Obama spoke on Monday. Osama said that the talks had failed."
+    assert all(x.actor is None or x.actor.name != "Barack Obama" for x in attributions_of(near) if x.cue and x.cue.text == "said")
