@@ -156,7 +156,7 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
     # holds them all, not the last one's alone
     by_key: dict[str, list[int]] = defaultdict(list)
     for number, cluster in enumerate(clusters):
-        by_key[f"person/{slug(preferred_label(Counter({names[i]: counts[names[i]] for i in cluster})))}"].append(number)
+        by_key[f"person/{slug(preferred_label(Counter({names[i]: counts[names[i]] for i in cluster}), proper=True))}"].append(number)
     key_of, actors = {}, {}
     for key, numbers in by_key.items():
         members = [names[i] for number in numbers for i in clusters[number]]
