@@ -181,9 +181,14 @@ def swapped(a: str, b: str) -> bool:
     return len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]]
 
 
+def is_honorific(word: str) -> bool:
+    """ "Mr", "Ms.", "Lord", "Dr": how a name is addressed."""
+    return word.lower().rstrip(".") in HONORIFICS
+
+
 def only_honorifics(role: str) -> bool:
-    """ "Mr", "Ms.", "Sir", "Dr": how a name is addressed, no role ("Sen.", "President" are)."""
-    return all(word.lower().rstrip(".") in HONORIFICS for word in role.split())
+    """ "Mr", "Ms.", "Sir": how a name is addressed, no role ("Sen.", "President" are)."""
+    return all(is_honorific(word) for word in role.split())
 
 
 def looks_like_person(name: str, elsewhere: set[str]) -> bool:
@@ -259,7 +264,7 @@ def same_organization(name: str, known: str) -> bool:
 def titled_surname(name: str) -> bool:
     """A surname after honorifics only: "Mr Blair", "Lord Goldsmith"."""
     before = name.split()[:-1]
-    return bool(before) and all(word.lower().rstrip(".") in HONORIFICS for word in before)
+    return bool(before) and only_honorifics(" ".join(before))
 
 
 def surnames_titled_both_ways(doc: Doc) -> set[str]:
@@ -278,7 +283,7 @@ def honorific_of(head: Token) -> Token | None:
     """The honorific before a capitalised name ("Mr" of "Mr Purushotma"), if any."""
     if not head.text[:1].isupper():
         return None
-    return next((t for t in head.lefts if t.dep_ == "compound" and t.lower_.rstrip(".") in HONORIFICS), None)
+    return next((t for t in head.lefts if t.dep_ == "compound" and is_honorific(t.text)), None)
 
 
 class SourceResolver:
