@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..records import Actor, Article, Mention
-from .keys import outlet_key, outlet_label, slug
+from .keys import name_slug, outlet_key, outlet_label
 from .names import SURNAME_DOMINANT, SURNAME_ONLY, link_names
 
 VAGUE_ROLE_WORDS = frozenset({"former", "new", "senior", "deputy", "chief", "top", "official", "spokesman", "spokeswoman"})
@@ -44,8 +44,10 @@ class Naming(NamedTuple):
 
 
 def org_key(name: str) -> str:
+    """An organization's key: its name's slug, without "the" and possessives; a name with nothing
+    to spell ("🔥") keyed by its hash (``name_slug``), so that it is no organization called "X"."""
     text = re.sub(r"^(the)\s+", "", unidecode(name).lower())
-    return slug(re.sub(r"['\u2019]s\b", "", text))
+    return name_slug(re.sub(r"['\u2019]s\b", "", text), written=name)
 
 
 def org_group_key(name: str) -> str:
@@ -73,16 +75,15 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
     articles, an organization in one); otherwise an organization where any vote says so, else a
     collective."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    kinds_of: dict[str, set[str]] = defaultdict(set)
     for naming in spoken:
         votes[naming.actor.name][naming.actor.kind] += 1
     speakers = set(votes)
     for naming in mentioned:
-        kinds_of[naming.actor.name].add(naming.actor.kind)
         if naming.actor.name not in speakers:
             votes[naming.actor.name][naming.actor.kind] += 1
-    for name, kinds in votes.items():
-        kinds_of[name].update(kinds)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for naming in spoken + mentioned:
+        kinds_of[naming.actor.name].add(naming.actor.kind)
     mostly_people = {name for name, kinds in votes.items() if 2 * kinds["person"] > kinds.total()}
     surnames = {name.split()[-1] for name in mostly_people if len(name.split()) > 1}
 
@@ -96,11 +97,6 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
             for name, kinds in kinds_of.items() for kind in kinds}
 
 
-def spells(name: str) -> bool:
-    """Whether a name has a letter or digit its key keeps: "🔥" has none."""
-    return any(c.isalnum() for c in unidecode(name))
-
-
 def outlet_actors(articles: list[Article]) -> dict[str, Actor]:
     """The outlets that publish the articles, as actors: of their own voice, and where an article
     names one as a source ("the New York Times reported", ``named_outlets``)."""
@@ -110,8 +106,7 @@ def outlet_actors(articles: list[Article]) -> dict[str, Actor]:
 def named_outlets(key_of: dict[tuple[str, str], str], articles: list[Article]) -> None:
     """A source named as an outlet of the corpus is named ("The New York Times", "Politico") is
     that outlet, whatever kind NER gave it."""
-    # an outlet's name that spells nothing ("🔥" keys as "x") names no source ("X", the platform)
-    outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet and spells(a.outlet)}
+    outlet_of_name = {org_group_key(a.outlet): outlet_key(a) for a in articles if a.outlet}
     for (kind, name), key in key_of.items():
         named = kind in SETTLED_KINDS and name[:1].isupper()  # "government" is no outlet called "Government"
         if named and (outlet := outlet_of_name.get(org_group_key(name))) is not None:
@@ -156,7 +151,7 @@ def person_actors(items: list[Naming], outlet_of: dict[str, str], apart=()) -> t
     # holds them all, not the last one's alone
     by_key: dict[str, list[int]] = defaultdict(list)
     for number, cluster in enumerate(clusters):
-        by_key[f"person/{slug(preferred_label(Counter({names[i]: counts[names[i]] for i in cluster}), proper=True))}"].append(number)
+        by_key[f"person/{name_slug(preferred_label(Counter({names[i]: counts[names[i]] for i in cluster}), proper=True))}"].append(number)
     key_of, actors = {}, {}
     for key, numbers in by_key.items():
         members = [names[i] for number in numbers for i in clusters[number]]
@@ -225,6 +220,8 @@ def spelled_out_in_text(groups: dict[str, list[str]], writings: Writings) -> dic
     joined = {}
     for k in sorted(groups):
         shorts = shorts_of[k]
+        if not shorts:
+            continue
         together = Counter({t: max((writings.together(s, n) for s in shorts for n in groups[t]), default=0)
                             for t in spelling.get(k, ()) if t != k})
         ranked = together.most_common(2)

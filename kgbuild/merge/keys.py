@@ -16,13 +16,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
-def name_slug(name: str) -> str:
+def name_slug(name: str, written: str | None = None) -> str:
     """``slug(name)``, or for a name with no letter or digit it can spell ("🔥", "★"), one made
-    from the name's hash: two such outlets are two outlets, not one called "x"."""
+    from the hash of the name as ``written`` (``name`` itself unless given): two such outlets are
+    two outlets, not one called "x"."""
     made = slug(name)
     if made != "x" or name.strip().lower() == "x":
         return made
-    return "u-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+    return "u-" + hashlib.sha1((name if written is None else written).encode("utf-8")).hexdigest()[:12]
 
 
 def outlet_label(article: Article) -> str:

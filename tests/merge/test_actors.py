@@ -133,6 +133,9 @@ def test_a_source_named_as_an_outlet_of_the_corpus_is_that_outlet():
                   extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="X", kind="organization"),
                              outlet="Politico")])
     assert fire.actor_of[1] == "organization/x"  # an outlet named "🔥" is no source named "X"
+    starred = merge([extraction("a", attribution("a", "Quarterly profits rose to a record high", actor="\u2605", kind="organization")),
+                     extraction("b", attribution("b", "Quarterly profits rose to a record high", actor="X", kind="organization"))])
+    assert len(starred.actors) == 2 and "organization/x" in starred.actors  # "★" spells nothing: keyed by its hash
 
 
 def test_two_spellings_with_one_key_are_one_node_that_keeps_both():
