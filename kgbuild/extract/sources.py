@@ -15,7 +15,9 @@ A source phrase then resolves, in this order, to:
   organization's noun ("the company"); the organization named by its head noun ("the Center",
   "the agency"), of its kind ("the company" is an organization NER tagged ORG);
 - when nothing of its kind fits, it stays unresolved (None);
-- otherwise an unnamed (collective or anonymous) source, labelled by its own words.
+- otherwise an unnamed (collective or anonymous) source, labelled by its own words: "generic"
+  where no word of it is a name ("officials", "a report", "his aides"), so that who it is depends
+  on its article alone, else "anonymous" ("Russian officials", "Clinton aides").
 
 One organization named two ways in an article is one organization: a shorter form of an earlier
 name ("the Center for Strategic Communications"), or a name whose distinctive words are among an
@@ -52,6 +54,7 @@ from .lexicon import (
 from .quotes import quoted_at
 
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # What a claim is about: NER labels -> the kind of entity. A country or a city (GPE) is the same
 # kind as when it speaks ("Ukraine maintains that ..."), so that it is one node either way.
 ABOUT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "LOC": "place", "FAC": "place"}
@@ -119,6 +122,14 @@ def noun_phrase(head: Token) -> Span:
 
 def clean(text: str) -> str:
     return " ".join(strip_possessive(strip_determiner(text.strip(" ,;:\u2014-"))).split())
+
+
+def unnamed(phrase: Span) -> Mention:
+    """An unnamed source, labelled by its own words: "generic" where none of them is a name
+    ("officials", "a report"), "anonymous" where one is ("Russian officials")."""
+    label = clean(phrase.text)
+    named = any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in phrase)
+    return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous" if named else "generic")
 
 
 @dataclass
@@ -569,16 +580,15 @@ class SourceResolver:
         if described is not None:
             return self.person(described, phrase.text, "nominal")
         if plural and lemma in COMPANY_NOUNS | ORG_NOUNS:  # "the tobacco companies", "local authorities": a group
-            label = clean(phrase.text)
-            return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")
+            return unnamed(phrase)
         last_org = self.last_org if self.last_org and qualifiers_in(head, self.last_org.name) else None
         if last_org and (lemma in ORG_NOUNS or head.lower_ in last_org.name.lower().split()):
             return replace(last_org, resolved_by="nominal")  # "the agency", "the Center"
         label = clean(phrase.text)
-        unnamed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "our organisation"
-        if (lemma in ORG_NOUNS or lemma in CHANNEL_WORDS) and not unnamed:  # "the ministry", "the Kremlin's newswire"
+        ours = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "our organisation"
+        if (lemma in ORG_NOUNS or lemma in CHANNEL_WORDS) and not ours:  # "the ministry", "the Kremlin's newswire"
             return self.organization(label)
         possessed = any(c.dep_ == "poss" for c in head.children)
         if not label or possessed and head.tag_ in {"NN", "NNP"} and lemma not in AGENT_NOUNS:
             return None  # "his first visit", "Putin's pursuit": a parse error, not a source
-        return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous")
+        return unnamed(phrase)

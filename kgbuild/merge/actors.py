@@ -7,6 +7,9 @@ spoken about, each one node.
 - organizations by normalized name (spaces, hyphens and "&" / "and" aside) or acronym, where an
   article writes both (``spelled_out_in_text``); unnamed collectives
   by their wording;
+- an unnamed source described only in common words ("officials", "a report", "his aides") is who
+  it is in its own article alone: one actor per article (``local_actors``), never joined across
+  articles, where "officials" of every story would be one;
 - the user's alias file overrides both (``join_same``, and ``apart`` pairs never joined);
 - an outlet is an actor of its own voice and where it is named as a source (``outlet_actors``,
   ``named_outlets``).
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, NamedTuple
+from urllib.parse import quote
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
@@ -95,6 +99,23 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
 
     return {(kind, name): settled(name) if len(kinds & SETTLED_KINDS) > 1 and kind in SETTLED_KINDS else kind
             for name, kinds in kinds_of.items() for kind in kinds}
+
+
+def local_key(name: str, article: str) -> str:
+    """The key of a generic source (``Mention.generic``) in one article: "officials" in article 12."""
+    return f"collective/{org_key(name)}-in-{quote(article, safe='')}"
+
+
+def local_actors(items: list[Naming]) -> dict[str, Actor]:
+    """Generic sources -> one actor per wording (``org_key``: "Officials" and "officials") and article."""
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for a in items:
+        grouped[local_key(a.actor.name, a.article)].append(a.actor)
+    actors = {}
+    for key, mentions in grouped.items():
+        variants = tuple(sorted({v for m in mentions for v in (m.name, *m.variants)}))
+        actors[key] = Actor(key, preferred_label(Counter(m.name for m in mentions)), "collective", variants, (), ())
+    return actors
 
 
 def outlet_actors(articles: list[Article]) -> dict[str, Actor]:

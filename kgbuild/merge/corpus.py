@@ -9,7 +9,10 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..records import ASSERTING, Actor, Article, Attribution, Claim, Extraction, Merged
-from .actors import Naming, Writings, group_actors, join_same, named_outlets, outlet_actors, person_actors, settled_kinds
+from .actors import (
+    Naming, Writings, group_actors, join_same, local_actors, local_key, named_outlets, outlet_actors, person_actors,
+    settled_kinds,
+)
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
 from .claims.encoder import Encoder
@@ -62,7 +65,11 @@ def merge(
     # while the actors are matched (see ``ClaimSimilarity.prefetch``)
     similarity = ClaimSimilarity(candidates, vector_of, encoder)
     key_of: dict[tuple[str, str], str] = {}
-    spoken = [Naming(a.actor, a.article) for a in candidates if a.actor is not None]
+    # a generic wording that names an actor elsewhere is that actor ("Trump", tagged a common noun)
+    named = {a.actor.name for a in candidates if a.actor is not None and not a.actor.generic}
+    named.update(m.name for a in candidates for m in a.about)
+    local = [a.actor is not None and a.actor.generic and a.actor.name not in named for a in candidates]
+    spoken = [Naming(a.actor, a.article) for a, here in zip(candidates, local) if a.actor is not None and not here]
     mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
     everyone: dict[str, Actor] = {}
     kind_of, writings = settled_kinds(spoken, mentioned), Writings(articles)
@@ -76,7 +83,14 @@ def merge(
         everyone.update(kind_actors)
     join_same(everyone, key_of, aliases.same)
     named_outlets(key_of, articles)
-    actor_of = [outlet_key(by_id[a.article]) if a.voice else key_of[(a.actor.kind, a.actor.name)] for a in candidates]
+    everyone.update(local_actors([Naming(a.actor, a.article) for a, here in zip(candidates, local) if here]))
+
+    def actor_key(a: Attribution, here: bool) -> str:
+        if a.voice:
+            return outlet_key(by_id[a.article])
+        return local_key(a.actor.name, a.article) if here else key_of[(a.actor.kind, a.actor.name)]
+
+    actor_of = [actor_key(a, here) for a, here in zip(candidates, local)]
     clustering = cluster_claims(candidates, similarity=similarity)
     kept = [i for i, number in enumerate(clustering.assignment) if number >= 0]
     position = {i: n for n, i in enumerate(kept)}

@@ -166,6 +166,16 @@ def test_collective_and_anonymous_sources(attributions_of):
     assert told.actor.kind == "collective" and told.via == "state-run media"
 
 
+def test_an_unnamed_source_in_common_words_only_is_generic(attributions_of):
+    found = attributions_of(
+        "Officials said that the bridge would reopen in May. "
+        "Russian officials said that the bridge was never damaged."
+    )
+    generic, named = found
+    assert (generic.actor.name, generic.actor.resolved_by) == ("Officials", "generic")
+    assert (named.actor.name, named.actor.resolved_by) == ("Russian officials", "anonymous")
+
+
 def test_a_headline_is_never_glued_to_the_next_sentence(attributions_of):
     text = "Officials Deny Report\n\nThe ministry said that the report was false."
     a = only(attributions_of(text), "said")

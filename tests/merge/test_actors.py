@@ -158,3 +158,29 @@ def test_two_organizations_whose_labels_spell_one_key_are_one_node_that_keeps_bo
     merged = merge([extraction("a", org("a", "Marks & Spencer")), extraction("b", org("b", "Marks Spencer"))])
     assert list(merged.actors) == ["organization/marks-spencer"]
     assert set(merged.actors["organization/marks-spencer"].variants) == {"Marks & Spencer", "Marks Spencer"}
+
+
+def test_a_generic_source_is_one_actor_per_article_and_a_named_group_one_across_articles():
+    def group(article, name, resolved_by, at=0):
+        item = attribution(article, "The bridge will reopen in May after the repairs", actor=name, kind="collective", at=at)
+        return replace(item, actor=replace(item.actor, resolved_by=resolved_by))
+
+    merged = merge([
+        extraction("a", group("a", "officials", "generic"), group("a", "Officials", "generic", at=200),
+                   group("a", "Russian officials", "anonymous", at=400)),
+        extraction("b", group("b", "officials", "generic"), group("b", "Russian officials", "anonymous")),
+    ])
+    in_a, again_in_a, russian_a, in_b, russian_b = merged.actor_of
+    assert in_a == again_in_a != in_b  # "officials" of two stories are not one group
+    assert set(merged.actors[in_a].variants) == {"officials", "Officials"} and merged.actors[in_a].kind == "collective"
+    assert russian_a == russian_b == "collective/russian-officials"
+
+
+def test_a_generic_wording_that_names_an_actor_elsewhere_is_that_actor():
+    tagged_a_noun = attribution("a", "The wall will be built by next spring", actor="Trump", kind="collective")
+    merged = merge([
+        extraction("a", replace(tagged_a_noun, actor=replace(tagged_a_noun.actor, resolved_by="generic"))),
+        extraction("b", attribution("b", "The wall will be paid for by Mexico", actor="Trump")),
+        extraction("c", attribution("c", "The wall will be higher than planned", actor="Trump")),
+    ])
+    assert merged.actor_of[0] == merged.actor_of[1] == merged.actor_of[2] == "person/trump"
