@@ -64,12 +64,10 @@ class Mention:
     kind: str  # "person" | "organization" | "collective" | "place" (a place only as what a claim is about)
     roles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()  # every surface form that resolved to it
-    resolved_by: str = "name"  # name | surname | pronoun | nominal | anonymous | generic
-
-    @property
-    def generic(self) -> bool:
-        """Described in common words only ("officials", "a report"): who it is depends on its article."""
-        return self.resolved_by == "generic"
+    resolved_by: str = "name"  # name | surname | pronoun | nominal | anonymous
+    # named in common words only ("officials", "the government"), however resolved ("it"): who it
+    # is depends on its article
+    generic: bool = False
 
 
 @dataclass(frozen=True)

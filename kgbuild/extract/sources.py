@@ -15,9 +15,11 @@ A source phrase then resolves, in this order, to:
   organization's noun ("the company"); the organization named by its head noun ("the Center",
   "the agency"), of its kind ("the company" is an organization NER tagged ORG);
 - when nothing of its kind fits, it stays unresolved (None);
-- otherwise an unnamed (collective or anonymous) source, labelled by its own words: "generic"
-  where no word of it is a name ("officials", "a report", "his aides"), so that who it is depends
-  on its article alone, else "anonymous" ("Russian officials", "Clinton aides").
+- otherwise an unnamed (collective or anonymous) source, labelled by its own words.
+
+A source named in common words only ("officials", "a report", "the government": no word of it a
+name, ``Mention.generic``) is who it is in its own article alone; "Russian officials" and "Clinton
+aides" are named by a qualifier.
 
 One organization named two ways in an article is one organization: a shorter form of an earlier
 name ("the Center for Strategic Communications"), or a name whose distinctive words are among an
@@ -124,12 +126,16 @@ def clean(text: str) -> str:
     return " ".join(strip_possessive(strip_determiner(text.strip(" ,;:\u2014-"))).split())
 
 
+def has_name(phrase: Span) -> bool:
+    """Whether some word of a source phrase is a name: "Russian officials", not "officials"."""
+    return any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in phrase)
+
+
 def unnamed(phrase: Span) -> Mention:
-    """An unnamed source, labelled by its own words: "generic" where none of them is a name
-    ("officials", "a report"), "anonymous" where one is ("Russian officials")."""
+    """An unnamed source, labelled by its own words; generic where none of them is a name
+    ("officials", "a report"; not "Russian officials")."""
     label = clean(phrase.text)
-    named = any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in phrase)
-    return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous" if named else "generic")
+    return Mention(name=label, kind="collective", variants=(label,), resolved_by="anonymous", generic=not has_name(phrase))
 
 
 @dataclass
@@ -371,11 +377,11 @@ class SourceResolver:
             return None
         return replace(known, variants=tuple(sorted({*known.variants, name})), resolved_by="short name")
 
-    def organization(self, name: str, resolved_by: str = "name") -> Mention:
+    def organization(self, name: str, resolved_by: str = "name", generic: bool = False) -> Mention:
         """An organization; another name of one seen earlier in the article is that one."""
         mention = self.known_organization(name)
         if mention is None:
-            mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by)
+            mention = Mention(name=name, kind="organization", variants=(name,), resolved_by=resolved_by, generic=generic)
             self.orgs.append(mention)
         self.last_org = mention
         return mention
@@ -587,7 +593,7 @@ class SourceResolver:
         label = clean(phrase.text)
         ours = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "our organisation"
         if (lemma in ORG_NOUNS or lemma in CHANNEL_WORDS) and not ours:  # "the ministry", "the Kremlin's newswire"
-            return self.organization(label)
+            return self.organization(label, generic=not has_name(phrase))
         possessed = any(c.dep_ == "poss" for c in head.children)
         if not label or possessed and head.tag_ in {"NN", "NNP"} and lemma not in AGENT_NOUNS:
             return None  # "his first visit", "Putin's pursuit": a parse error, not a source

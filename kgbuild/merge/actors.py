@@ -101,20 +101,22 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
             for name, kinds in kinds_of.items() for kind in kinds}
 
 
-def local_key(name: str, article: str) -> str:
+def local_key(mention: Mention, article: str) -> str:
     """The key of a generic source (``Mention.generic``) in one article: "officials" in article 12."""
-    return f"collective/{org_key(name)}-in-{quote(article, safe='')}"
+    return f"{mention.kind}/{org_key(mention.name)}-in-{quote(article, safe='')}"
 
 
 def local_actors(items: list[Naming]) -> dict[str, Actor]:
-    """Generic sources -> one actor per wording (``org_key``: "Officials" and "officials") and article."""
+    """Generic sources -> one actor per kind, wording (``org_key``: "Officials" and "officials")
+    and article."""
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for a in items:
-        grouped[local_key(a.actor.name, a.article)].append(a.actor)
+        grouped[local_key(a.actor, a.article)].append(a.actor)
     actors = {}
     for key, mentions in grouped.items():
         variants = tuple(sorted({v for m in mentions for v in (m.name, *m.variants)}))
-        actors[key] = Actor(key, preferred_label(Counter(m.name for m in mentions)), "collective", variants, (), ())
+        label = preferred_label(Counter(m.name for m in mentions))
+        actors[key] = Actor(key, label, mentions[0].kind, variants, (), ())
     return actors
 
 

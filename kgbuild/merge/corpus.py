@@ -88,7 +88,7 @@ def merge(
     def actor_key(a: Attribution, here: bool) -> str:
         if a.voice:
             return outlet_key(by_id[a.article])
-        return local_key(a.actor.name, a.article) if here else key_of[(a.actor.kind, a.actor.name)]
+        return local_key(a.actor, a.article) if here else key_of[(a.actor.kind, a.actor.name)]
 
     actor_of = [actor_key(a, here) for a, here in zip(candidates, local)]
     clustering = cluster_claims(candidates, similarity=similarity)

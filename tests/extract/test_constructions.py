@@ -166,14 +166,21 @@ def test_collective_and_anonymous_sources(attributions_of):
     assert told.actor.kind == "collective" and told.via == "state-run media"
 
 
-def test_an_unnamed_source_in_common_words_only_is_generic(attributions_of):
+def test_a_source_in_common_words_only_is_generic(attributions_of):
     found = attributions_of(
         "Officials said that the bridge would reopen in May. "
         "Russian officials said that the bridge was never damaged."
     )
     generic, named = found
-    assert (generic.actor.name, generic.actor.resolved_by) == ("Officials", "generic")
-    assert (named.actor.name, named.actor.resolved_by) == ("Russian officials", "anonymous")
+    assert (generic.actor.name, generic.actor.generic) == ("Officials", True)
+    assert (named.actor.name, named.actor.generic) == ("Russian officials", False)
+
+
+def test_an_organization_named_by_a_common_noun_alone_is_generic(attributions_of):
+    found = attributions_of("The government said that taxes would rise. The Kremlin's newswire reported that the plan was dropped.")
+    said, reported = only(found, "said"), only(found, "reported")
+    assert (said.actor.kind, said.actor.name, said.actor.generic) == ("organization", "government", True)
+    assert reported.actor.kind == "organization" and not reported.actor.generic
 
 
 def test_a_headline_is_never_glued_to_the_next_sentence(attributions_of):

@@ -161,14 +161,14 @@ def test_two_organizations_whose_labels_spell_one_key_are_one_node_that_keeps_bo
 
 
 def test_a_generic_source_is_one_actor_per_article_and_a_named_group_one_across_articles():
-    def group(article, name, resolved_by, at=0):
+    def group(article, name, generic, at=0):
         item = attribution(article, "The bridge will reopen in May after the repairs", actor=name, kind="collective", at=at)
-        return replace(item, actor=replace(item.actor, resolved_by=resolved_by))
+        return replace(item, actor=replace(item.actor, generic=generic))
 
     merged = merge([
-        extraction("a", group("a", "officials", "generic"), group("a", "Officials", "generic", at=200),
-                   group("a", "Russian officials", "anonymous", at=400)),
-        extraction("b", group("b", "officials", "generic"), group("b", "Russian officials", "anonymous")),
+        extraction("a", group("a", "officials", True), group("a", "Officials", True, at=200),
+                   group("a", "Russian officials", False, at=400)),
+        extraction("b", group("b", "officials", True), group("b", "Russian officials", False)),
     ])
     in_a, again_in_a, russian_a, in_b, russian_b = merged.actor_of
     assert in_a == again_in_a != in_b  # "officials" of two stories are not one group
@@ -176,10 +176,20 @@ def test_a_generic_source_is_one_actor_per_article_and_a_named_group_one_across_
     assert russian_a == russian_b == "collective/russian-officials"
 
 
+def test_a_generic_organization_keeps_its_kind_and_stays_in_its_article():
+    def government(article):
+        item = attribution(article, "Taxes will rise next year for most families", actor="government", kind="organization")
+        return replace(item, actor=replace(item.actor, generic=True))
+
+    merged = merge([extraction("a", government("a")), extraction("b", government("b"))])
+    assert merged.actor_of == ["organization/government-in-a", "organization/government-in-b"]
+    assert {actor.kind for actor in merged.actors.values()} == {"organization"}
+
+
 def test_a_generic_wording_that_names_an_actor_elsewhere_is_that_actor():
     tagged_a_noun = attribution("a", "The wall will be built by next spring", actor="Trump", kind="collective")
     merged = merge([
-        extraction("a", replace(tagged_a_noun, actor=replace(tagged_a_noun.actor, resolved_by="generic"))),
+        extraction("a", replace(tagged_a_noun, actor=replace(tagged_a_noun.actor, generic=True))),
         extraction("b", attribution("b", "The wall will be paid for by Mexico", actor="Trump")),
         extraction("c", attribution("c", "The wall will be higher than planned", actor="Trump")),
     ])
