@@ -154,17 +154,21 @@ def best_matches(
     for i, by_claim in scores.items():
         ranked = sorted(by_claim.items(), key=lambda pair: (-pair[1], pair[0]))
         if ranked[0][1] >= threshold and (stands_out([score for _, score in ranked], standing_out)
-                                          or standing_out and named_only_by(shared[i], ranked[0][0])):
+                                          or standing_out and named_only_by(shared[i], ranked, threshold)):
             found[i] = [(claim, score) for claim, score in ranked if score >= threshold]
     return found
 
 
-def named_only_by(shared: dict[int, set[str]], best: int) -> bool:
+def named_only_by(shared: dict[int, set[str]], ranked: list[tuple[int, float]], threshold: float) -> bool:
     """Whether the probe shares a name (``shared``: the names it shares with each claim compared)
-    with its best claim that it shares with no other: "Internet report of Ebola outbreak in Purdon
-    not true" names Purdon, which only the Purdon rumour's wordings hold, though the corpus's
-    other debunked rumours score as high. A common word shared with one claim alone is chance."""
-    others = set().union(*(names for claim, names in shared.items() if claim != best))
+    with its best claim (``ranked``: claims and scores, best first) that it shares with no other
+    it may answer (at ``threshold`` or more): "Internet report of Ebola outbreak in Purdon not
+    true" names Purdon, which only the Purdon rumour's wordings hold, though the corpus's other
+    debunked rumours score as high. A claim too far from the probe to be what it answers is no
+    rival, whatever names it shares ("Judd Nelson rebuffs rumours" and a corpus's Nelson
+    Mandela). A common word shared with one claim alone is chance."""
+    best = ranked[0][0]
+    others = set().union(*(shared[claim] for claim, score in ranked[1:] if score >= threshold))
     return bool(shared[best] - others)
 
 

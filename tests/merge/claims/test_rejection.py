@@ -99,10 +99,20 @@ def test_a_rejection_that_names_what_only_one_claim_holds_stands_out_by_it():
              "Ebola patient flown to Dallas", "an internet report said the outbreak was over"]
     assert {"purdon", "ebola", "dallas", "texas"} <= Wordings(texts).names and "internet" not in Wordings(texts).names
     shared = {0: {"ebola", "purdon"}, 1: {"ebola"}, 2: set()}  # the names the denial shares with each claim
-    assert named_only_by(shared, 0)
-    assert not named_only_by(shared, 1)  # all it names, another claim names too
-    assert not named_only_by({0: {"federer"}, 1: {"federer"}}, 0)
-    assert named_only_by({0: {"purdon"}}, 0)  # nothing else compared at all
+    assert named_only_by(shared, [(0, 0.5), (1, 0.45), (2, 0.4)], 0.35)
+    assert not named_only_by(shared, [(1, 0.5), (0, 0.45), (2, 0.4)], 0.35)  # all it names, another claim names too
+    assert not named_only_by({0: {"federer"}, 1: {"federer"}}, [(0, 0.5), (1, 0.45)], 0.35)
+    assert named_only_by({0: {"purdon"}}, [(0, 0.5)], 0.35)  # nothing else compared at all
+
+
+def test_a_claim_too_far_to_be_answered_is_no_rival_for_a_name():
+    from kgbuild.merge.claims.pairs import named_only_by
+
+    # "Judd Nelson rebuffs internet rumours that he died of a drug overdose", in a corpus where
+    # a story about Nelson Mandela scores far below what a denial may answer
+    shared = {0: {"nelson"}, 1: set(), 2: {"nelson"}}
+    assert named_only_by(shared, [(0, 0.52), (1, 0.38), (2, 0.15)], 0.35)
+    assert not named_only_by(shared, [(0, 0.52), (2, 0.4), (1, 0.38)], 0.35)  # another Nelson it may answer
 
 
 def test_a_rejected_claim_must_stand_out_from_its_rivals():
