@@ -27,7 +27,7 @@ from urllib.parse import quote
 from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
-from ..records import Actor, Article, Mention
+from ..records import Actor, Article, Attribution, Mention
 from .keys import name_slug, outlet_key, outlet_label
 from .names import SURNAME_DOMINANT, SURNAME_ONLY, link_names
 
@@ -99,6 +99,16 @@ def settled_kinds(spoken: list[Naming], mentioned: list[Naming]) -> dict[tuple[s
 
     return {(kind, name): settled(name) if len(kinds & SETTLED_KINDS) > 1 and kind in SETTLED_KINDS else kind
             for name, kinds in kinds_of.items() for kind in kinds}
+
+
+def only_local(attributions: list[Attribution]) -> list[bool]:
+    """Which attributions' sources are actors of their own article alone (``local_actors``): the
+    generic ones ("officials", ``Mention.generic``), but for a wording some article names a person
+    or an organization by ("Trump" the parse took for a common noun is Trump; an "Officials" it
+    took for a name elsewhere is no one's name)."""
+    named = {a.actor.name for a in attributions if a.actor is not None and not a.actor.generic and a.actor.kind != "collective"}
+    named.update(m.name for a in attributions for m in a.about)
+    return [a.actor is not None and a.actor.generic and a.actor.name not in named for a in attributions]
 
 
 def local_key(mention: Mention, article: str) -> str:

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from ..records import ASSERTING, Actor, Article, Attribution, Claim, Extraction, Merged
 from .actors import (
-    Naming, Writings, group_actors, join_same, local_actors, local_key, named_outlets, outlet_actors, person_actors,
-    settled_kinds,
+    Naming, Writings, group_actors, join_same, local_actors, local_key, named_outlets, only_local, outlet_actors,
+    person_actors, settled_kinds,
 )
 from .aliases import NO_ALIASES, Aliases
 from .claims import ClaimSimilarity, WordVectors, canonical_text, cluster_claims, in_claims, keeps_distance, states_as_fact
@@ -65,10 +65,7 @@ def merge(
     # while the actors are matched (see ``ClaimSimilarity.prefetch``)
     similarity = ClaimSimilarity(candidates, vector_of, encoder)
     key_of: dict[tuple[str, str], str] = {}
-    # a generic wording that names an actor elsewhere is that actor ("Trump", tagged a common noun)
-    named = {a.actor.name for a in candidates if a.actor is not None and not a.actor.generic}
-    named.update(m.name for a in candidates for m in a.about)
-    local = [a.actor is not None and a.actor.generic and a.actor.name not in named for a in candidates]
+    local = only_local(candidates)
     spoken = [Naming(a.actor, a.article) for a, here in zip(candidates, local) if a.actor is not None and not here]
     mentioned = [Naming(m, a.article) for a in candidates for m in a.about]  # one per entity a content names
     everyone: dict[str, Actor] = {}

@@ -194,3 +194,13 @@ def test_a_generic_wording_that_names_an_actor_elsewhere_is_that_actor():
         extraction("c", attribution("c", "The wall will be higher than planned", actor="Trump")),
     ])
     assert merged.actor_of[0] == merged.actor_of[1] == merged.actor_of[2] == "person/trump"
+
+
+def test_a_group_named_alike_elsewhere_does_not_join_generic_sources():
+    def officials(article, generic):
+        item = attribution(article, "The bridge will reopen in May after the repairs", actor="Officials", kind="collective")
+        return replace(item, actor=replace(item.actor, generic=generic))
+
+    # a title-case "Officials" the parse took for a name is no one's name
+    merged = merge([extraction(k, officials(k, generic=k != "c")) for k in "abc"])
+    assert len(set(merged.actor_of)) == 3
