@@ -110,6 +110,7 @@ def graph_data(merged: Merged) -> dict:
         if actor.kind == "outlet":
             continue  # an outlet speaking in its own voice is its node on the left
         nodes[key] = entity_node("actor", actor, per_actor[key])
+    tell_apart(nodes, rows)
     spoken_about = Counter(key for r in rows for key in r["about"])
     for key, entity in sorted(merged.entities.items()):  # named in claims, never speaking: not drawn
         nodes[key] = entity_node("entity", entity, spoken_about[key])
@@ -124,6 +125,23 @@ def graph_data(merged: Merged) -> dict:
         "edges": [{"from": f, "to": t, "stance": s, "rows": ids} for (f, t, s), ids in sorted(edges.items())],
         "rows": rows,
     }
+
+
+def tell_apart(nodes: dict[str, dict], rows: list[dict]) -> None:
+    """Actors that share a label (the "officials" of each article: ``merge.actors.local_actors``)
+    are labelled with the article they speak in, the first of them if several, for the list of
+    actors and the graph."""
+    articles = defaultdict(set)
+    for r in rows:
+        articles[r["actor"]].add(r["article"])
+    by_label = defaultdict(list)
+    for key, node in nodes.items():
+        if node["kind"] == "actor":
+            by_label[node["label"]].append(key)
+    for label, keys in by_label.items():
+        for key in keys if len(keys) > 1 else ():
+            first, *more = sorted(articles[key])
+            nodes[key]["label"] = f"{label} ({first}" + (" \u2026)" if more else ")")
 
 
 def network_options() -> str:

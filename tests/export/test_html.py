@@ -40,3 +40,18 @@ def test_rows_carry_each_outlets_place_in_the_spread_and_the_word_diff():
     drift = rows["daily"]["drift"]
     assert drift["from"] == rows["wire"]["id"] and ["+", "reportedly"] in drift["diff"] and ["-", "drone"] in drift["diff"]
     assert rows["wire"]["drift"] is None and rows["herald"]["drift"] is None  # the earliest; a denial
+
+
+def test_actors_that_share_a_label_are_told_apart_by_their_article():
+    from dataclasses import replace
+
+    from kgbuild.export.html import graph_data
+    from kgbuild.merge import merge
+    from tests.builders import attribution, extraction
+
+    def officials(article):
+        item = attribution(article, f"The bridge in town {article} will reopen in May", actor="officials", kind="collective")
+        return replace(item, actor=replace(item.actor, generic=True))
+
+    nodes = graph_data(merge([extraction(k, officials(k)) for k in ("a", "b")]))["nodes"]
+    assert sorted(n["label"] for n in nodes.values() if n["kind"] == "actor") == ["officials (a)", "officials (b)"]
