@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_PREPOSITIONS, is_statement_form
-from .sources import clean, noun_phrase, strip_possessive
+from .sources import clean, is_honorific, noun_phrase, person_name, strip_possessive
 
 if TYPE_CHECKING:
     from .constructions import Found
@@ -79,6 +79,10 @@ def channel_label(token: Token) -> str:
         before = name.doc[name.start - 1] if name.start else None
         start = name.start - 1 if before is not None and before.text == "The" and before.dep_ == "det" else name.start
         return strip_possessive(name.doc[start : name.end].text.removeprefix("the "))
+    people = [e for e in phrase.ents if e.label_ == "PERSON"]
+    if people and not any(t.lower_ in CHANNEL_WORDS for t in phrase):  # someone relaying what another said
+        words = person_name(people[-1]).split()
+        return " ".join(words[1:] if len(words) > 1 and is_honorific(words[0]) else words)  # "Sullivan", not "Mr"
     words = [t for t in phrase if t.dep_ != "det"]
     while len(words) > 1 and words[-1].lower_ not in CHANNEL_WORDS:  # "local media report" -> "local media"
         words.pop()

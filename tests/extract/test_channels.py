@@ -49,3 +49,18 @@ def test_a_name_that_ends_in_a_statement_form_is_the_source_not_its_channel(attr
     """PolNeAR (Western Journalism): "the Washington Post reports that ..." was Washington's post."""
     a = only(attributions_of("On Monday the Washington Post reported that the State Department issued subpoenas."), "reported")
     assert (a.actor.name, a.actor.kind, a.via) == ("Washington Post", "organization", None)
+
+
+def test_a_speaker_is_not_the_channel_of_what_they_say_they_said(attributions_of):
+    text = "Mr Sullivan told the court that he repeatedly warned Mr Ebbers that falsifying the books was the only way."
+    warned = only(attributions_of(text), "warned")
+    assert warned.actor.name == "Sullivan" and warned.via is None  # not "Mr", nor Sullivan himself
+
+
+def test_a_person_relaying_a_statement_is_named_not_titled(nlp):
+    from kgbuild.extract.channels import channel_label
+
+    doc = nlp("Mr Sullivan said that the books were falsified.")
+    assert channel_label(doc[1]) == "Sullivan"
+    doc = nlp("Ms Milanesi said that the books were falsified.")
+    assert channel_label(next(t for t in doc if t.text == "Milanesi")) == "Milanesi"
