@@ -140,7 +140,7 @@ def tell_apart(nodes: dict[str, dict], rows: list[dict]) -> None:
             by_label[node["label"]].append(key)
     for label, keys in by_label.items():
         for key in keys if len(keys) > 1 else ():
-            first, *more = sorted(articles[key])
+            first, *more = sorted(articles[key]) or ["no article"]
             nodes[key]["label"] = f"{label} ({first}" + (" \u2026)" if more else ")")
 
 
