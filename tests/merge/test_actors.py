@@ -204,3 +204,10 @@ def test_a_group_named_alike_elsewhere_does_not_join_generic_sources():
     # a title-case "Officials" the parse took for a name is no one's name
     merged = merge([extraction(k, officials(k, generic=k != "c")) for k in "abc"])
     assert len(set(merged.actor_of)) == 3
+
+
+def test_a_generic_source_in_an_article_with_a_hostile_id_gets_one_safe_key():
+    item = attribution('a/b c?<>"x', "The bridge will reopen in May after the repairs", actor="officials", kind="collective")
+    merged = merge([extraction(item.article, replace(item, actor=replace(item.actor, generic=True)))])
+    (key,) = merged.actor_of
+    assert key == "collective/officials-in-a%2Fb%20c%3F%3C%3E%22x"
