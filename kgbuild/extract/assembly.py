@@ -106,14 +106,6 @@ class DocIndex:
         return content is not None and (attribution.direct or any(end == content.end for _, end in self.quotes))
 
 
-def not_the_speaker(via: str | None, actor: Mention | None) -> str | None:
-    """A channel, unless it is the speaker: in "Sullivan told the court that he warned Ebbers",
-    Sullivan's warning did not come through Sullivan."""
-    if via is None or actor is None or actor.kind != "person":
-        return via
-    return None if via.lower().split()[-1:] == actor.name.lower().split()[-1:] else via
-
-
 def assemble(item: Found, index: DocIndex, relay: Token | None) -> Attribution:
     """One cue found -> its attribution, with every span as characters of the article's text."""
     doc, text = index.doc, index.text

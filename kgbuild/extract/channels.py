@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..records import Mention
 from .lexicon import CHANNEL_PREPOSITIONS, CHANNEL_WORDS, STATEMENT_PREPOSITIONS, is_statement_form
 from .sources import clean, is_honorific, noun_phrase, person_name, strip_possessive
 
@@ -35,6 +36,14 @@ def channel_of(item: Found, content: set[int], relay: Token | None) -> str | Non
         if token.dep_ == "pobj" and is_channel(token, named_ok=channel_preposition(token.head)):
             return channel_label(token)
     return statement_form(item, frame)
+
+
+def not_the_speaker(via: str | None, actor: Mention | None) -> str | None:
+    """A channel, unless it is the speaker: in "Sullivan told the court that he warned Ebbers",
+    Sullivan's warning did not come through Sullivan."""
+    if via is None or actor is None or actor.kind != "person":
+        return via
+    return None if via.lower().split()[-1:] == actor.name.lower().split()[-1:] else via
 
 
 def statement_form(item: Found, frame: list[Token]) -> str | None:

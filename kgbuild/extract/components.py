@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .assembly import find_attributions, not_the_speaker
+from .assembly import find_attributions
+from .channels import not_the_speaker
 from .scoring import shipped_model
 from .voice import mark_negated, news_end, own_voice, placements
 

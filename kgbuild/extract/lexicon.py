@@ -67,13 +67,13 @@ STATEMENT_FORMS = frozenset(
     }
 )
 
-NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})  # a statement form that ends one of these names is the name
+FORM_ENDED_NAMES = frozenset({"ORG", "FAC", "WORK_OF_ART"})  # a statement form that ends one of these names is the name
 
 
 def is_statement_form(token: Token) -> bool:
     """A word for the form a statement took (STATEMENT_FORMS), not the last word of a name: "the
     Washington Post" and "The Jakarta Post" are outlets, not posts."""
-    return token.lemma_.lower() in STATEMENT_FORMS and not (token.ent_iob_ == "I" and token.ent_type_ in NAME_LABELS)
+    return token.lemma_.lower() in STATEMENT_FORMS and not (token.ent_iob_ == "I" and token.ent_type_ in FORM_ENDED_NAMES)
 
 
 # Prepositions that introduce the form a statement took: "said in a statement", "via a news release".

@@ -281,7 +281,7 @@ def same_organization(name: str, known: str) -> bool:
 def titled_surname(name: str) -> bool:
     """A surname after honorifics only: "Mr Blair", "Lord Goldsmith"."""
     before = name.split()[:-1]
-    return bool(before) and only_honorifics(" ".join(before))
+    return bool(before) and all(is_honorific(word) for word in before)
 
 
 def surnames_titled_both_ways(doc: Doc) -> set[str]:
